@@ -1,0 +1,19 @@
+using SpecLsp.Core.Model;
+
+namespace SpecLsp.Core.Analysis;
+
+/// <summary>
+/// Everything an analyzer may look at for one document. Later features add what they need (template,
+/// configuration, workspace view) as init properties, so analyzers stay independent of each other.
+/// </summary>
+public sealed class AnalysisContext
+{
+    /// <summary>The document analysed.</summary>
+    public required SpecDocument Document { get; init; }
+
+    /// <summary>The document's URI or path, for related locations; may be null for an unsaved buffer.</summary>
+    public string? DocumentUri { get; init; }
+
+    /// <summary>Today's date, injected so date rules are testable.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
+}

@@ -1,0 +1,1 @@
+namespace SpecLsp.Server; internal static class Program { private static int Main() => 0; }

@@ -1,0 +1,1 @@
+namespace SpecLsp.Benchmarks; internal static class Program { private static void Main() { } }
