@@ -34,13 +34,13 @@ public static class ReferenceHover
         var definition = definitions.OrderBy(d => d.Definition.Kind == IdDefinitionKind.Heading ? 0 : 1).First();
         var builder = new StringBuilder();
         builder.Append("**").Append(id.Id).Append("**");
-        if (definition.Definition.Title.Length > 0)
+        var specTitle = view.GetFile(definition.Path)?.Title;
+        if (definition.Definition.Title.Length > 0 && definition.Definition.Title != specTitle)
         {
             builder.Append(": ").Append(definition.Definition.Title);
         }
 
-        var file = view.GetFile(definition.Path);
-        if (file?.Title is { Length: > 0 } specTitle && !view.IsSelf(definition.Path))
+        if (specTitle is { Length: > 0 } && !view.IsSelf(definition.Path))
         {
             builder.Append("\n\n*").Append(specTitle).Append("* (").Append(WorkspacePaths.GetFileName(definition.Path)).Append(')');
         }

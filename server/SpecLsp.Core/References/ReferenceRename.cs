@@ -102,6 +102,22 @@ public static class ReferenceRename
                     yield return edit;
                 }
             }
+
+            // Definitions no link uses yet still point at the heading.
+            foreach (var file in view.Workspace.Files.Where(f => !view.IsSelf(f.Path)).Append(view.Index))
+            {
+                for (int d = 0; d < file.ReferenceDefinitions.Length; d++)
+                {
+                    var target = file.ReferenceDefinitionTargets[d];
+                    bool toHeading = (target.Kind == LinkTargetKind.SameDocument && file == view.Index)
+                        || (target.Kind == LinkTargetKind.File && view.IsSelf(target.Path));
+                    if (toHeading && target.Fragment is { } f && f.Equals(oldAnchors[i], StringComparison.OrdinalIgnoreCase)
+                        && FragmentEdit(file == view.Index ? view.Path! : file.Path, file.ReferenceDefinitions[d].Destination, file.ReferenceDefinitions[d].DestinationRange, newAnchors[i]) is { } edit)
+                    {
+                        yield return edit;
+                    }
+                }
+            }
         }
     }
 
@@ -121,6 +137,11 @@ public static class ReferenceRename
             range = definition.DestinationRange;
         }
 
+        return FragmentEdit(location.Path, destination, range, newAnchor);
+    }
+
+    private static (string, TextReplacement)? FragmentEdit(string path, string? destination, TextRange range, string newAnchor)
+    {
         // Only destinations written on one line, exactly as their range spans, are edited: the index keeps no text.
         if (destination is null || range.Start.Line != range.End.Line || range.End.Character - range.Start.Character != destination.Length)
         {
@@ -134,7 +155,7 @@ public static class ReferenceRename
         }
 
         var fragmentRange = new TextRange(range.Start with { Character = range.Start.Character + hash + 1 }, range.End);
-        return (location.Path, new TextReplacement(fragmentRange, newAnchor));
+        return (path, new TextReplacement(fragmentRange, newAnchor));
     }
 
     private static string ReplaceWord(string text, string oldWord, string newWord)

@@ -50,6 +50,9 @@ public sealed class FileIndex
     /// <summary>Link reference definitions.</summary>
     public ImmutableArray<LinkReferenceDefinition> ReferenceDefinitions { get; private init; } = [];
 
+    /// <summary>Where each of <see cref="ReferenceDefinitions"/> leads, in the same order.</summary>
+    public ImmutableArray<LinkTarget> ReferenceDefinitionTargets { get; private init; } = [];
+
     /// <summary>Why the file could not be read as text, or null.</summary>
     public string? UnreadableReason { get; private init; }
 
@@ -74,6 +77,7 @@ public sealed class FileIndex
             IdMentions = document.IdMentions,
             Links = links.MoveToImmutable(),
             ReferenceDefinitions = definitions,
+            ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, path, roots))],
         };
     }
 

@@ -19,7 +19,7 @@ public class LinkAnalyzerTests
     {
         AssertFlagged(
             DiagnosticCodes.BrokenLink,
-            ("specs/a.md", "# A\n\n[gone]([|missing.md|]) [ok](b.md) [dir](../specs/) [img](./[|pic.png|])\n"),
+            ("specs/a.md", "# A\n\n[gone]([|missing.md|]) [ok](b.md) [dir](../specs/) [img]([|./pic.png|])\n"),
             ("specs/b.md", "# B\n"));
     }
 

@@ -50,7 +50,7 @@ public class ReferenceRenameTests
             [A's](a.md#fr7-export) FR1
 
             """,
-            ws.Apply(result.Changes!) + "\n");
+            ws.Apply(result.Changes!));
     }
 
     [Fact]
@@ -107,6 +107,6 @@ public class ReferenceRenameTests
             [ref]: a.md#notes
 
             """,
-            ws.Apply(result.Changes!) + "\n");
+            ws.Apply(result.Changes!));
     }
 }
