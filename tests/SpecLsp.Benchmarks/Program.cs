@@ -1,1 +1,17 @@
-namespace SpecLsp.Benchmarks; internal static class Program { private static void Main() { } }
+using BenchmarkDotNet.Running;
+
+namespace SpecLsp.Benchmarks;
+
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "index-workspace")
+        {
+            return WorkspaceIndexBenchmark.Run(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
