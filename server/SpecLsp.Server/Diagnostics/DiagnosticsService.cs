@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Model;
@@ -27,11 +28,13 @@ internal sealed class DiagnosticsService : IDisposable
     private readonly JsonRpcConnection _connection;
     private readonly ClientSession _session;
     private readonly ILogger<DiagnosticsService> _logger;
+    private readonly WorkspaceIndexService _index;
     private readonly Dictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger)
+    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, WorkspaceIndexService index, ILogger<DiagnosticsService> logger)
     {
+        _index = index;
         _workspace = workspace;
         _engine = engine;
         _connection = connection;
@@ -48,6 +51,7 @@ internal sealed class DiagnosticsService : IDisposable
     {
         Document = model,
         DocumentUri = document.Uri,
+        Workspace = _index.Current,
         Today = DateOnly.FromDateTime(DateTime.Now),
     };
 
@@ -57,6 +61,22 @@ internal sealed class DiagnosticsService : IDisposable
         var diagnostics = _engine.Analyze(CreateContext(document, model), cancellationToken);
         var encoder = _session.Encoder;
         return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, document.Uri, document.Text, encoder, uri => _workspace.Get(uri)?.Text))];
+    }
+
+    /// <summary>Recomputes an open document's diagnostics because something it depends on (another file) changed.</summary>
+    public void Refresh(DocumentSnapshot document)
+    {
+        if (!_session.PullsDiagnostics)
+        {
+            OnDocumentChanged(document);
+        }
+        else if (_session.Capabilities.Workspace?.Diagnostics?.RefreshSupport == true)
+        {
+            // The request has no params; clients accept an empty object.
+            using var empty = JsonDocument.Parse("{}");
+            _ = _connection.SendRequestAsync(Methods.WorkspaceDiagnosticRefresh, empty.RootElement.Clone(), LspJsonContext.Default.JsonElement, LspJsonContext.Default.JsonElement)
+                .ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        }
     }
 
     public void Dispose()

@@ -4,7 +4,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidSaveHandler(WorkspaceState workspace) : INotificationHandler<DidSaveTextDocumentParams>
+internal sealed class DidSaveHandler(WorkspaceState workspace, WorkspaceIndexService index) : INotificationHandler<DidSaveTextDocumentParams>
 {
     public Task HandleAsync(DidSaveTextDocumentParams notification, CancellationToken cancellationToken)
     {
@@ -15,6 +15,8 @@ internal sealed class DidSaveHandler(WorkspaceState workspace) : INotificationHa
             workspace.Update(document.Uri, document.Version, SourceText.From(text));
         }
 
+        // Clients without file watchers tell us of disk changes only this way.
+        index.OnFilesChanged([new FileEvent { Uri = notification.TextDocument.Uri, Type = FileChangeType.Changed }]);
         return Task.CompletedTask;
     }
 }

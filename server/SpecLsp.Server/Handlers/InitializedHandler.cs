@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
+using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed partial class InitializedHandler(ClientSession session, ILogger<InitializedHandler> logger) : IParameterlessHandler
+internal sealed partial class InitializedHandler(ClientSession session, WorkspaceIndexService index, ILogger<InitializedHandler> logger) : IParameterlessHandler
 {
     public Task HandleAsync(CancellationToken cancellationToken)
     {
         LogReady(logger, ServerVersion.Current, session.Encoder.Kind, session.PullsDiagnostics ? "pulled" : "pushed");
+        index.Start();
         return Task.CompletedTask;
     }
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.References;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
+using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
@@ -42,6 +44,8 @@ internal static class ServerHost
         builder.Services.AddSingleton<ClientSession>();
         builder.Services.AddSingleton<DocumentParser>();
         builder.Services.AddSingleton<WorkspaceState>();
+        builder.Services.AddSingleton<WorkspaceIndexService>();
+        builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
         builder.Services.AddSingleton<DiagnosticEngine>();
@@ -66,6 +70,7 @@ internal static class ServerHost
     // Each diagnostic feature registers its IDocumentAnalyzer here; the DiagnosticEngine picks up them all.
     private static void AddAnalyzers(IServiceCollection services)
     {
-        _ = services;
+        services.AddSingleton<IDocumentAnalyzer, LinkAnalyzer>();
+        services.AddSingleton<IDocumentAnalyzer, IdAnalyzer>();
     }
 }
