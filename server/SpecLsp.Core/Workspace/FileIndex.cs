@@ -24,6 +24,8 @@ public sealed record IndexedLink(LinkNode Node, LinkTarget Target);
 /// </summary>
 public sealed class FileIndex
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> IdStrings = new(StringComparer.Ordinal);
+
     private FileIndex(string path) => Path = path;
 
     /// <summary>The normalised absolute path.</summary>
@@ -65,7 +67,9 @@ public sealed class FileIndex
         foreach (var link in document.Links)
         {
             var destination = link.Destination ?? FindDefinition(definitions, link.Label)?.Destination;
-            links.Add(new IndexedLink(link, LinkTarget.Resolve(destination, path, roots)));
+
+            // The index serves navigation, not display: a link's text is not kept.
+            links.Add(new IndexedLink(link with { Text = string.Empty }, LinkTarget.Resolve(destination, path, roots)));
         }
 
         return new FileIndex(path)
@@ -73,8 +77,8 @@ public sealed class FileIndex
             Title = document.Title?.Title,
             Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range))],
             ExplicitAnchors = document.ExplicitAnchors,
-            IdDefinitions = document.IdDefinitions,
-            IdMentions = document.IdMentions,
+            IdDefinitions = [.. document.IdDefinitions.Select(d => d with { Id = Intern(d.Id) })],
+            IdMentions = [.. document.IdMentions.Select(m => m with { Id = Intern(m.Id) })],
             Links = links.MoveToImmutable(),
             ReferenceDefinitions = definitions,
             ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, path, roots))],
@@ -129,6 +133,9 @@ public sealed class FileIndex
     /// <summary>Normalises a link label the way CommonMark matches them.</summary>
     public static string NormalizeLabel(string label) =>
         string.Join(' ', label.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant().ToLowerInvariant();
+
+    // Local IDs (FR1, US-2) repeat across thousands of specs: share one string each. Long ones (spec IDs) are unique anyway.
+    private static string Intern(string id) => id.Length <= 10 ? IdStrings.GetOrAdd(id, id) : id;
 
     private static LinkReferenceDefinition? FindDefinition(ImmutableArray<LinkReferenceDefinition> definitions, string? label)
     {
