@@ -1,0 +1,155 @@
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Tests.TestSupport;
+using LspPosition = SpecLsp.Protocol.Lsp.Position;
+
+namespace SpecLsp.Server.Tests.References;
+
+/// <summary>A workspace folder of several specs, indexed in the background, navigated across files through the server.</summary>
+public sealed class ReferencesEndToEndTests : IAsyncDisposable
+{
+    private const string Capabilities = """
+        {"textDocument":{"publishDiagnostics":{"relatedInformation":true},"rename":{"prepareSupport":true}},
+         "workspace":{"workspaceFolders":true,"didChangeWatchedFiles":{"dynamicRegistration":true},"workspaceEdit":{"documentChanges":true}},
+         "window":{"workDoneProgress":true},"general":{"positionEncodings":["utf-16"]}}
+        """;
+
+    private static readonly Dictionary<string, string> Fixture = new()
+    {
+        ["specs/export.md"] = """
+            # Feature Specification: CSV Export
+
+            **Spec ID:** SPEC-2026-01-05-001
+
+            ## Requirements
+
+            #### FR1: Export the visible report
+            Exports what the table shows, retried as in [the retry rules](../shared/retry.md#retry-rules).
+
+            #### FR2: Large exports
+            Queued after FR1 has started. See [the guide](missing.md) and [scope](#scpoe).
+
+            ## Scope
+            Reports only.
+            """,
+        ["specs/search.md"] = """
+            # Feature Specification: Search
+
+            **Spec ID:** SPEC-2026-01-05-002
+
+            Builds on SPEC-2026-01-05-001, especially [its first requirement](export.md#fr1-export-the-visible-report).
+            """,
+        ["shared/retry.md"] = """
+            # Retry
+
+            ## Retry rules
+            Three attempts, then give up.
+            """,
+        ["node_modules/pkg/readme.md"] = "# Not a spec\n\n[broken](nowhere.md)\n",
+    };
+
+    private readonly string _root;
+    private readonly LspTestClient _client;
+    private readonly List<string> _serverRequests = [];
+
+    public ReferencesEndToEndTests()
+    {
+        _root = WorkspacePaths.Normalize(Path.Combine(Path.GetTempPath(), "speclsp-e2e-" + Guid.NewGuid().ToString("N")))!;
+        foreach (var (path, text) in Fixture)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_root + "/" + path)!);
+            File.WriteAllText(_root + "/" + path, text);
+        }
+
+        _client = LspTestClient.StartInProcess();
+        _client.ServerRequestHandler = (method, _) =>
+        {
+            lock (_serverRequests)
+            {
+                _serverRequests.Add(method);
+            }
+
+            return "null";
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private string Uri(string relative) => WorkspacePaths.ToFileUri(_root + "/" + relative);
+
+    private static LspPosition At(string relative, string marker, int offsetInMarker = 1)
+    {
+        var text = SourceText.From(Fixture[relative]);
+        int offset = Fixture[relative].IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(offset >= 0, $"'{marker}' is not in {relative}");
+        var position = text.GetPosition(offset + offsetInMarker);
+        return new LspPosition { Line = position.Line, Character = position.Character };
+    }
+
+    private string Relative(string uri) => WorkspacePaths.FromUriOrPath(uri)![(_root.Length + 1)..];
+
+    private static TextRange ToCore(Protocol.Lsp.Range range) => new(range.Start.Line, range.Start.Character, range.End.Line, range.End.Character);
+
+    // Each location as its file and the text it covers, so expectations read like the fixture.
+    private string Dump(IEnumerable<Location> locations) =>
+        string.Join("\n", locations.Select(l => $"{Relative(l.Uri)} [{SourceText.From(Fixture[Relative(l.Uri)]).GetText(ToCore(l.Range))}]").Order(StringComparer.Ordinal));
+
+    private async Task InitializeAndIndexAsync()
+    {
+        var folders = $$"""[{"uri":"{{Uri(string.Empty).TrimEnd('/')}}","name":"ws"}]""";
+        var response = await _client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"workspaceFolders":{{folders}},"capabilities":{{Capabilities}}}""");
+        Assert.False(response.IsError, response.ErrorMessage);
+        await _client.NotifyAsync(Methods.Initialized, "{}");
+        await _client.WaitForNotificationAsync(Methods.Progress, p => p.GetProperty("value").GetProperty("kind").GetString() == "end");
+    }
+
+    [Fact]
+    public async Task Workspace_AfterBackgroundIndexing_NavigatesAndReportsAcrossFiles()
+    {
+        await InitializeAndIndexAsync();
+        lock (_serverRequests)
+        {
+            Assert.Contains(Methods.WindowWorkDoneProgressCreate, _serverRequests);
+            Assert.Contains(Methods.ClientRegisterCapability, _serverRequests);
+        }
+
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        var diagnostics = await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1);
+        Assert.Equal(
+            ["broken-link missing.md", "broken-anchor #scpoe"],
+            diagnostics.Diagnostics.Select(d => $"{d.Code} {SourceText.From(Fixture["specs/export.md"]).GetText(ToCore(d.Range))}"));
+
+        var definition = await _client.RequestAsync(Methods.TextDocumentDefinition,
+            new DefinitionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "retry.md#retry-rules") },
+            LspJsonContext.Default.DefinitionParams, LspJsonContext.Default.LocationArray);
+        Assert.Equal("shared/retry.md [## Retry rules]", Dump(definition!));
+
+        var idDefinition = await _client.RequestAsync(Methods.TextDocumentDefinition,
+            new DefinitionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "after FR1", 7) },
+            LspJsonContext.Default.DefinitionParams, LspJsonContext.Default.LocationArray);
+        Assert.Equal("specs/export.md [FR1]", Dump(idDefinition!));
+        Assert.Equal(At("specs/export.md", "#### FR1", 5), idDefinition![0].Range.Start);
+
+        var references = await _client.RequestAsync(Methods.TextDocumentReferences,
+            new ReferenceParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "SPEC-2026"), Context = new ReferenceContext { IncludeDeclaration = true } },
+            LspJsonContext.Default.ReferenceParams, LspJsonContext.Default.LocationArray);
+        Assert.Equal("specs/export.md [SPEC-2026-01-05-001]\nspecs/search.md [SPEC-2026-01-05-001]", Dump(references!));
+
+        var rename = await _client.RequestAsync(Methods.TextDocumentRename,
+            new RenameParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "#### FR1", 6), NewName = "FR9" },
+            LspJsonContext.Default.RenameParams, LspJsonContext.Default.WorkspaceEdit);
+        var renamed = rename!.DocumentChanges!.Select(c => c.Edit!).ToDictionary(e => Relative(e.TextDocument.Uri), e => e.Edits);
+        Assert.Equal(["specs/export.md", "specs/search.md"], renamed.Keys.Order(StringComparer.Ordinal));
+        string Apply(string file) => renamed[file].OrderByDescending(e => e.Range.Start.Line).ThenByDescending(e => e.Range.Start.Character)
+            .Aggregate(SourceText.From(Fixture[file]), (text, e) => text.WithChange(ToCore(e.Range), e.NewText)).Text;
+        Assert.Equal(Fixture["specs/export.md"].Replace("FR1", "FR9", StringComparison.Ordinal), Apply("specs/export.md"));
+        Assert.Equal(Fixture["specs/search.md"].Replace("#fr1-", "#fr9-", StringComparison.Ordinal), Apply("specs/search.md"));
+
+        Assert.Equal(0, await _client.ShutdownAndExitAsync());
+    }
+}
