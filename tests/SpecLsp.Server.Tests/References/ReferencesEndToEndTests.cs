@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 using SpecLsp.Protocol.Lsp;
@@ -151,5 +152,90 @@ public sealed class ReferencesEndToEndTests : IAsyncDisposable
         Assert.Equal(Fixture["specs/search.md"].Replace("#fr1-", "#fr9-", StringComparison.Ordinal), Apply("specs/search.md"));
 
         Assert.Equal(0, await _client.ShutdownAndExitAsync());
+    }
+
+    [Fact]
+    public async Task OpenDocuments_WhenATargetChanges_DependentsGetFreshDiagnostics()
+    {
+        await InitializeAndIndexAsync();
+        await _client.OpenAsync(Uri("specs/search.md"), Fixture["specs/search.md"]);
+        Assert.Empty((await _client.WaitForDiagnosticsAsync(Uri("specs/search.md"), 1)).Diagnostics);
+
+        var edited = Fixture["specs/export.md"].Replace("FR1: Export the visible report", "FR1: Export everything", StringComparison.Ordinal);
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        await _client.ChangeAsync(Uri("specs/export.md"), 2, new TextDocumentContentChangeEvent { Text = edited });
+
+        var json = await _client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p =>
+            p.GetProperty("uri").GetString() == Uri("specs/search.md") && p.GetProperty("diagnostics").GetArrayLength() > 0);
+        var diagnostic = Assert.Single(json.Deserialize(LspJsonContext.Default.PublishDiagnosticsParams)!.Diagnostics);
+        Assert.Equal("broken-anchor", diagnostic.Code?.ToString());
+    }
+
+    [Fact]
+    public async Task WatchedFiles_CreatedTarget_ClearsTheBrokenLink()
+    {
+        await InitializeAndIndexAsync();
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        Assert.Contains((await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1)).Diagnostics, d => d.Code?.ToString() == "broken-link");
+
+        await File.WriteAllTextAsync(_root + "/specs/missing.md", "# Guide\n");
+        await _client.NotifyAsync(Methods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":"{{Uri("specs/missing.md")}}","type":1}]}""");
+
+        await _client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p =>
+            p.GetProperty("uri").GetString() == Uri("specs/export.md")
+            && p.GetProperty("diagnostics").EnumerateArray().All(d => d.GetProperty("code").GetString() != "broken-link"));
+    }
+
+    [Fact]
+    public async Task SingleFile_WithoutWorkspaceFolders_ChecksOnlyWhatItCanKnow()
+    {
+        await _client.InitializeAsync(Capabilities);
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+
+        var diagnostics = await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1);
+
+        Assert.Equal(["broken-anchor"], diagnostics.Diagnostics.Select(d => d.Code?.ToString()));
+    }
+
+    [Fact]
+    public async Task HoverCompletionLinksAndFixes_OverTheServer_UseTheIndex()
+    {
+        await InitializeAndIndexAsync();
+        await _client.OpenAsync(Uri("specs/search.md"), Fixture["specs/search.md"]);
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        var search = new TextDocumentIdentifier { Uri = Uri("specs/search.md") };
+        var export = new TextDocumentIdentifier { Uri = Uri("specs/export.md") };
+
+        var hover = await _client.RequestAsync(Methods.TextDocumentHover,
+            new HoverParams { TextDocument = search, Position = At("specs/search.md", "on SPEC-2026", 5) },
+            LspJsonContext.Default.HoverParams, LspJsonContext.Default.Hover);
+        Assert.Contains("*Feature Specification: CSV Export* (export.md)", hover!.Contents.Markup!.Value, StringComparison.Ordinal);
+
+        var completion = await _client.RequestAsync(Methods.TextDocumentCompletion,
+            new CompletionParams { TextDocument = search, Position = At("specs/search.md", "](export.md", 2) },
+            LspJsonContext.Default.CompletionParams, LspJsonContext.Default.CompletionList);
+        Assert.Equal(["../shared/retry.md", "export.md"], completion!.Items.Select(i => i.Label).Order(StringComparer.Ordinal));
+
+        var links = await _client.RequestAsync(Methods.TextDocumentDocumentLink,
+            new DocumentLinkParams { TextDocument = export },
+            LspJsonContext.Default.DocumentLinkParams, LspJsonContext.Default.DocumentLinkArray);
+        Assert.Equal([Uri("shared/retry.md") + "#L3"], links!.Select(l => l.Target));
+
+        var diagnostics = await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1);
+        var actions = await _client.RequestAsync(Methods.TextDocumentCodeAction,
+            new CodeActionParams { TextDocument = export, Range = diagnostics.Diagnostics[0].Range with { }, Context = new CodeActionContext { Diagnostics = diagnostics.Diagnostics } },
+            LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray);
+        var all = actions!.ToList();
+        foreach (var d in diagnostics.Diagnostics.Skip(1))
+        {
+            all.AddRange((await _client.RequestAsync(Methods.TextDocumentCodeAction,
+                new CodeActionParams { TextDocument = export, Range = d.Range, Context = new CodeActionContext { Diagnostics = [d] } },
+                LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray))!);
+        }
+
+        Assert.Equal(["Create missing.md from template", "Change to #scope"], all.Select(a => a.Title));
+        var create = all[0].Edit!.DocumentChanges!;
+        Assert.Equal(Uri("specs/missing.md"), create[0].Create!.Uri);
+        Assert.Equal("# Missing\n", create[1].Edit!.Edits[0].NewText);
     }
 }
