@@ -25,31 +25,30 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
         ArgumentNullException.ThrowIfNull(context);
         var view = DocumentView.Create(context.Document, context.DocumentUri, context.Workspace);
         var result = new List<SpecDiagnostic>();
+        var states = new Dictionary<string, PathState>(WorkspacePaths.Comparer);
         foreach (var link in view.Index.Links)
         {
             // A reference link's destination is checked once, on its definition.
             if (link.Node.Kind != LinkKind.Reference)
             {
-                Check(view, link.Node.Destination, link.Target, link.Node.TargetRange, result);
+                Check(view, states, link.Node.Destination, link.Target, link.Node.TargetRange, result);
             }
         }
 
-        foreach (var definition in view.Index.ReferenceDefinitions)
+        for (int i = 0; i < view.Index.ReferenceDefinitions.Length; i++)
         {
-            Check(view, definition.Destination, LinkTarget.Resolve(definition.Destination, view.Path, view.Workspace.Roots), definition.DestinationRange, result);
+            var definition = view.Index.ReferenceDefinitions[i];
+            Check(view, states, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
         }
 
-        foreach (var reference in ReferenceLinkScanner.Find(context.Document))
+        foreach (var reference in ReferenceLinkScanner.Find(context.Document, label => view.Index.FindReferenceDefinition(label) is null))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (view.Index.FindReferenceDefinition(reference.Label) is null)
-            {
-                result.Add(new SpecDiagnostic(
-                    reference.LabelRange,
-                    DiagnosticSeverity.Warning,
-                    DiagnosticCodes.UndefinedReference,
-                    $"No link reference definition for [{reference.Label}]: add a line '[{reference.Label}]: URL'."));
-            }
+            result.Add(new SpecDiagnostic(
+                reference.LabelRange,
+                DiagnosticSeverity.Warning,
+                DiagnosticCodes.UndefinedReference,
+                $"No link reference definition for [{reference.Label}]: add a line '[{reference.Label}]: URL'."));
         }
 
         return result;
@@ -82,7 +81,7 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
         return best is not null && bestDistance <= Math.Max(2, fragment.Length / 2) ? best : null;
     }
 
-    private static void Check(DocumentView view, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
+    private static void Check(DocumentView view, Dictionary<string, PathState> states, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
     {
         if (target.Kind is LinkTargetKind.External or LinkTargetKind.Outside)
         {
@@ -91,7 +90,11 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
 
         if (target.Kind == LinkTargetKind.File)
         {
-            var state = view.Workspace.GetPathState(target.Path!);
+            if (!states.TryGetValue(target.Path!, out var state))
+            {
+                states[target.Path!] = state = view.Workspace.GetPathState(target.Path!);
+            }
+
             if (state == PathState.Missing)
             {
                 var relative = WorkspacePaths.GetRelativePath(WorkspacePaths.GetDirectory(view.Path!), target.Path!);

@@ -19,8 +19,8 @@ public static class ReferenceLinkScanner
 {
     private const int MaxBracketText = 200;
 
-    /// <summary>Every full or collapsed reference link in <paramref name="document"/>.</summary>
-    public static ImmutableArray<ReferenceLinkSyntax> Find(SpecDocument document)
+    /// <summary>Every full or collapsed reference link in <paramref name="document"/> whose label passes <paramref name="include"/> (default: all).</summary>
+    public static ImmutableArray<ReferenceLinkSyntax> Find(SpecDocument document, Func<string, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Source.Text;
@@ -62,7 +62,7 @@ public static class ReferenceLinkScanner
             int labelStart = collapsed ? start + 1 : middle + 2;
             int labelEnd = collapsed ? middle : end;
             var label = text[labelStart..labelEnd];
-            if (string.IsNullOrWhiteSpace(label) || label.StartsWith('^'))
+            if (string.IsNullOrWhiteSpace(label) || label.StartsWith('^') || (include is not null && !include(label)))
             {
                 continue;
             }

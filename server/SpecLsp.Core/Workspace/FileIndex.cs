@@ -26,6 +26,8 @@ public sealed class FileIndex
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> IdStrings = new(StringComparer.Ordinal);
 
+    private Dictionary<string, LinkReferenceDefinition>? _definitionsByLabel;
+
     private FileIndex(string path) => Path = path;
 
     /// <summary>The normalised absolute path.</summary>
@@ -128,7 +130,19 @@ public sealed class FileIndex
     }
 
     /// <summary>The reference definition for <paramref name="label"/> (CommonMark matching: case-folded, white space collapsed), or null.</summary>
-    public LinkReferenceDefinition? FindReferenceDefinition(string? label) => FindDefinition(ReferenceDefinitions, label);
+    public LinkReferenceDefinition? FindReferenceDefinition(string? label)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        // Built on first use; a race only builds the same dictionary twice.
+        var byLabel = _definitionsByLabel ??= ReferenceDefinitions
+            .GroupBy(d => NormalizeLabel(d.Label), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return byLabel.GetValueOrDefault(NormalizeLabel(label));
+    }
 
     /// <summary>Normalises a link label the way CommonMark matches them.</summary>
     public static string NormalizeLabel(string label) =>
