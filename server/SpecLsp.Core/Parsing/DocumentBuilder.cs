@@ -120,7 +120,7 @@ internal sealed partial class DocumentBuilder
                 if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
                 {
                     _blocks.Add(new BlockSpan(BlockKind.HtmlBlock, Range(htmlStart, htmlEnd)));
-                    ScanHtml(htmlStart, htmlEnd, isBlock: true);
+                    ScanHtml(htmlStart, htmlEnd);
                 }
 
                 return false;
@@ -153,7 +153,7 @@ internal sealed partial class DocumentBuilder
 
     private void AddBlockSpan(BlockKind kind, Block block)
     {
-        if (TryGetSpan(block, out int start, out int end))
+        if (TryGetBlockSpan(block, out int start, out int end))
         {
             _blocks.Add(new BlockSpan(kind, Range(start, end)));
         }
@@ -255,7 +255,7 @@ internal sealed partial class DocumentBuilder
             _blocks.Add(new BlockSpan(BlockKind.Paragraph, Range(start, end)));
             var task = paragraph.Inline?.FirstChild as TaskList;
             bool firstInItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
-            if (task is not null && firstInItem && TryGetSpan(task, out int boxStart, out int boxEnd) && TryGetSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
+            if (task is not null && firstInItem && TryGetSpan(task, out int boxStart, out int boxEnd) && TryGetBlockSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
             {
                 int lineEnd = _lines.GetLineEnd(_lines.GetLine(boxEnd), _text);
                 var (textStart, textEnd) = Trim(boxEnd, lineEnd);
@@ -644,8 +644,9 @@ internal sealed partial class DocumentBuilder
             Range(urlStart, urlEnd)));
     }
 
-    private void ScanHtml(int start, int end, bool isBlock)
+    private void ScanHtml(int start, int end)
     {
+        List<(int Start, int End)>? comments = null;
         int i = start;
         while (i < end)
         {
@@ -659,6 +660,7 @@ internal sealed partial class DocumentBuilder
             int commentEnd = close < 0 ? end : close + 3;
             int contentEnd = close < 0 ? end : close;
             _comments.Add(new HtmlCommentNode(_text[(open + 4)..Math.Max(open + 4, contentEnd)].Trim(), Range(open, commentEnd)));
+            (comments ??= []).Add((open, commentEnd));
             i = commentEnd;
         }
 
@@ -670,30 +672,12 @@ internal sealed partial class DocumentBuilder
         foreach (Match tag in AnchorTag().Matches(_text.Substring(start, end - start)))
         {
             var value = tag.Groups["value"];
-            if (value.Success && !IsInsideComment(start + tag.Index, isBlock))
+            int at = start + tag.Index;
+            if (value.Success && (comments is null || !comments.Exists(c => at >= c.Start && at < c.End)))
             {
                 _anchors.Add(new ExplicitAnchor(value.Value, Range(start + value.Index, start + value.Index + value.Length)));
             }
         }
-    }
-
-    private bool IsInsideComment(int offset, bool isBlock)
-    {
-        if (!isBlock)
-        {
-            return false;
-        }
-
-        var position = _source.GetPosition(offset);
-        foreach (var comment in _comments)
-        {
-            if (comment.Range.Start <= position && position < comment.Range.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [GeneratedRegex("""<a\s[^>]*?\b(?:id|name)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s"'>]+))""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
@@ -746,7 +730,7 @@ internal sealed partial class DocumentBuilder
                 case HtmlInline html:
                     if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
                     {
-                        ScanHtml(htmlStart, htmlEnd, isBlock: false);
+                        ScanHtml(htmlStart, htmlEnd);
                     }
 
                     break;
@@ -949,6 +933,22 @@ internal sealed partial class DocumentBuilder
         }
 
         end = Math.Min(end, _text.Length);
+        return true;
+    }
+
+    /// <summary>A container block's span without the blank lines Markdig counts at its end.</summary>
+    private bool TryGetBlockSpan(Block block, out int start, out int end)
+    {
+        if (!TryGetSpan(block, out start, out end))
+        {
+            return false;
+        }
+
+        while (end > start && _text[end - 1] is '\r' or '\n' or ' ' or '\t')
+        {
+            end--;
+        }
+
         return true;
     }
 
