@@ -1,4 +1,7 @@
+using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Tests.References;
 
@@ -123,8 +126,8 @@ public class LinkAnalyzerTests
     [Fact]
     public void Analyze_WithoutWorkspace_ChecksOnlyTheDocumentItself()
     {
-        var document = Parsing.SpecParser.Parse(Text.SourceText.From("# A\n\n[x](missing.md) [y](#nowhere)\n"));
-        var context = new Analysis.AnalysisContext { Document = document, DocumentUri = "file:///tmp/a.md" };
+        var document = SpecParser.Parse(SourceText.From("# A\n\n[x](missing.md) [y](#nowhere)\n"));
+        var context = new AnalysisContext { Document = document, DocumentUri = "file:///tmp/a.md" };
 
         var diagnostics = new Core.References.LinkAnalyzer().Analyze(context, CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using SpecLsp.Core.References;
+using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Tests.References;
 
@@ -46,6 +47,6 @@ public class ReferenceHoverTests
         var ws = MarkedWorkspace.Create(("a.md", "# A\n\n[web](https://ex$$ample.com)\n"));
 
         Assert.Null(ReferenceHover.Compute(ws.View(), ws.Caret));
-        Assert.Null(ReferenceHover.Compute(ws.View(), new Text.Position(0, 1)));
+        Assert.Null(ReferenceHover.Compute(ws.View(), new Position(0, 1)));
     }
 }

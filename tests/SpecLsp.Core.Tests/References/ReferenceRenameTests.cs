@@ -1,4 +1,5 @@
 using SpecLsp.Core.References;
+using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Tests.References;
 
@@ -20,7 +21,7 @@ public class ReferenceRenameTests
         var ws = MarkedWorkspace.Create(("a.md", "# A\n\n## [|Retry $$rules|]\n\nPlain text.\n"));
 
         Assert.Equal(new RenameTarget(ws.Files[ws.CaretPath].Range, "Retry rules"), ReferenceRename.Prepare(ws.View(), ws.Caret));
-        Assert.Null(ReferenceRename.Prepare(ws.View(), new Text.Position(4, 2)));
+        Assert.Null(ReferenceRename.Prepare(ws.View(), new Position(4, 2)));
     }
 
     [Fact]
