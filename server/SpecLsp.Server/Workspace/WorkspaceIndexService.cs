@@ -91,6 +91,24 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         return (snapshot, DocumentView.Create(model, uri, Current, OpenDocument));
     }
 
+    /// <summary>
+    /// <see cref="Current"/> with every open document's entry built from its latest model, for requests that must
+    /// see edits that arrived just before them (the entries are otherwise updated when each parse finishes).
+    /// </summary>
+    public async Task<WorkspaceIndex> GetCurrentWithOpenDocumentsAsync(CancellationToken cancellationToken)
+    {
+        var index = Current;
+        foreach (var (path, uri) in _openUris)
+        {
+            if (_documents.Get(uri) is { } snapshot)
+            {
+                index = index.WithOpenFile(FileIndex.Create(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), index.Roots));
+            }
+        }
+
+        return index;
+    }
+
     /// <summary>The URI the client knows a path by: its own spelling for open documents.</summary>
     public string ToUri(string path) => _openUris.TryGetValue(path, out var uri) ? uri : WorkspacePaths.ToFileUri(path);
 
