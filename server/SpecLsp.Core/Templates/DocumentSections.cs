@@ -29,9 +29,9 @@ public static class DocumentSections
         return builder.ToImmutable();
     }
 
-    /// <summary>The range that stands for the document as a whole: its H1's heading, else an empty range at the start.</summary>
+    /// <summary>The range that stands for the document as a whole: its H1's heading, else its first line.</summary>
     public static TextRange RootRange(SpecDocument document) =>
-        document.Title?.HeadingRange ?? new TextRange(0, 0, 0, 0);
+        document.Title?.HeadingRange ?? new TextRange(0, 0, 0, document.Source.GetLineText(0).Length);
 
     /// <summary>
     /// True when <paramref name="range"/> holds nothing a reader would count as content: white space, HTML
