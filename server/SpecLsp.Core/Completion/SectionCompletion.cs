@@ -114,12 +114,12 @@ public static class SectionCompletion
         foreach (var section in template.Children)
         {
             int? member = null;
-            if (section.IsRepeatable)
+            if (section.Group is not null)
             {
                 int max = children.Where(c => ReferenceEquals(c.Template, section)).Select(c => c.MemberNumber ?? 0).DefaultIfEmpty(section.Group!.Number - 1).Max();
                 member = max + 1;
             }
-            else if (present.Contains(section))
+            else if (!section.IsRepeatable && present.Contains(section))
             {
                 continue;
             }

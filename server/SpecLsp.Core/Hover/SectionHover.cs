@@ -23,7 +23,7 @@ public static class SectionHover
 
         var builder = new StringBuilder();
         string kind = section.IsRepeatable ? "repeatable section" : section.IsRequired ? "required section" : "optional section";
-        builder.Append("**").Append(section.IsRepeatable ? section.Group!.Prefix.Trim() : section.DisplayTitle).Append("**: ")
+        builder.Append("**").Append(section.Group is { } group ? group.Prefix.Trim() : section.DisplayTitle).Append("**: ")
             .Append(kind).Append(" of template `").Append(match.Template.Name).Append('`');
         if (section.Path.Contains('/', StringComparison.Ordinal))
         {
@@ -39,7 +39,7 @@ public static class SectionHover
 
         if (!section.Children.IsEmpty)
         {
-            builder.Append("Subsections: ").AppendJoin(", ", section.Children.Select(c => c.IsRepeatable ? c.Group!.Prefix.Trim() + "…" : c.DisplayTitle)).Append('\n');
+            builder.Append("Subsections: ").AppendJoin(", ", section.Children.Select(c => c.Group is { } g ? g.Prefix.Trim() + "…" : c.DisplayTitle)).Append('\n');
         }
 
         return new SpecHover(builder.ToString().TrimEnd(), node.Section.HeadingRange);

@@ -182,7 +182,7 @@ public sealed class TemplateMatch
         TemplateSection? wildcard = null;
         foreach (var child in children)
         {
-            if (child.Pattern is { } pattern && (used is null || !used.Contains(child)) && pattern.IsMatch(key))
+            if (child.Pattern is { } pattern && (used is null || child.IsRepeatable || !used.Contains(child)) && pattern.IsMatch(key))
             {
                 if (!pattern.MatchesAnything)
                 {

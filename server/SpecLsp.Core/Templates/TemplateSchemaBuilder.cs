@@ -167,6 +167,7 @@ public static class TemplateSchemaBuilder
     {
         var built = ImmutableArray.CreateBuilder<TemplateSection>();
         var groups = new HashSet<string>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, TemplateSection>(StringComparer.Ordinal);
         foreach (var section in sections)
         {
             var numbered = SectionTitles.ParseNumbered(section.Title);
@@ -176,6 +177,12 @@ public static class TemplateSchemaBuilder
             }
 
             string key = SectionTitles.Normalize(section.Title);
+            if (numbered is null && byKey.TryGetValue(key, out var repeated))
+            {
+                repeated.IsRepeatable = true;
+                continue;
+            }
+
             string display = numbered is null ? SectionTitles.StripOutlineNumber(section.Title).ToString() : section.Title;
             string bodyText = Trim(document.Source.GetText(section.BodyRange));
             int index = built.Count;
@@ -197,7 +204,9 @@ public static class TemplateSchemaBuilder
                 HeadingLineIndices = headingLines,
                 Parent = parent,
             };
+            node.IsRepeatable = numbered is not null;
             node.Children = BuildChildren(document, section.Children, node, topLevel: false);
+            byKey.TryAdd(key, node);
             built.Add(node);
         }
 

@@ -23,8 +23,11 @@ public sealed class TemplateSection
     /// <summary>For a repeatable group, its first member's numbered title; null otherwise.</summary>
     public NumberedTitle? Group { get; init; }
 
-    /// <summary>True for a repeatable group of numbered siblings: a spec may have any number of members.</summary>
-    public bool IsRepeatable => Group is not null;
+    /// <summary>
+    /// True for a repeatable section: a group of numbered siblings (<see cref="Group"/>) or a heading the template
+    /// itself repeats under one parent (<c>### YYYY-MM-DD</c> three times). A spec may have any number of them.
+    /// </summary>
+    public bool IsRepeatable { get; internal set; }
 
     /// <summary>The heading level in the template (1 for the title).</summary>
     public required int Level { get; init; }

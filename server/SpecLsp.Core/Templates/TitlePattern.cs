@@ -26,6 +26,8 @@ public sealed class TitlePattern
     /// <summary>The pattern of <paramref name="normalizedTitle"/>, or null when it has no placeholder.</summary>
     public static TitlePattern? TryCreate(string normalizedTitle)
     {
+        // A bare date placeholder is as much a placeholder as a bracketed one (### YYYY-MM-DD in a changelog).
+        normalizedTitle = normalizedTitle.Replace("[yyyy-mm-dd]", "[date]", StringComparison.Ordinal).Replace("yyyy-mm-dd", "[date]", StringComparison.Ordinal);
         var tokens = new List<(bool IsPlaceholder, string Text)>();
         int i = 0;
         int literalStart = 0;
