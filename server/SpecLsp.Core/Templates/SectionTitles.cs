@@ -131,7 +131,7 @@ public static class SectionTitles
         }
 
         int number = int.Parse(span[numberStart..i], System.Globalization.CultureInfo.InvariantCulture);
-        int width = i - numberStart;
+        int width = span[numberStart] == '0' ? i - numberStart : 1;
         int afterNumber = i;
         string separator;
         string rest;
@@ -194,7 +194,7 @@ public static class SectionTitles
 /// <param name="Prefix">The prefix as written, with any hyphen or space before the number (<c>FR</c>, <c>US-</c>, <c>Phase </c>).</param>
 /// <param name="Key">The prefix's letters, lower case: what makes siblings one group (<c>fr</c>, <c>us</c>, <c>testcase</c>).</param>
 /// <param name="Number">The member's number.</param>
-/// <param name="Width">How many digits the number was written with (3 for <c>FR-001</c>).</param>
+/// <param name="Width">How many digits a zero-padded number was written with (3 for <c>FR-001</c>), else 1.</param>
 /// <param name="Separator">What follows the number up to the rest, as written (<c>:</c>, <c> -</c>); empty at the end.</param>
 /// <param name="Rest">The text after the separator, trimmed (<c>Export</c>); may be empty.</param>
 public sealed record NumberedTitle(string Prefix, string Key, int Number, int Width, string Separator, string Rest)
