@@ -122,7 +122,7 @@ public sealed class TemplateMatch
         int matched = 0;
         foreach (var section in topLevel)
         {
-            if (FindTemplateSection(section.Title, template.Root, used: null) is not null)
+            if (FindTemplateSection(SectionTitles.Normalize(section.Title), SectionTitles.ParseNumbered(section.Title), template.Root, used: null) is not null)
             {
                 matched++;
             }
@@ -138,7 +138,7 @@ public sealed class TemplateMatch
         foreach (var section in sections)
         {
             var numbered = SectionTitles.ParseNumbered(section.Title);
-            var match = template is null ? null : FindTemplateSection(section.Title, template, used);
+            var match = template is null ? null : FindTemplateSection(SectionTitles.Normalize(section.Title), numbered, template, used);
             bool duplicate = match is not null && !match.IsRepeatable && !used.Add(match);
             var node = new MatchedSection
             {
@@ -155,10 +155,8 @@ public sealed class TemplateMatch
         return built.MoveToImmutable();
     }
 
-    private static TemplateSection? FindTemplateSection(string title, TemplateSection template, HashSet<TemplateSection>? used)
+    private static TemplateSection? FindTemplateSection(string key, NumberedTitle? numbered, TemplateSection template, HashSet<TemplateSection>? used)
     {
-        string key = SectionTitles.Normalize(title);
-        var numbered = SectionTitles.ParseNumbered(title);
         var children = template.Children;
         foreach (var child in children)
         {
