@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
+using SpecLsp.Core.Yaml;
 
 namespace SpecLsp.Core.Templates;
 
@@ -97,24 +97,24 @@ public static class TemplateSchemaBuilder
 
     private static void ReadFrontMatter(string yaml, ImmutableArray<string>.Builder problems, ref string? description, List<string> required, List<string> optional)
     {
-        var result = GuardedYaml.Load(yaml, lineOffset: 1);
-        if (result.Error is not null)
+        var result = SafeYaml.Load(yaml);
+        if (result.Error is { } error)
         {
-            problems.Add($"Front matter: {result.Error}");
+            problems.Add($"Front matter: {error.Message}");
             return;
         }
 
-        if (result.Value is not YamlMappingValue mapping)
+        if (result.Root is not SafeYamlMapping mapping)
         {
             return;
         }
 
         foreach (var (key, value) in mapping.Entries)
         {
-            switch (key.Value)
+            switch ((key as SafeYamlScalar)?.Value)
             {
                 case "description":
-                    description = GuardedYaml.AsString(value);
+                    description = Configuration.ConfigurationParser.AsString(value);
                     break;
                 case "required":
                     ReadList(value, required, "required", problems);
@@ -126,19 +126,19 @@ public static class TemplateSchemaBuilder
         }
     }
 
-    private static void ReadList(YamlValue value, List<string> into, string key, ImmutableArray<string>.Builder problems)
+    private static void ReadList(SafeYamlNode value, List<string> into, string key, ImmutableArray<string>.Builder problems)
     {
-        if (value is YamlSequenceValue sequence)
+        if (value is SafeYamlSequence sequence)
         {
             foreach (var item in sequence.Items)
             {
-                if (GuardedYaml.AsString(item) is { Length: > 0 } path)
+                if (Configuration.ConfigurationParser.AsString(item) is { Length: > 0 } path)
                 {
                     into.Add(path.Trim());
                 }
             }
         }
-        else if (GuardedYaml.AsString(value) is { Length: > 0 } single)
+        else if (Configuration.ConfigurationParser.AsString(value) is { Length: > 0 } single)
         {
             into.Add(single.Trim());
         }

@@ -155,7 +155,7 @@ public class SectionCodeActionsTests
     {
         var marked = MarkedText.Parse("[|# Spec|]\n\n## A\na\n\n## C\nc\n");
         var match = Match(marked.Text);
-        var foreign = new Diagnostics.SpecDiagnostic(marked.Range, Diagnostics.DiagnosticSeverity.Warning, "missing-section", "x")
+        var foreign = new Core.Diagnostics.SpecDiagnostic(marked.Range, Core.Diagnostics.DiagnosticSeverity.Warning, "missing-section", "x")
         {
             Data = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("template", "other").Add("indexPath", "1"),
         };

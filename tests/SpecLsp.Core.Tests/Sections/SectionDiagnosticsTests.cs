@@ -263,7 +263,7 @@ public class SectionDiagnosticsTests
             """;
         var analyzer = new SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default));
 
-        var diagnostics = analyzer.Analyze(new Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(readme)) }, CancellationToken.None);
+        var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(readme)) }, CancellationToken.None);
 
         Assert.Empty(diagnostics);
     }
@@ -275,7 +275,7 @@ public class SectionDiagnosticsTests
             .Replace("## Open Questions\n<!-- Unresolved questions that need answers -->\n", string.Empty, StringComparison.Ordinal);
         var analyzer = new SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default));
 
-        var diagnostics = analyzer.Analyze(new Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(spec)) }, CancellationToken.None);
+        var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(spec)) }, CancellationToken.None);
 
         var missing = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.MissingSection);
         Assert.Equal("Missing section 'Open Questions' (template 'lightweight').", missing.Message);

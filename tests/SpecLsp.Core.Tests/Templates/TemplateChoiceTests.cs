@@ -83,5 +83,5 @@ public class TemplateChoiceTests
         Assert.Equal("proposal", choice.Template?.Name);
     }
 
-    private static Model.SpecDocument Parse(string text) => SpecParser.Parse(SourceText.From(text));
+    private static Core.Model.SpecDocument Parse(string text) => SpecParser.Parse(SourceText.From(text));
 }
