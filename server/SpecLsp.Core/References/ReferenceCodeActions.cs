@@ -44,13 +44,16 @@ public static class ReferenceCodeActions
     }
 
     /// <summary>A new spec with a title made from the file name (<c>csv-export.md</c> → <c># Csv Export</c>).</summary>
-    public static string DefaultText(string path)
+    public static string DefaultText(string path) => $"# {TitleFromFileName(path)}\n";
+
+    /// <summary>A title made from a file name: <c>csv-export.md</c> → <c>Csv Export</c>.</summary>
+    public static string TitleFromFileName(string path)
     {
         var name = WorkspacePaths.GetFileName(path);
         int dot = name.LastIndexOf('.');
         var words = (dot > 0 ? name[..dot] : name).Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries);
         var title = string.Join(' ', words.Select(w => char.ToUpper(w[0], CultureInfo.InvariantCulture) + w[1..]));
-        return $"# {(title.Length > 0 ? title : "New Spec")}\n";
+        return title.Length > 0 ? title : "New Spec";
     }
 
     /// <summary>The diagnostics of <paramref name="all"/> that touch <paramref name="range"/>.</summary>

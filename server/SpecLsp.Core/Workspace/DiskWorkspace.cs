@@ -110,6 +110,18 @@ public sealed class DiskWorkspace : IWorkspace
     }
 
     /// <inheritdoc />
+    public bool IsSpecFile(string path)
+    {
+        if (WorkspacePaths.Normalize(path) is not { } normalized || WorkspacePaths.FindRoot(normalized, Roots) is not { } root)
+        {
+            return false;
+        }
+
+        var relative = normalized[root.TrimEnd('/').Length..].TrimStart('/');
+        return !relative.Split('/').SkipLast(1).Any(IsSkippedFolder) && _isSpecFile(relative);
+    }
+
+    /// <inheritdoc />
     public FileReadResult ReadFile(string path)
     {
         if (!IsInside(path, out var real))

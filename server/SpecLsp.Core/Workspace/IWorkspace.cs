@@ -43,6 +43,9 @@ public interface IWorkspace
     /// <summary>Every spec file under the roots, skipping <c>.git</c>, <c>node_modules</c> and hidden folders.</summary>
     IEnumerable<string> EnumerateSpecFiles(CancellationToken cancellationToken = default);
 
+    /// <summary>True when <paramref name="path"/> is one of the files <see cref="EnumerateSpecFiles"/> would give (by its path alone).</summary>
+    bool IsSpecFile(string path);
+
     /// <summary>Reads a file as text. Never throws; paths outside the roots fail without being touched.</summary>
     FileReadResult ReadFile(string path);
 

@@ -35,9 +35,13 @@ public sealed class InMemoryWorkspace : IWorkspace
     /// <inheritdoc />
     public IEnumerable<string> EnumerateSpecFiles(CancellationToken cancellationToken = default) =>
         _files.Keys
-            .Where(p => WorkspacePaths.FindRoot(p, Roots) is { } root && WorkspacePaths.IsMarkdown(p) && !IsSkipped(p[root.Length..]))
+            .Where(IsSpecFile)
             .Order(WorkspacePaths.Comparer)
             .ToList();
+
+    /// <inheritdoc />
+    public bool IsSpecFile(string path) =>
+        WorkspacePaths.FindRoot(path, Roots) is { } root && WorkspacePaths.IsMarkdown(path) && !IsSkipped(path[root.Length..]);
 
     /// <inheritdoc />
     public FileReadResult ReadFile(string path)

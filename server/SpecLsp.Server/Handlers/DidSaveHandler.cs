@@ -1,10 +1,11 @@
 using SpecLsp.Core.Text;
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidSaveHandler(WorkspaceState workspace, WorkspaceIndexService index) : INotificationHandler<DidSaveTextDocumentParams>
+internal sealed class DidSaveHandler(WorkspaceState workspace, TemplateEnvironmentService templates, WorkspaceIndexService index) : INotificationHandler<DidSaveTextDocumentParams>
 {
     public Task HandleAsync(DidSaveTextDocumentParams notification, CancellationToken cancellationToken)
     {
@@ -15,6 +16,7 @@ internal sealed class DidSaveHandler(WorkspaceState workspace, WorkspaceIndexSer
             workspace.Update(document.Uri, document.Version, SourceText.From(text));
         }
 
+        templates.OnFilesChanged([notification.TextDocument.Uri]);
         // Clients without file watchers tell us of disk changes only this way.
         index.OnFilesChanged([new FileEvent { Uri = notification.TextDocument.Uri, Type = FileChangeType.Changed }]);
         return Task.CompletedTask;

@@ -1,11 +1,14 @@
+using SpecLsp.Core.Hover;
 using SpecLsp.Core.References;
+using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-/// <summary>The one hover handler: each hover provider is asked in turn and the first answer wins.</summary>
-internal sealed class HoverHandler(WorkspaceIndexService index, ClientSession session)
+/// <summary>The one hover handler: each provider is asked in turn, the most specific first, and the first answer wins.</summary>
+internal sealed class HoverHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index)
     : IRequestHandler<HoverParams, Hover?>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -13,16 +16,33 @@ internal sealed class HoverHandler(WorkspaceIndexService index, ClientSession se
 
     public async Task<Hover?> HandleAsync(HoverParams request, CancellationToken cancellationToken)
     {
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        var document = workspace.Get(request.TextDocument.Uri);
+        if (document is null)
         {
             return null;
         }
 
-        var hover = ReferenceHover.Compute(view, session.Encoder.ToCore(snapshot.Text, request.Position));
-        return hover is null ? null : new Hover
+        var caret = session.Encoder.ToCore(document.Text, request.Position);
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view)
+            && ReferenceHover.Compute(view, caret) is { } reference)
         {
-            Contents = new MarkupContent { Kind = MarkupKind.Markdown, Value = hover.Markdown },
-            Range = session.Encoder.ToLsp(snapshot.Text, hover.Range),
-        };
+            return ToLsp(document, reference.Markdown, reference.Range);
+        }
+
+        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var template = templates.Current.Choose(model, document.Uri).Template;
+        if (template is null)
+        {
+            return null;
+        }
+
+        var hover = SectionHover.Compute(TemplateMatch.Create(model, template), caret);
+        return hover is null ? null : ToLsp(document, hover.Markdown, hover.Range);
     }
+
+    private Hover ToLsp(DocumentSnapshot document, string markdown, Core.Text.TextRange range) => new()
+    {
+        Contents = new MarkupContent { Kind = MarkupKind.Markdown, Value = markdown },
+        Range = session.Encoder.ToLsp(document.Text, range),
+    };
 }

@@ -5,12 +5,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.References;
+using SpecLsp.Core.Sections;
+using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
 using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Hosting;
@@ -73,6 +76,9 @@ internal static class ServerHost
     // Each diagnostic feature registers its IDocumentAnalyzer here; the DiagnosticEngine picks up them all.
     private static void AddAnalyzers(IServiceCollection services)
     {
+        services.AddSingleton<TemplateEnvironmentService>();
+        services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
+        services.AddSingleton<IDocumentAnalyzer, SectionAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, LinkAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, IdAnalyzer>();
     }

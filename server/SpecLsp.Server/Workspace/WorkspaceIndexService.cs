@@ -9,6 +9,7 @@ using SpecLsp.Core.Workspace;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Diagnostics;
+using SpecLsp.Server.Templates;
 
 namespace SpecLsp.Server.Workspace;
 
@@ -23,15 +24,20 @@ internal sealed partial class WorkspaceIndexService : IDisposable
     private readonly ClientSession _session;
     private readonly JsonRpcConnection _connection;
     private readonly IServiceProvider _services;
+    private readonly TemplateEnvironmentService _templates;
     private readonly ILogger<WorkspaceIndexService> _logger;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stopping = new();
     private WorkspaceIndex _current;
     private ImmutableDictionary<string, string> _openUris = ImmutableDictionary.Create<string, string>(WorkspacePaths.Comparer);
     private int _scanGeneration;
+    private string _scannedGlobs = string.Empty;
 
-    public WorkspaceIndexService(WorkspaceState documents, ClientSession session, JsonRpcConnection connection, IServiceProvider services, ILogger<WorkspaceIndexService> logger)
+    public WorkspaceIndexService(
+        WorkspaceState documents, ClientSession session, JsonRpcConnection connection, TemplateEnvironmentService templates, IServiceProvider services, ILogger<WorkspaceIndexService> logger)
     {
+        _templates = templates;
+        templates.Changed += OnConfigurationChanged;
         _documents = documents;
         _session = session;
         _connection = connection;
@@ -55,16 +61,17 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         var roots = folders.Select(WorkspacePaths.FromUriOrPath).OfType<string>().ToList();
         lock (_lock)
         {
-            _current = RebaseOpenEntries(WorkspaceIndex.Create(new DiskWorkspace(roots)));
+            _current = RebaseOpenEntries(WorkspaceIndex.Create(new DiskWorkspace(roots, IsSpec)));
         }
 
         _ = RegisterWatchersAsync();
         Rescan();
     }
 
-    /// <summary>Scans every spec again (after the configuration changed), keeping open documents.</summary>
+    /// <summary>Scans every spec again (after the spec globs changed), keeping open documents.</summary>
     public void Rescan()
     {
+        _scannedGlobs = CurrentGlobs();
         if (Current.Roots.IsEmpty)
         {
             return;
@@ -123,35 +130,14 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         return Current.Workspace.ReadFile(path).Text is { } text ? SourceText.From(text) : null;
     }
 
-    /// <summary>Applies file events from the client's watcher (or a save).</summary>
+    /// <summary>Applies file events from the client's watcher (or a save); the configuration file is the template service's.</summary>
     public void OnFilesChanged(IEnumerable<FileEvent> changes)
     {
-        var paths = new List<string>();
-        bool configuration = false;
-        foreach (var change in changes)
-        {
-            if (WorkspacePaths.FromUriOrPath(change.Uri) is not { } path)
-            {
-                continue;
-            }
-
-            if (WorkspacePaths.GetFileName(path) == ".speclsp.yaml")
-            {
-                configuration = true;
-                continue;
-            }
-
-            if (WorkspacePaths.IsMarkdown(path) && WorkspacePaths.FindRoot(path, Current.Roots) is not null)
-            {
-                paths.Add(path);
-            }
-        }
-
-        if (configuration)
-        {
-            Rescan();
-        }
-
+        var paths = changes
+            .Select(c => WorkspacePaths.FromUriOrPath(c.Uri))
+            .OfType<string>()
+            .Where(p => WorkspacePaths.IsMarkdown(p) && WorkspacePaths.FindRoot(p, Current.Roots) is not null)
+            .ToList();
         if (paths.Count > 0)
         {
             _ = Task.Run(() => ReindexFromDisk(paths));
@@ -160,10 +146,28 @@ internal sealed partial class WorkspaceIndexService : IDisposable
 
     public void Dispose()
     {
+        _templates.Changed -= OnConfigurationChanged;
         _documents.DocumentChanged -= OnDocumentChanged;
         _documents.DocumentClosed -= OnDocumentClosed;
         _stopping.Cancel();
         _stopping.Dispose();
+    }
+
+    // The spec globs are relative to the workspace root, as the configuration file's are.
+    private bool IsSpec(string relativePath) => _templates.Current.Configuration.IsSpec(relativePath);
+
+    private string CurrentGlobs()
+    {
+        var configuration = _templates.Current.Configuration;
+        return string.Join('\n', configuration.Specs) + "\n--\n" + string.Join('\n', configuration.Exclude);
+    }
+
+    private void OnConfigurationChanged()
+    {
+        if (CurrentGlobs() != _scannedGlobs)
+        {
+            Rescan();
+        }
     }
 
     private async Task ScanAsync(int generation, CancellationToken cancellationToken)
@@ -240,7 +244,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
                 previous = _current.GetFile(path);
             }
 
-            var entry = state == PathState.File ? WorkspaceIndexer.IndexFile(workspace, path) : null;
+            var entry = state == PathState.File && workspace.IsSpecFile(path) ? WorkspaceIndexer.IndexFile(workspace, path) : null;
             lock (_lock)
             {
                 _current = entry is null ? _current.WithoutDiskFile(path) : _current.WithDiskFile(entry);
@@ -380,7 +384,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
 
         var options = new DidChangeWatchedFilesRegistrationOptions
         {
-            Watchers = [new Protocol.Lsp.FileSystemWatcher { GlobPattern = "**/*.md" }, new Protocol.Lsp.FileSystemWatcher { GlobPattern = "**/.speclsp.yaml" }],
+            Watchers = [new Protocol.Lsp.FileSystemWatcher { GlobPattern = "**/*.md" }],
         };
         var registration = new Registration
         {

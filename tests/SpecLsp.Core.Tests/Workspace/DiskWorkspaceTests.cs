@@ -76,5 +76,9 @@ public sealed class DiskWorkspaceTests : IDisposable
         var workspace = new DiskWorkspace([_root], relative => relative.StartsWith("specs/deep/", StringComparison.Ordinal));
 
         Assert.Equal(["specs/deep/b.md"], workspace.EnumerateSpecFiles().Select(Relative));
+        Assert.True(workspace.IsSpecFile(_root + "/specs/deep/b.md"));
+        Assert.False(workspace.IsSpecFile(_root + "/specs/a.md"));
+        Assert.False(new DiskWorkspace([_root]).IsSpecFile(_root + "/node_modules/pkg/readme.md"));
+        Assert.False(new DiskWorkspace([_root]).IsSpecFile(_outside + "/secret.md"));
     }
 }
