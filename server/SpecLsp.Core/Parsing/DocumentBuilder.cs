@@ -47,6 +47,9 @@ internal sealed partial class DocumentBuilder
     private FrontMatter? _frontMatter;
     private int _cursorLine;
 
+    /// <summary>Offsets of the current leaf block's code spans, links and HTML, where brackets are not link syntax.</summary>
+    private readonly List<(int Start, int End)> _opaque = [];
+
     public DocumentBuilder(SourceText source, CancellationToken cancellationToken)
     {
         _source = source;
@@ -92,7 +95,7 @@ internal sealed partial class DocumentBuilder
             Metadata = metadata,
             IdDefinitions = definitions,
             IdMentions = mentions,
-            Links = _links.ToImmutable(),
+            Links = Sorted(_links, l => l.Range.Start),
             ReferenceDefinitions = Sorted(_referenceDefinitions, d => d.Range.Start),
             TaskItems = _tasks.ToImmutable(),
             CodeBlocks = _codeBlocks.ToImmutable(),
@@ -214,6 +217,7 @@ internal sealed partial class DocumentBuilder
         }
 
         WalkInlines(heading.Inline, collectMentions: true);
+        ScanUndefinedReferences(titleStart, titleEnd);
     }
 
     /// <summary>The text of an ATX heading between its opening <c>#</c>s and an optional closing sequence.</summary>
@@ -272,6 +276,10 @@ internal sealed partial class DocumentBuilder
         }
 
         WalkInlines(paragraph.Inline, collectMentions: true);
+        if (TryGetSpan(paragraph, out int blockStart, out int blockEnd))
+        {
+            ScanUndefinedReferences(blockStart, blockEnd);
+        }
     }
 
     private void ScanParagraphLines(ParagraphBlock paragraph, int start, int end, bool firstInItem, bool skipFirstLine)
@@ -698,6 +706,7 @@ internal sealed partial class DocumentBuilder
         }
 
         _inlineStack.Clear();
+        _opaque.Clear();
         PushChildren(root);
         while (_inlineStack.Count > 0)
         {
@@ -715,6 +724,7 @@ internal sealed partial class DocumentBuilder
                     if (TryGetSpan(code, out int codeStart, out int codeEnd))
                     {
                         _codeSpans.Add(Range(codeStart, codeEnd));
+                        _opaque.Add((codeStart, codeEnd));
                     }
 
                     break;
@@ -732,6 +742,7 @@ internal sealed partial class DocumentBuilder
                 case HtmlInline html:
                     if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
                     {
+                        _opaque.Add((htmlStart, htmlEnd));
                         ScanHtml(htmlStart, htmlEnd);
                     }
 
@@ -749,6 +760,59 @@ internal sealed partial class DocumentBuilder
         for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
         {
             _inlineStack.Push(child);
+        }
+    }
+
+    /// <summary>
+    /// Finds <c>[text][label]</c> and <c>[label][]</c> that Markdig left as text because the label is not defined,
+    /// outside the code spans, links and HTML of the block just walked.
+    /// </summary>
+    private void ScanUndefinedReferences(int start, int end)
+    {
+        int p = start;
+        while (p < end - 1)
+        {
+            int joint = _text.IndexOf("][", p, end - p, StringComparison.Ordinal);
+            if (joint < 0)
+            {
+                return;
+            }
+
+            p = joint + 1;
+            int labelEnd = _text.IndexOfAny(['[', ']'], joint + 2, Math.Min(end, joint + 2 + 1000) - joint - 2);
+            if (labelEnd < 0 || _text[labelEnd] != ']')
+            {
+                continue;
+            }
+
+            int open = joint - 1;
+            while (open >= start && _text[open] is not ('[' or ']'))
+            {
+                open--;
+            }
+
+            if (open < start || _text[open] != '[' || (open > start && _text[open - 1] == '\\'))
+            {
+                continue;
+            }
+
+            bool image = open > start && _text[open - 1] == '!';
+            int linkStart = image ? open - 1 : open;
+            int linkEnd = labelEnd + 1;
+            if (_opaque.Exists(o => o.Start < linkEnd && linkStart < o.End))
+            {
+                continue;
+            }
+
+            bool collapsed = labelEnd == joint + 2;
+            var (labelStart, labelStop) = collapsed ? (open + 1, joint) : (joint + 2, labelEnd);
+            if (string.IsNullOrWhiteSpace(_text[labelStart..labelStop]))
+            {
+                continue;
+            }
+
+            _links.Add(new LinkNode(LinkKind.Reference, _text[(open + 1)..joint].Trim(), null, _text[labelStart..labelStop], Range(linkStart, linkEnd), Range(labelStart, labelStop), image) { IsUndefined = true });
+            p = linkEnd;
         }
     }
 
@@ -789,6 +853,8 @@ internal sealed partial class DocumentBuilder
         {
             return;
         }
+
+        _opaque.Add((start, end));
 
         if (link.IsAutoLink)
         {
@@ -841,6 +907,8 @@ internal sealed partial class DocumentBuilder
         {
             return;
         }
+
+        _opaque.Add((start, end));
 
         int targetStart = Math.Min(start + 1, end);
         int targetEnd = Math.Max(targetStart, end - 1);
