@@ -206,12 +206,12 @@ internal sealed partial class DocumentBuilder
             anchorText,
             setext));
 
-        if (!setext || title.Length > 0)
+        if (titleEnd > titleStart)
         {
             int idLength = IdSyntax.MatchAt(_text.AsSpan(0, titleEnd), titleStart);
             if (idLength > 0 && IsDefinitionSeparator(titleStart + idLength, titleEnd))
             {
-                string rest = title.Length >= idLength ? StripSeparator(title[Math.Min(idLength, title.Length)..]) : string.Empty;
+                string rest = StripSeparator(title.Length > idLength ? title[idLength..] : string.Empty);
                 _definitions.Add(new PendingDefinition(_text.Substring(titleStart, idLength), titleStart, IdDefinitionKind.Heading, rest, start, headingEnd));
             }
         }
