@@ -78,42 +78,13 @@ internal sealed partial class DocumentBuilder
     /// mistaken for it: before the first heading below the title, in a section titled "Metadata", and in a footer
     /// after the last top-level thematic break when no heading follows it. Front-matter keys always count.
     /// </summary>
-    private ImmutableArray<MetadataField> SelectMetadata(ImmutableArray<Section> sections)
+    private ImmutableArray<MetadataField> SelectMetadata()
     {
-        int preambleEnd = _text.Length;
-        foreach (var h in _headings)
-        {
-            if (h.Level >= 2)
-            {
-                preambleEnd = h.LineStart;
-                break;
-            }
-        }
-
-        var scopes = new List<(int Start, int End)> { (0, preambleEnd) };
-        foreach (var section in sections)
-        {
-            if (string.Equals(section.Title, "Metadata", StringComparison.OrdinalIgnoreCase))
-            {
-                scopes.Add((_source.GetOffset(section.BodyRange.Start), _source.GetOffset(section.Range.End)));
-            }
-        }
-
-        if (_topLevelBreaks.Count > 0)
-        {
-            int lastBreak = _topLevelBreaks[^1];
-            if (_headings.Count == 0 || _headings[^1].Start < lastBreak)
-            {
-                scopes.Add((lastBreak, _text.Length));
-            }
-        }
-
-        var result = ImmutableArray.CreateBuilder<MetadataField>();
+        var result = ImmutableArray.CreateBuilder<MetadataField>(_frontMatterFields.Count + _metadataCandidates.Count);
         result.AddRange(_frontMatterFields);
         foreach (var candidate in _metadataCandidates)
         {
-            int offset = _lines.GetLineStart(candidate.Line);
-            if (scopes.Any(s => offset >= s.Start && offset < s.End) && !IdSyntax.IsId(candidate.Field.Key))
+            if (!IdSyntax.IsId(candidate.Field.Key))
             {
                 result.Add(candidate.Field);
             }

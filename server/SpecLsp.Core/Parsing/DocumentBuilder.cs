@@ -38,7 +38,12 @@ internal sealed partial class DocumentBuilder
     private readonly ImmutableArray<ExplicitAnchor>.Builder _anchors = ImmutableArray.CreateBuilder<ExplicitAnchor>();
     private readonly ImmutableArray<BlockSpan>.Builder _blocks = ImmutableArray.CreateBuilder<BlockSpan>();
     private readonly ImmutableArray<SpecDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
-    private readonly List<int> _topLevelBreaks = [];
+
+    // Where metadata may be (see SelectMetadata), tracked during the walk so that requirement fields elsewhere
+    // never become candidates.
+    private bool _seenSubHeading;
+    private int _metadataSectionLevel;
+    private bool _afterBreak;
     private readonly Stack<Inline> _inlineStack = new();
     private readonly Stack<(Inline Inline, bool InImage)> _plainStack = new();
     private readonly StringBuilder _titleBuffer = new();
@@ -81,7 +86,7 @@ internal sealed partial class DocumentBuilder
 
         var (roots, all) = BuildSections();
         var title = all.FirstOrDefault(s => s.Level == 1);
-        var metadata = SelectMetadata(all);
+        var metadata = SelectMetadata();
         var definitions = BuildDefinitions(metadata, title);
         var mentions = BuildMentions(definitions);
 
@@ -136,9 +141,9 @@ internal sealed partial class DocumentBuilder
                 AddReferenceDefinition(definition);
                 return false;
             case ThematicBreakBlock thematicBreak:
-                if (thematicBreak.Parent is MarkdownDocument && thematicBreak.Span.Start >= 0)
+                if (thematicBreak.Parent is MarkdownDocument)
                 {
-                    _topLevelBreaks.Add(thematicBreak.Span.Start);
+                    _afterBreak = true;
                 }
 
                 return false;
@@ -194,6 +199,7 @@ internal sealed partial class DocumentBuilder
 
         (titleStart, titleEnd) = Trim(titleStart, titleEnd);
         var (title, anchorText) = PlainText(heading.Inline);
+        EnterHeadingScope(heading.Level, title);
         _headings.Add(new HeadingInfo(
             heading.Level,
             start,
@@ -218,6 +224,27 @@ internal sealed partial class DocumentBuilder
 
         WalkInlines(heading.Inline, collectMentions: true);
         ScanUndefinedReferences(titleStart, titleEnd);
+    }
+
+    private void EnterHeadingScope(int level, string title)
+    {
+        if (_afterBreak)
+        {
+            // What followed the thematic break was no footer: a heading comes after it.
+            _metadataCandidates.RemoveAll(c => c.FooterOnly);
+            _afterBreak = false;
+        }
+
+        _seenSubHeading |= level >= 2;
+        if (_metadataSectionLevel > 0 && level <= _metadataSectionLevel)
+        {
+            _metadataSectionLevel = 0;
+        }
+
+        if (string.Equals(title, "Metadata", StringComparison.OrdinalIgnoreCase))
+        {
+            _metadataSectionLevel = level;
+        }
     }
 
     /// <summary>The text of an ATX heading between its opening <c>#</c>s and an optional closing sequence.</summary>
@@ -284,7 +311,8 @@ internal sealed partial class DocumentBuilder
 
     private void ScanParagraphLines(ParagraphBlock paragraph, int start, int end, bool firstInItem, bool skipFirstLine)
     {
-        MetadataStyle? style = paragraph.Parent switch
+        bool footerOnly = _seenSubHeading && _metadataSectionLevel == 0;
+        MetadataStyle? style = footerOnly && !_afterBreak ? null : paragraph.Parent switch
         {
             MarkdownDocument => MetadataStyle.BoldLine,
             QuoteBlock => MetadataStyle.BlockQuote,
@@ -305,7 +333,6 @@ internal sealed partial class DocumentBuilder
         int lastLine = LineAt(Math.Max(start, end - 1));
         int candidatesBefore = _metadataCandidates.Count;
         bool allPlain = style == MetadataStyle.BoldLine;
-        int lineCount = lastLine - firstLine + 1;
         for (int line = firstLine; line <= lastLine; line++)
         {
             int lineStart = line == firstLine ? start : ContentStart(_lines.GetLineStart(line), quoteDepth);
@@ -327,17 +354,18 @@ internal sealed partial class DocumentBuilder
             {
                 if (TryMatchBoldField(lineStart, lineEnd) is { } bold)
                 {
-                    bool labelOfBlock = s == MetadataStyle.BoldLine && bold.Value.Length == 0 && lineCount > 1;
+                    // A bold key alone on its line ("**Tasks:**") labels the block after it; it is no field.
+                    bool labelOfBlock = s == MetadataStyle.BoldLine && bold.Value.Length == 0;
                     if (!labelOfBlock)
                     {
-                        _metadataCandidates.Add(new MetadataCandidate(bold with { Style = s }, line, Plain: false));
+                        _metadataCandidates.Add(new MetadataCandidate(bold with { Style = s }, Plain: false, footerOnly));
                     }
 
                     allPlain = false;
                 }
                 else if (allPlain && TryMatchPlainField(lineStart, lineEnd) is { } plain)
                 {
-                    _metadataCandidates.Add(new MetadataCandidate(plain, line, Plain: true));
+                    _metadataCandidates.Add(new MetadataCandidate(plain, Plain: true, footerOnly));
                 }
                 else
                 {
@@ -1115,7 +1143,7 @@ internal sealed partial class DocumentBuilder
         string AnchorText,
         bool IsSetext);
 
-    private sealed record MetadataCandidate(MetadataField Field, int Line, bool Plain);
+    private sealed record MetadataCandidate(MetadataField Field, bool Plain, bool FooterOnly);
 
     private sealed record PendingDefinition(string Id, int Start, IdDefinitionKind Kind, string Title, int LineStart, int LineEnd);
 }
