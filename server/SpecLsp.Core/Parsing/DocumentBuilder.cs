@@ -200,17 +200,7 @@ internal sealed partial class DocumentBuilder
         (titleStart, titleEnd) = Trim(titleStart, titleEnd);
         var (title, anchorText) = PlainText(heading.Inline);
         EnterHeadingScope(heading.Level, title);
-        _headings.Add(new HeadingInfo(
-            heading.Level,
-            start,
-            headingEnd,
-            titleStart,
-            titleEnd,
-            _lines.GetLineStart(LineAt(start)),
-            LineAt(headingEnd),
-            title,
-            anchorText,
-            setext));
+        _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), titleStart, titleEnd, Range(titleStart, titleEnd), title, anchorText, setext));
 
         if (titleEnd > titleStart)
         {
@@ -1133,12 +1123,10 @@ internal sealed partial class DocumentBuilder
 
     private sealed record HeadingInfo(
         int Level,
-        int Start,
-        int End,
+        TextRange HeadingRange,
         int TitleStart,
         int TitleEnd,
-        int LineStart,
-        int LastLine,
+        TextRange TitleRange,
         string Title,
         string AnchorText,
         bool IsSetext);
