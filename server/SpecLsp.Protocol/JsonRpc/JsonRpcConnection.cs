@@ -161,21 +161,23 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         var writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
         var processLoop = Task.Run(ProcessLoopAsync, CancellationToken.None);
-        try
+        var readLoop = ReadLoopAsync(linked.Token);
+
+        // A read from stdin ignores cancellation, so stopping does not wait for the read loop: it is left
+        // blocked on a read that the end of the process will reclaim.
+        using (var stopped = CancellationTokenSource.CreateLinkedTokenSource(linked.Token))
         {
-            await ReadLoopAsync(linked.Token).ConfigureAwait(false);
+            await Task.WhenAny(readLoop, Task.Delay(Timeout.Infinite, stopped.Token)).ConfigureAwait(false);
+            await stopped.CancelAsync().ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            _log.Log(RpcLogLevel.Error, "Reading the input failed; closing the connection.", ex);
-        }
-        finally
-        {
-            _incoming.Writer.TryComplete();
-        }
+
+        _incoming.Writer.TryComplete();
+        _ = readLoop.ContinueWith(
+            static (t, state) => ((JsonRpcConnection)state!).ObserveReadLoop(t),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
         await processLoop.ConfigureAwait(false);
 
@@ -238,6 +240,14 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
 
         return value ?? throw new JsonRpcException(ErrorCodes.InvalidParams, "Invalid params: params are missing.");
+    }
+
+    private void ObserveReadLoop(Task readLoop)
+    {
+        if (readLoop.Exception?.GetBaseException() is { } ex and not OperationCanceledException)
+        {
+            _log.Log(RpcLogLevel.Error, "Reading the input failed; closing the connection.", ex);
+        }
     }
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
