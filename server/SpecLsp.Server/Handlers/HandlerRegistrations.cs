@@ -1,4 +1,5 @@
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Templates;
 
 namespace SpecLsp.Server.Handlers;
 
@@ -28,6 +29,12 @@ internal static class HandlerRegistrations
         r.Request<DocumentSymbolHandler, DocumentSymbolParams, DocumentSymbolResult>(Methods.TextDocumentDocumentSymbol, ReadOnly, json.DocumentSymbolParams, json.DocumentSymbolResult);
         r.Request<FoldingRangeHandler, FoldingRangeParams, FoldingRange[]>(Methods.TextDocumentFoldingRange, ReadOnly, json.FoldingRangeParams, json.FoldingRangeArray);
         r.Request<WorkspaceSymbolHandler, WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, ReadOnly, json.WorkspaceSymbolParams, json.WorkspaceSymbolArray);
+        r.Notification<DidChangeConfigurationHandler, DidChangeConfigurationParams>(Methods.WorkspaceDidChangeConfiguration, Mutating, json.DidChangeConfigurationParams);
+        r.Notification<DidChangeWatchedFilesHandler, DidChangeWatchedFilesParams>(Methods.WorkspaceDidChangeWatchedFiles, Mutating, json.DidChangeWatchedFilesParams);
+        r.Request<CompletionHandler, CompletionParams, CompletionList>(Methods.TextDocumentCompletion, ReadOnly, json.CompletionParams, json.CompletionList);
+        r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, json.CodeActionParams, json.CodeActionArray);
+        r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, json.HoverParams, json.Hover);
+        r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, TemplateJsonContext.Default.NewSpecParams, TemplateJsonContext.Default.NewSpecResult);
         r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
     }
 }

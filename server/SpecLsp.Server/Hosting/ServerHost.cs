@@ -4,11 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Sections;
+using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Hosting;
@@ -69,6 +72,8 @@ internal static class ServerHost
     // Each diagnostic feature registers its IDocumentAnalyzer here; the DiagnosticEngine picks up them all.
     private static void AddAnalyzers(IServiceCollection services)
     {
-        _ = services;
+        services.AddSingleton<TemplateEnvironmentService>();
+        services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
+        services.AddSingleton<IDocumentAnalyzer, SectionAnalyzer>();
     }
 }
