@@ -29,6 +29,7 @@ public sealed class SpeclspProcessTests
         Assert.True(initialize.Capabilities.DocumentSymbolProvider);
         Assert.False(symbols.IsError, symbols.ErrorMessage);
         Assert.Equal(SymbolDump.FromCore(DocumentSymbols.Compute(SpecParser.Parse(SourceText.From(Spec)))), SymbolDump.FromLsp(symbols.Result));
+        Assert.StartsWith("Feature: Export 😀 (0,0)-(11,0)\n  Overview (4,0)-(8,0)\n", SymbolDump.FromLsp(symbols.Result), StringComparison.Ordinal);
         Assert.Equal(0, exitCode);
         Assert.Empty(client.FramingLog.Problems);
     }
@@ -187,6 +188,33 @@ public sealed class SpeclspProcessTests
         Assert.Equal(fresh.Result.GetRawText(), edited.Result.GetRawText());
         var core = DocumentSymbols.Compute(SpecParser.Parse(SourceText.From(expected)));
         Assert.Equal(Names(core), Names(edited.Result));
+        Assert.NotEmpty(Names(core));
+        Assert.Contains(Names(edited.Result), name => name.Contains("🎉", StringComparison.Ordinal) || name.Contains("😀", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnostics_InvalidFrontMatter_PushedWithVersion()
+    {
+        await using var client = LspTestClient.StartProcess();
+        await client.InitializeAsync();
+
+        await client.OpenAsync(Uri, "---\na: [1\n---\n# T\n", version: 7);
+
+        var published = await client.WaitForDiagnosticsAsync(Uri, version: 7);
+        Assert.Contains(published.Diagnostics, d => d.Code?.String == "invalid-front-matter" && d.Source == "speclsp");
+    }
+
+    [Fact]
+    public async Task ClientProcess_Dies_ServerExits()
+    {
+        using var editor = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
+        await using var client = LspTestClient.StartProcess();
+        await client.InitializeAsync(processId: editor.Id);
+
+        editor.Kill();
+        await editor.WaitForExitAsync().WaitAsync(LspTestClient.Timeout);
+
+        Assert.Equal(1, await client.ServerExit.WaitAsync(LspTestClient.Timeout));
     }
 
     [Fact]
@@ -237,7 +265,9 @@ public sealed class SpeclspProcessTests
         Assert.Equal(0, exitCode);
         Assert.Empty(stderr);
         string dump = Core.Model.SpecDocumentDump.Write(SpecParser.Parse(SourceText.From(await File.ReadAllTextAsync(path))));
-        Assert.Equal(dump.EndsWith('\n') || dump.Length == 0 ? dump : dump + "\n", stdout);
+        Assert.StartsWith(dump, stdout, StringComparison.Ordinal);
+        Assert.StartsWith("H1 \"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\n  H2 \"", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
