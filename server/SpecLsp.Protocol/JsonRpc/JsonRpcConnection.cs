@@ -104,7 +104,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
     /// <summary>Queues a notification to the peer. Never blocks; dropped once the connection has closed.</summary>
     public void SendNotification<TParams>(string method, TParams @params, JsonTypeInfo<TParams> paramsType) =>
-        Send(w =>
+        _ = Send(w =>
         {
             w.WriteString("method"u8, method);
             w.WritePropertyName("params"u8);
@@ -119,7 +119,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         var id = new RequestId(Interlocked.Increment(ref _nextId));
         var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pendingOutgoing[id] = completion;
-        Send(w =>
+        bool sent = Send(w =>
         {
             w.WritePropertyName("id"u8);
             id.WriteTo(w);
@@ -127,6 +127,12 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             w.WritePropertyName("params"u8);
             JsonSerializer.Serialize(w, @params, paramsType);
         });
+        if (!sent)
+        {
+            _pendingOutgoing.TryRemove(id, out _);
+            throw new JsonRpcException(ErrorCodes.RequestCancelled, "The connection has closed.");
+        }
+
         using var registration = cancellationToken.Register(() =>
         {
             if (_pendingOutgoing.TryRemove(id, out _))
@@ -559,7 +565,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             w.WriteEndObject();
         });
 
-    private void Send(Action<Utf8JsonWriter> writeMembers)
+    private bool Send(Action<Utf8JsonWriter> writeMembers)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -573,7 +579,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         if (!_outgoing.Writer.TryWrite(buffer.WrittenSpan.ToArray()))
         {
             _log.Log(RpcLogLevel.Debug, "A message was dropped: the connection has closed.");
+            return false;
         }
+
+        return true;
     }
 
     private sealed record HandlerEntry(bool Mutating, bool IsRequest, Func<JsonElement?, CancellationToken, Task<Action<Utf8JsonWriter>?>> Invoke);
