@@ -30,7 +30,7 @@ function dumpDiagnostics(diagnostics: Diagnostic[]): string {
   return diagnostics.map((d) => `${d.source} ${String(d.code)} ${d.range.start.line}: ${messageOf(d)}`).join('\n');
 }
 
-describe('speclsp started as the extension starts it', () => {
+describe('speclsp started as the extension starts it', { timeout: 120_000 }, () => {
   let session: LspSession;
   let workspace: string;
 
@@ -42,7 +42,8 @@ describe('speclsp started as the extension starts it', () => {
     session = await LspSession.start(workspace);
   });
 
-  after(async () => {
+  after(() => {
+    session?.kill();
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -101,7 +102,7 @@ describe('speclsp started as the extension starts it', () => {
   });
 });
 
-describe('templates through the extension launch', () => {
+describe('templates through the extension launch', { timeout: 120_000 }, () => {
   let session: LspSession;
   let workspace: string;
   let uri: string;
@@ -113,8 +114,8 @@ describe('templates through the extension launch', () => {
     uri = (await session.open(path.join(workspace, 'csv-export.md'))).uri;
   });
 
-  after(async () => {
-    await session.shutdown();
+  after(() => {
+    session?.kill();
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 

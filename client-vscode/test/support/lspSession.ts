@@ -193,12 +193,29 @@ export class LspSession {
     }
   }
 
-  async shutdown(): Promise<number | null> {
+  /** shutdown + exit; the exit code, or 'killed' when the server was still running after 10 s. */
+  async shutdown(): Promise<number | null | 'killed'> {
     const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
-    const code = await exited;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'killed'>((resolve) => {
+      timer = setTimeout(() => {
+        this.process.kill('SIGKILL');
+        resolve('killed');
+      }, 10_000);
+    });
+    const code = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
     this.connection.dispose();
     return code;
+  }
+
+  /** Ends the server whatever state it is in (test clean-up). */
+  kill(): void {
+    if (this.process.exitCode === null) {
+      this.process.kill('SIGKILL');
+    }
+    this.connection.dispose();
   }
 }
