@@ -17,7 +17,7 @@
     ;; eglot-ensure waits for the command loop, which batch mode has not: start eglot directly.
     (apply #'eglot (eglot--guess-contact))
     (let ((deadline (+ (float-time) 20)))
-      (while (and (null speclsp-check-diagnostics) (< (float-time) deadline))
+      (while (and (seq-empty-p speclsp-check-diagnostics) (< (float-time) deadline))
         (accept-process-output nil 0.2)))
     (princ (format "server: %S\n" (process-command (jsonrpc--process (eglot-current-server)))))
     (princ (format "diagnostics: %d\n" (length speclsp-check-diagnostics)))
@@ -28,11 +28,13 @@
     (goto-char (point-max))
     (insert "\n## ")
     (eglot--signal-textDocument/didChange)
-    (let* ((result (jsonrpc-request (eglot-current-server) :textDocument/completion
-                                    (eglot--TextDocumentPositionParams)))
-           (items (if (vectorp result) result (plist-get result :items))))
-      (princ (format "completion items: %d\n" (length items)))
-      (seq-doseq (item (seq-take items 10))
-        (princ (format "  %s\n" (plist-get item :label)))))
+    (condition-case err
+        (let* ((result (jsonrpc-request (eglot-current-server) :textDocument/completion
+                                        (eglot--TextDocumentPositionParams)))
+               (items (if (vectorp result) result (plist-get result :items))))
+          (princ (format "completion items: %d\n" (length items)))
+          (seq-doseq (item (seq-take items 10))
+            (princ (format "  %s\n" (plist-get item :label)))))
+      (jsonrpc-error (princ (format "completion failed: %S\n" (cdr err)))))
     (set-buffer-modified-p nil)
     (eglot-shutdown (eglot-current-server))))
