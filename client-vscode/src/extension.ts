@@ -1,24 +1,30 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { showStartProblem } from './messages';
+import { serverSettings } from './protocol';
 import { checkRuntime, locateServer } from './serverLocation';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('SpecLsp', { log: true });
-  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.speclsp.yaml');
-  context.subscriptions.push(output, configWatcher);
+  context.subscriptions.push(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: output,
-    synchronize: { configurationSection: 'speclsp', fileEvents: configWatcher },
+    // No synchronize options: the server registers its own file watchers and pulls its settings.
     middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          return Array.isArray(answer) ? answer.map((value, i) => (params.items[i]?.section === 'speclsp' ? serverSettings(value) : value)) : answer;
+        },
+      },
       // VS Code's built-in Markdown extension already provides the outline, breadcrumbs and heading
       // folding; ours would show as a second, near-identical outline. Other editors still get both.
       provideDocumentSymbols: () => undefined,
@@ -33,6 +39,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await start();
   };
   registerCommands(context, { output, getClient: () => client, restart });
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((change) => {
+      if (change.affectsConfiguration('speclsp.server.path') || change.affectsConfiguration('speclsp.dotnet.path')) {
+        void restart();
+      } else if (change.affectsConfiguration('speclsp') && client?.isRunning()) {
+        // Null settings: the server pulls the section again through workspace/configuration.
+        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      }
+    }),
+  );
   await start();
 }
 

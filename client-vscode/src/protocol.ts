@@ -37,3 +37,14 @@ export function newSpecResultUri(result: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Settings of the `speclsp` section that only the extension reads; the server is not sent them. */
+export const CLIENT_ONLY_SETTINGS: readonly string[] = ['server', 'dotnet', 'trace'];
+
+/** The `speclsp` section as the server should see it in a workspace/configuration answer. */
+export function serverSettings(section: unknown): unknown {
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+    return section;
+  }
+  return Object.fromEntries(Object.entries(section).filter(([key]) => !CLIENT_ONLY_SETTINGS.includes(key)));
+}

@@ -11,7 +11,7 @@ import {
   LocationResult,
   ServerLaunch,
 } from '../src/serverLocation';
-import { fileNameForTitle, newSpecResultUri } from '../src/protocol';
+import { fileNameForTitle, newSpecResultUri, serverSettings } from '../src/protocol';
 
 const extensionPath = path.resolve('/ext/speclsp-0.1.0');
 const bundled = path.join(extensionPath, 'server', 'speclsp.dll');
@@ -149,6 +149,18 @@ describe('protocol helpers', () => {
   test('fileNameForTitle_Punctuation_BecomesSingleDashes', () => {
     assert.equal(fileNameForTitle('CSV Export: Café & Co.'), 'csv-export-cafe-co.md');
     assert.equal(fileNameForTitle('!!!'), 'spec.md');
+  });
+
+  test('serverSettings_VsCodeSection_DropsClientOnlyKeys', () => {
+    const section = {
+      server: { path: '' },
+      dotnet: { path: '' },
+      trace: { server: 'off' },
+      templatesFolder: '.spec/templates',
+      severity: { 'empty-section': 'off' },
+    };
+    assert.deepEqual(serverSettings(section), { templatesFolder: '.spec/templates', severity: { 'empty-section': 'off' } });
+    assert.equal(serverSettings(null), null);
   });
 
   test('newSpecResultUri_StringOrObject_GivesUri', () => {

@@ -23,6 +23,7 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { serverSettings } from '../../src/protocol';
 import { checkRuntime, locateServer, ServerLaunch } from '../../src/serverLocation';
 
 export const clientRoot = path.resolve(__dirname, '..', '..', '..');
@@ -30,18 +31,20 @@ export const repoRoot = path.resolve(clientRoot, '..');
 export const fixtures = path.join(clientRoot, 'test', 'fixtures');
 
 /**
- * The server the extension would start: the one bundled in client-vscode/server (after `npm run package`),
- * else the built one handed over through SPECLSP_SERVER_PATH, as a developer does.
+ * The server the extension would start: the one bundled in client-vscode/server by `npm run package`,
+ * or the one `dotnet build` wrote, handed over through SPECLSP_SERVER_PATH as a developer does;
+ * whichever is newer, so a stale package never hides a fresh build.
  */
 export function serverLaunchForTests(): ServerLaunch {
   const env: Record<string, string | undefined> = { ...process.env };
-  const bundled = path.join(clientRoot, 'server', 'speclsp.dll');
-  if (!env.SPECLSP_SERVER_PATH && !fs.existsSync(bundled)) {
-    const built = ['Release', 'Debug']
-      .map((config) => path.join(repoRoot, 'server', 'SpecLsp.Server', 'bin', config, 'net10.0', 'speclsp.dll'))
+  if (!env.SPECLSP_SERVER_PATH) {
+    const bundled = path.join(clientRoot, 'server', 'speclsp.dll');
+    const candidates = [bundled, ...['Release', 'Debug'].map((config) => path.join(repoRoot, 'server', 'SpecLsp.Server', 'bin', config, 'net10.0', 'speclsp.dll'))]
       .filter((dll) => fs.existsSync(dll))
-      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-    env.SPECLSP_SERVER_PATH = built;
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+    if (candidates[0] !== undefined && candidates[0] !== bundled) {
+      env.SPECLSP_SERVER_PATH = candidates[0];
+    }
   }
   const located = locateServer({ env, extensionPath: clientRoot, fileExists: (file) => fs.existsSync(file) });
   if (!located.ok) {
@@ -98,8 +101,9 @@ export class LspSession {
       session.published.set(params.uri, params);
       session.publishWaiters.splice(0).forEach((wake) => wake());
     });
+    // VS Code's answer (the package.json defaults) through the extension's configuration middleware.
     connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-      params.items.map((item) => (item.section === 'speclsp' ? defaultSettings() : null)),
+      params.items.map((item) => (item.section === 'speclsp' ? serverSettings(defaultSettings()) : null)),
     );
     const acceptedAsVsCodeDoes = [
       'client/registerCapability',
@@ -117,7 +121,11 @@ export class LspSession {
 
     const capabilities = JSON.parse(fs.readFileSync(path.join(fixtures, 'vscode-capabilities.json'), 'utf8')) as ClientCapabilities;
     const rootUri = pathToFileURL(workspace).href;
-    session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    const exitedEarly = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`the server exited (code ${code}) before answering initialize:\n${session.log.join('\n')}`))),
+    );
+    exitedEarly.catch(() => undefined);
+    session.initializeResult = await Promise.race([exitedEarly, connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       clientInfo: { name: 'Visual Studio Code', version: '1.139.1' },
       locale: 'en',
@@ -126,9 +134,8 @@ export class LspSession {
       capabilities,
       trace: 'off',
       workspaceFolders: [{ uri: rootUri, name: path.basename(workspace) }],
-    });
+    })]);
     await connection.sendNotification('initialized', {});
-    await connection.sendNotification('workspace/didChangeConfiguration', { settings: { speclsp: defaultSettings() } });
     return session;
   }
 
@@ -193,11 +200,13 @@ export class LspSession {
     }
   }
 
-  /** shutdown + exit; the exit code, or 'killed' when the server was still running after 10 s. */
+  /** shutdown, exit and end of input as VS Code does; the exit code, or 'killed' when the server still ran after 10 s. */
   async shutdown(): Promise<number | null | 'killed'> {
     const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
+    // vscode-languageclient then ends the connection, which closes the server's stdin.
+    this.connection.end();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'killed'>((resolve) => {
       timer = setTimeout(() => {
