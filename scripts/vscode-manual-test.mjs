@@ -49,6 +49,8 @@ fs.writeFileSync(
     'workbench.tips.enabled': false,
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'speclsp.trace.server': 'messages',
   }),
 );
@@ -70,12 +72,13 @@ const note = (line) => {
   summary.push(line);
 };
 
+let page;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   for (let attempt = 0; ; attempt++) {
     try {
       await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
@@ -96,15 +99,11 @@ try {
     await sleep(1000);
   };
   const openFile = async (name) => {
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type(name);
-    await sleep(1000);
-    await page.keyboard.press('Enter');
+    await page.getByRole('treeitem', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).click();
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
     await sleep(1000);
   };
 
-  await page.click('.monaco-workbench');
   await openFile('csv-export.md');
   await command('View: Focus Problems');
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 90_000 });
@@ -132,6 +131,10 @@ try {
   await command('SpecLsp: Show Output');
   await sleep(1500);
   await page.screenshot({ path: path.join(out, 'output.png') });
+} catch (error) {
+  await page?.screenshot({ path: path.join(out, 'failure.png') });
+  note(`FAILED: ${error.message.split('\n')[0]} (screenshot: failure.png)`);
+  process.exitCode = 1;
 } finally {
   await browser.close();
   server.kill();
