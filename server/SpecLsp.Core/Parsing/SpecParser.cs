@@ -1,3 +1,6 @@
+using Markdig;
+using Markdig.Syntax;
+using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
 
@@ -6,10 +9,42 @@ namespace SpecLsp.Core.Parsing;
 /// <summary>Parses spec Markdown into a <see cref="SpecDocument"/>.</summary>
 public static class SpecParser
 {
+    /// <summary>
+    /// The one pipeline, built once and shared (a built pipeline is thread-safe): CommonMark with precise
+    /// source positions, YAML front matter, GitHub pipe tables, task lists and bare URLs as autolinks.
+    /// </summary>
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseAutoLinks()
+        .Build();
+
     /// <summary>Parses <paramref name="source"/>. Never throws on any input; problems become <see cref="SpecDocument.ParseDiagnostics"/>.</summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked between blocks).</exception>
     public static SpecDocument Parse(SourceText source, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
         cancellationToken.ThrowIfCancellationRequested();
-        return new SpecDocument { Source = source };
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(source.Text, Pipeline);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // Markdig has no known failure on any input; if one appears, the document is still served, only flat.
+            return new SpecDocument
+            {
+                Source = source,
+                ParseDiagnostics =
+                [
+                    new SpecDiagnostic(source.FullRange, DiagnosticSeverity.Warning, DiagnosticCodes.UnreadableFile, "The Markdown parser failed on this file: " + e.Message),
+                ],
+            };
+        }
+
+        return new DocumentBuilder(source, cancellationToken).Build(markdown);
     }
 }

@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using Markdig.Extensions.Yaml;
+using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Yaml;
+
+namespace SpecLsp.Core.Parsing;
+
+/// <summary>The second half of the build: section tree, metadata scopes, IDs and front matter.</summary>
+internal sealed partial class DocumentBuilder
+{
+    private (ImmutableArray<Section> Roots, ImmutableArray<Section> All) BuildSections()
+    {
+        if (_headings.Count == 0)
+        {
+            return ([], []);
+        }
+
+        // Ends first: a section runs to the next heading of the same or a higher level.
+        var ends = new int[_headings.Count];
+        var parents = new int[_headings.Count];
+        var open = new Stack<int>();
+        for (int i = 0; i < _headings.Count; i++)
+        {
+            while (open.Count > 0 && _headings[open.Peek()].Level >= _headings[i].Level)
+            {
+                ends[open.Pop()] = _headings[i].LineStart;
+            }
+
+            parents[i] = open.Count > 0 ? open.Peek() : -1;
+            open.Push(i);
+        }
+
+        while (open.Count > 0)
+        {
+            ends[open.Pop()] = _text.Length;
+        }
+
+        var children = new List<int>[_headings.Count];
+        var roots = new List<int>();
+        for (int i = 0; i < _headings.Count; i++)
+        {
+            (parents[i] < 0 ? roots : children[parents[i]] ??= []).Add(i);
+        }
+
+        var slugger = new HeadingAnchors.Slugger();
+        var anchors = _headings.Select(h => slugger.Next(h.AnchorText)).ToArray();
+
+        // Children always come after their parent, so building from the last heading backwards sees every child first.
+        var built = new Section[_headings.Count];
+        for (int i = _headings.Count - 1; i >= 0; i--)
+        {
+            var h = _headings[i];
+            var kids = children[i] is { } list ? list.Select(k => built[k]).ToImmutableArray() : [];
+            int bodyStart = Math.Min(_lines.GetLineStart(h.LastLine + 1), ends[i]);
+            bodyStart = Math.Max(bodyStart, Math.Min(h.End, ends[i]));
+            int bodyEnd = children[i] is { Count: > 0 } c ? _headings[c[0]].LineStart : ends[i];
+            built[i] = new Section
+            {
+                Level = h.Level,
+                Title = h.Title,
+                RawTitle = _text[h.TitleStart..h.TitleEnd],
+                HeadingRange = Range(h.Start, h.End),
+                TitleRange = Range(h.TitleStart, h.TitleEnd),
+                Range = Range(h.Start, Math.Max(h.End, ends[i])),
+                BodyRange = Range(bodyStart, Math.Max(bodyStart, bodyEnd)),
+                IsSetext = h.IsSetext,
+                Anchor = anchors[i],
+                Children = kids,
+            };
+        }
+
+        return ([.. roots.Select(r => built[r])], [.. built]);
+    }
+
+    /// <summary>
+    /// Metadata counts only where a spec keeps it, so that requirement fields (<c>**Description:**</c>) are not
+    /// mistaken for it: before the first heading below the title, in a section titled "Metadata", and in a footer
+    /// after the last top-level thematic break when no heading follows it. Front-matter keys always count.
+    /// </summary>
+    private ImmutableArray<MetadataField> SelectMetadata(ImmutableArray<Section> sections)
+    {
+        int preambleEnd = _text.Length;
+        foreach (var h in _headings)
+        {
+            if (h.Level >= 2)
+            {
+                preambleEnd = h.LineStart;
+                break;
+            }
+        }
+
+        var scopes = new List<(int Start, int End)> { (0, preambleEnd) };
+        foreach (var section in sections)
+        {
+            if (string.Equals(section.Title, "Metadata", StringComparison.OrdinalIgnoreCase))
+            {
+                scopes.Add((_source.GetOffset(section.BodyRange.Start), _source.GetOffset(section.Range.End)));
+            }
+        }
+
+        if (_topLevelBreaks.Count > 0)
+        {
+            int lastBreak = _topLevelBreaks[^1];
+            if (_headings.Count == 0 || _headings[^1].Start < lastBreak)
+            {
+                scopes.Add((lastBreak, _text.Length));
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<MetadataField>();
+        result.AddRange(_frontMatterFields);
+        foreach (var candidate in _metadataCandidates)
+        {
+            int offset = _lines.GetLineStart(candidate.Line);
+            if (scopes.Any(s => offset >= s.Start && offset < s.End) && !IdSyntax.IsId(candidate.Field.Key))
+            {
+                result.Add(candidate.Field);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private ImmutableArray<IdDefinition> BuildDefinitions(ImmutableArray<MetadataField> metadata, Section? title)
+    {
+        var result = new List<IdDefinition>(_definitions.Count + 2);
+        foreach (var d in _definitions)
+        {
+            result.Add(new IdDefinition(d.Id, Range(d.Start, d.Start + d.Id.Length), d.Kind, d.Title, Range(d.LineStart, d.LineEnd)));
+        }
+
+        foreach (var field in metadata)
+        {
+            bool idKey = field.Key.EndsWith("ID", StringComparison.Ordinal) || field.Key.EndsWith(" Id", StringComparison.Ordinal)
+                || field.Key.Equals("id", StringComparison.OrdinalIgnoreCase) || field.Key.EndsWith("_id", StringComparison.OrdinalIgnoreCase);
+            if (IdSyntax.IsId(field.Value) && (idKey || IdSyntax.IsWorkspaceWide(field.Value)))
+            {
+                result.Add(new IdDefinition(field.Value, field.ValueRange, IdDefinitionKind.Metadata, title?.Title ?? string.Empty, field.LineRange));
+            }
+        }
+
+        result.Sort(static (a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        return [.. result];
+    }
+
+    private ImmutableArray<IdMention> BuildMentions(ImmutableArray<IdDefinition> definitions)
+    {
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var definitionStarts = new HashSet<Text.Position>();
+        foreach (var d in definitions)
+        {
+            prefixes.Add(d.Prefix);
+            definitionStarts.Add(d.Range.Start);
+        }
+
+        var result = ImmutableArray.CreateBuilder<IdMention>();
+        foreach (var (start, length) in _mentionCandidates)
+        {
+            string id = _text.Substring(start, length);
+            if (!IdSyntax.IsWorkspaceWide(id) && !prefixes.Contains(IdSyntax.GetPrefix(id)))
+            {
+                continue;
+            }
+
+            var range = Range(start, start + length);
+            if (!definitionStarts.Contains(range.Start))
+            {
+                result.Add(new IdMention(id, range));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private void ReadFrontMatter(YamlFrontMatterBlock block)
+    {
+        if (!TryGetSpan(block, out int start, out int end))
+        {
+            return;
+        }
+
+        int firstLine = _lines.GetLine(start);
+        int lastLine = _lines.GetLine(Math.Max(start, end - 1));
+        int contentStart = Math.Min(_lines.GetLineStart(firstLine + 1), end);
+        int contentEnd = Math.Max(contentStart, _lines.GetLineStart(lastLine));
+        var range = Range(start, end);
+        string yaml = _text[contentStart..contentEnd];
+        var result = SafeYaml.Load(yaml);
+        if (result.Error is { } error)
+        {
+            _frontMatter = new FrontMatter(range, new Dictionary<string, string>(), false);
+            _diagnostics.Add(new SpecDiagnostic(range, DiagnosticSeverity.Error, DiagnosticCodes.InvalidFrontMatter, "Invalid front matter: " + error.Message));
+            return;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (result.Root is SafeYamlMapping mapping)
+        {
+            foreach (var (key, value) in mapping.Entries)
+            {
+                if (key is not SafeYamlScalar keyScalar || values.ContainsKey(keyScalar.Value))
+                {
+                    continue;
+                }
+
+                int valueStart = contentStart + value.Start;
+                int valueEnd = contentStart + value.End;
+                string text = value is SafeYamlScalar scalar ? scalar.Value : _text[valueStart..valueEnd];
+                values[keyScalar.Value] = text;
+                int keyStart = contentStart + keyScalar.Start;
+                _frontMatterFields.Add(new MetadataField(
+                    keyScalar.Value,
+                    text,
+                    Range(keyStart, contentStart + keyScalar.End),
+                    Range(valueStart, valueEnd),
+                    Range(keyStart, Math.Max(keyStart, valueEnd)),
+                    MetadataStyle.FrontMatter));
+            }
+        }
+
+        _frontMatter = new FrontMatter(range, values, true);
+    }
+}

@@ -1,0 +1,1006 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
+using LinkReferenceDefinition = SpecLsp.Core.Model.LinkReferenceDefinition;
+
+namespace SpecLsp.Core.Parsing;
+
+/// <summary>
+/// One walk over a Markdig tree (blocks with an explicit stack, inlines likewise, so no input nests the
+/// walk deep enough to overflow) that collects everything <see cref="SpecDocument"/> holds.
+/// </summary>
+internal sealed partial class DocumentBuilder
+{
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly LineMap _lines;
+    private readonly CancellationToken _cancellationToken;
+
+    private readonly List<HeadingInfo> _headings = [];
+    private readonly List<MetadataCandidate> _metadataCandidates = [];
+    private readonly ImmutableArray<MetadataField>.Builder _frontMatterFields = ImmutableArray.CreateBuilder<MetadataField>();
+    private readonly List<PendingDefinition> _definitions = [];
+    private readonly List<(int Start, int Length)> _mentionCandidates = [];
+    private readonly ImmutableArray<LinkNode>.Builder _links = ImmutableArray.CreateBuilder<LinkNode>();
+    private readonly ImmutableArray<LinkReferenceDefinition>.Builder _referenceDefinitions = ImmutableArray.CreateBuilder<LinkReferenceDefinition>();
+    private readonly ImmutableArray<TaskItem>.Builder _tasks = ImmutableArray.CreateBuilder<TaskItem>();
+    private readonly ImmutableArray<CodeBlockNode>.Builder _codeBlocks = ImmutableArray.CreateBuilder<CodeBlockNode>();
+    private readonly ImmutableArray<TextRange>.Builder _codeSpans = ImmutableArray.CreateBuilder<TextRange>();
+    private readonly ImmutableArray<HtmlCommentNode>.Builder _comments = ImmutableArray.CreateBuilder<HtmlCommentNode>();
+    private readonly ImmutableArray<ExplicitAnchor>.Builder _anchors = ImmutableArray.CreateBuilder<ExplicitAnchor>();
+    private readonly ImmutableArray<BlockSpan>.Builder _blocks = ImmutableArray.CreateBuilder<BlockSpan>();
+    private readonly ImmutableArray<SpecDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
+    private readonly List<int> _topLevelBreaks = [];
+    private readonly Stack<Inline> _inlineStack = new();
+    private FrontMatter? _frontMatter;
+
+    public DocumentBuilder(SourceText source, CancellationToken cancellationToken)
+    {
+        _source = source;
+        _text = source.Text;
+        _lines = source.Lines;
+        _cancellationToken = cancellationToken;
+    }
+
+    public SpecDocument Build(MarkdownDocument markdown)
+    {
+        var stack = new Stack<Block>();
+        for (int i = markdown.Count - 1; i >= 0; i--)
+        {
+            stack.Push(markdown[i]);
+        }
+
+        while (stack.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var block = stack.Pop();
+            if (Visit(block) && block is ContainerBlock container)
+            {
+                for (int i = container.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(container[i]);
+                }
+            }
+        }
+
+        var (roots, all) = BuildSections();
+        var title = all.FirstOrDefault(s => s.Level == 1);
+        var metadata = SelectMetadata(all);
+        var definitions = BuildDefinitions(metadata, title);
+        var mentions = BuildMentions(definitions);
+
+        return new SpecDocument
+        {
+            Source = _source,
+            FrontMatter = _frontMatter,
+            Title = title,
+            Sections = roots,
+            AllSections = all,
+            Metadata = metadata,
+            IdDefinitions = definitions,
+            IdMentions = mentions,
+            Links = _links.ToImmutable(),
+            ReferenceDefinitions = Sorted(_referenceDefinitions, d => d.Range.Start),
+            TaskItems = _tasks.ToImmutable(),
+            CodeBlocks = _codeBlocks.ToImmutable(),
+            CodeSpans = _codeSpans.ToImmutable(),
+            HtmlComments = Sorted(_comments, c => c.Range.Start),
+            ExplicitAnchors = Sorted(_anchors, a => a.Range.Start),
+            Blocks = _blocks.ToImmutable(),
+            ParseDiagnostics = _diagnostics.ToImmutable(),
+        };
+    }
+
+    /// <summary>Handles one block; returns true when its children should be walked.</summary>
+    private bool Visit(Block block)
+    {
+        switch (block)
+        {
+            case YamlFrontMatterBlock frontMatter:
+                ReadFrontMatter(frontMatter);
+                return false;
+            case HeadingBlock heading:
+                AddHeading(heading);
+                return false;
+            case ParagraphBlock paragraph:
+                AddParagraph(paragraph);
+                return false;
+            case CodeBlock code:
+                AddCodeBlock(code);
+                return false;
+            case HtmlBlock html:
+                if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
+                {
+                    _blocks.Add(new BlockSpan(BlockKind.HtmlBlock, Range(htmlStart, htmlEnd)));
+                    ScanHtml(htmlStart, htmlEnd, isBlock: true);
+                }
+
+                return false;
+            case Markdig.Syntax.LinkReferenceDefinition definition:
+                AddReferenceDefinition(definition);
+                return false;
+            case ThematicBreakBlock thematicBreak:
+                if (thematicBreak.Parent is MarkdownDocument && thematicBreak.Span.Start >= 0)
+                {
+                    _topLevelBreaks.Add(thematicBreak.Span.Start);
+                }
+
+                return false;
+            case Table table:
+                AddBlockSpan(BlockKind.Table, table);
+                return true;
+            case TableRow row:
+                AddTableRowDefinition(row);
+                return true;
+            case ListItemBlock listItem:
+                AddBlockSpan(BlockKind.ListItem, listItem);
+                return true;
+            case QuoteBlock quote:
+                AddBlockSpan(BlockKind.BlockQuote, quote);
+                return true;
+            default:
+                return block is ContainerBlock;
+        }
+    }
+
+    private void AddBlockSpan(BlockKind kind, Block block)
+    {
+        if (TryGetSpan(block, out int start, out int end))
+        {
+            _blocks.Add(new BlockSpan(kind, Range(start, end)));
+        }
+    }
+
+    // ---- headings -------------------------------------------------------------------------------
+
+    private void AddHeading(HeadingBlock heading)
+    {
+        if (!TryGetSpan(heading, out int start, out int end))
+        {
+            return;
+        }
+
+        int lastLine = _lines.GetLine(Math.Max(start, end - 1));
+        int headingEnd = Math.Max(end, _lines.GetLineEnd(lastLine, _text));
+        int titleStart;
+        int titleEnd;
+        bool setext = heading.IsSetext;
+        if (setext)
+        {
+            titleStart = start;
+            int underlineLine = lastLine;
+            titleEnd = underlineLine > _lines.GetLine(start) ? _lines.GetLineEnd(underlineLine - 1, _text) : start;
+        }
+        else
+        {
+            (titleStart, titleEnd) = AtxTitle(start, headingEnd);
+        }
+
+        (titleStart, titleEnd) = Trim(titleStart, titleEnd);
+        var (title, anchorText) = PlainText(heading.Inline);
+        _headings.Add(new HeadingInfo(
+            heading.Level,
+            start,
+            headingEnd,
+            titleStart,
+            titleEnd,
+            _lines.GetLineStart(_lines.GetLine(start)),
+            _lines.GetLine(headingEnd),
+            title,
+            anchorText,
+            setext));
+
+        if (!setext || title.Length > 0)
+        {
+            int idLength = IdSyntax.MatchAt(_text.AsSpan(0, titleEnd), titleStart);
+            if (idLength > 0 && IsDefinitionSeparator(titleStart + idLength, titleEnd))
+            {
+                string rest = title.Length >= idLength ? StripSeparator(title[Math.Min(idLength, title.Length)..]) : string.Empty;
+                _definitions.Add(new PendingDefinition(_text.Substring(titleStart, idLength), titleStart, IdDefinitionKind.Heading, rest, start, headingEnd));
+            }
+        }
+
+        WalkInlines(heading.Inline, collectMentions: true);
+    }
+
+    /// <summary>The text of an ATX heading between its opening <c>#</c>s and an optional closing sequence.</summary>
+    private (int Start, int End) AtxTitle(int start, int lineEnd)
+    {
+        int i = start;
+        while (i < lineEnd && _text[i] == '#')
+        {
+            i++;
+        }
+
+        while (i < lineEnd && _text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        int end = lineEnd;
+        while (end > i && _text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        int closing = end;
+        while (closing > i && _text[closing - 1] == '#')
+        {
+            closing--;
+        }
+
+        if (closing < end && (closing == i || _text[closing - 1] is ' ' or '\t'))
+        {
+            end = closing;
+        }
+
+        return (i, Math.Max(i, end));
+    }
+
+    // ---- paragraphs: metadata lines, definitions, tasks --------------------------------------------
+
+    private void AddParagraph(ParagraphBlock paragraph)
+    {
+        bool inTable = paragraph.Parent is TableCell;
+        if (TryGetSpan(paragraph, out int start, out int end) && !inTable)
+        {
+            _blocks.Add(new BlockSpan(BlockKind.Paragraph, Range(start, end)));
+            var task = paragraph.Inline?.FirstChild as TaskList;
+            bool firstInItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
+            if (task is not null && firstInItem && TryGetSpan(task, out int boxStart, out int boxEnd) && TryGetSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
+            {
+                int lineEnd = _lines.GetLineEnd(_lines.GetLine(boxEnd), _text);
+                var (textStart, textEnd) = Trim(boxEnd, lineEnd);
+                _tasks.Add(new TaskItem(task.Checked, _text[textStart..textEnd], Range(itemStart, itemEnd), Range(boxStart, boxEnd)));
+                TryAddLabelDefinition(textStart, textEnd, IdDefinitionKind.TaskItem, allowPlain: true);
+            }
+
+            ScanParagraphLines(paragraph, start, end, firstInItem, skipFirstLine: task is not null && firstInItem);
+        }
+
+        WalkInlines(paragraph.Inline, collectMentions: true);
+    }
+
+    private void ScanParagraphLines(ParagraphBlock paragraph, int start, int end, bool firstInItem, bool skipFirstLine)
+    {
+        MetadataStyle? style = paragraph.Parent switch
+        {
+            MarkdownDocument => MetadataStyle.BoldLine,
+            QuoteBlock => MetadataStyle.BlockQuote,
+            ListItemBlock when firstInItem => MetadataStyle.ListItem,
+            _ => null,
+        };
+
+        int quoteDepth = 0;
+        for (Block? b = paragraph.Parent; b is not null; b = b.Parent)
+        {
+            if (b is QuoteBlock)
+            {
+                quoteDepth++;
+            }
+        }
+
+        int firstLine = _lines.GetLine(start);
+        int lastLine = _lines.GetLine(Math.Max(start, end - 1));
+        int candidatesBefore = _metadataCandidates.Count;
+        bool allPlain = style == MetadataStyle.BoldLine;
+        int lineCount = lastLine - firstLine + 1;
+        for (int line = firstLine; line <= lastLine; line++)
+        {
+            int lineStart = line == firstLine ? start : ContentStart(_lines.GetLineStart(line), quoteDepth);
+            int lineEnd = Math.Min(_lines.GetLineEnd(line, _text), end);
+            if (lineStart >= lineEnd)
+            {
+                allPlain = false;
+                continue;
+            }
+
+            if (line == firstLine && skipFirstLine)
+            {
+                allPlain = false;
+                continue;
+            }
+
+            bool isLabel = TryAddLabelDefinition(lineStart, lineEnd, IdDefinitionKind.BoldLabel, allowPlain: false);
+            if (style is { } s && !isLabel && (s != MetadataStyle.ListItem || line == firstLine))
+            {
+                if (TryMatchBoldField(lineStart, lineEnd) is { } bold)
+                {
+                    bool labelOfBlock = s == MetadataStyle.BoldLine && bold.Value.Length == 0 && lineCount > 1;
+                    if (!labelOfBlock)
+                    {
+                        _metadataCandidates.Add(new MetadataCandidate(bold with { Style = s }, line, Plain: false));
+                    }
+
+                    allPlain = false;
+                }
+                else if (allPlain && TryMatchPlainField(lineStart, lineEnd) is { } plain)
+                {
+                    _metadataCandidates.Add(new MetadataCandidate(plain, line, Plain: true));
+                }
+                else
+                {
+                    allPlain = false;
+                }
+            }
+        }
+
+        if (!allPlain)
+        {
+            // A plain "Key: value" line counts only in a paragraph made of nothing else.
+            for (int i = _metadataCandidates.Count - 1; i >= candidatesBefore; i--)
+            {
+                if (_metadataCandidates[i].Plain)
+                {
+                    _metadataCandidates.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>Skips a continuation line's indentation and the <c>&gt;</c> markers of the block quotes around it.</summary>
+    private int ContentStart(int lineStart, int quoteDepth)
+    {
+        int i = lineStart;
+        int lineEnd = _lines.GetLineEnd(_lines.GetLine(lineStart), _text);
+        for (int q = 0; q < quoteDepth; q++)
+        {
+            while (i < lineEnd && _text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i < lineEnd && _text[i] == '>')
+            {
+                i++;
+            }
+        }
+
+        while (i < lineEnd && _text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary><c>**Key:** value</c> or <c>**Key**: value</c> at <paramref name="start"/>.</summary>
+    private MetadataField? TryMatchBoldField(int start, int end)
+    {
+        if (end - start < 5 || _text[start] != '*' || _text[start + 1] != '*')
+        {
+            return null;
+        }
+
+        int keyStart = start + 2;
+        int close = _text.IndexOf("**", keyStart, end - keyStart, StringComparison.Ordinal);
+        if (close <= keyStart)
+        {
+            return null;
+        }
+
+        int keyEnd;
+        int afterMarkup;
+        if (_text[close - 1] == ':')
+        {
+            keyEnd = close - 1;
+            afterMarkup = close + 2;
+        }
+        else if (close + 2 < end && _text[close + 2] == ':')
+        {
+            keyEnd = close;
+            afterMarkup = close + 3;
+        }
+        else
+        {
+            return null;
+        }
+
+        (keyStart, keyEnd) = Trim(keyStart, keyEnd);
+        if (keyEnd <= keyStart || keyEnd - keyStart > 60 || _text.AsSpan(keyStart, keyEnd - keyStart).IndexOfAny('*', '[', '`') >= 0)
+        {
+            return null;
+        }
+
+        return Field(keyStart, keyEnd, afterMarkup, end, MetadataStyle.BoldLine);
+    }
+
+    /// <summary><c>Key: value</c>, a footer-style line: a short key of words, a colon and a space.</summary>
+    private MetadataField? TryMatchPlainField(int start, int end)
+    {
+        int colon = _text.IndexOf(':', start, end - start);
+        if (colon <= start || colon - start > 40 || !char.IsLetter(_text[start]) || (colon + 1 < end && _text[colon + 1] is not (' ' or '\t')))
+        {
+            return null;
+        }
+
+        int words = 1;
+        for (int i = start; i < colon; i++)
+        {
+            char c = _text[i];
+            if (c == ' ')
+            {
+                words++;
+            }
+            else if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '/' or '(' or ')'))
+            {
+                return null;
+            }
+        }
+
+        return words > 4 ? null : Field(start, colon, colon + 1, end, MetadataStyle.PlainLine);
+    }
+
+    private MetadataField Field(int keyStart, int keyEnd, int valueFrom, int lineEnd, MetadataStyle style)
+    {
+        var (valueStart, valueEnd) = Trim(valueFrom, lineEnd);
+        if (valueStart == valueEnd)
+        {
+            valueStart = valueEnd = valueFrom;
+        }
+
+        int line = _lines.GetLine(keyStart);
+        return new MetadataField(
+            _text[keyStart..keyEnd],
+            _text[valueStart..valueEnd],
+            Range(keyStart, keyEnd),
+            Range(valueStart, valueEnd),
+            Range(_lines.GetLineStart(line), _lines.GetLineEnd(line, _text)),
+            style);
+    }
+
+    /// <summary>
+    /// <c>**FR1:** title</c> or <c>**FR1**: title</c> (and, where <paramref name="allowPlain"/>, <c>FR1: title</c>)
+    /// at <paramref name="start"/>; adds the definition and returns true.
+    /// </summary>
+    private bool TryAddLabelDefinition(int start, int end, IdDefinitionKind kind, bool allowPlain)
+    {
+        var text = _text.AsSpan(0, end);
+        int titleFrom;
+        int idStart;
+        int idLength;
+        if (end - start > 4 && _text[start] == '*' && _text[start + 1] == '*')
+        {
+            idStart = start + 2;
+            idLength = IdSyntax.MatchAt(text, idStart);
+            if (idLength == 0)
+            {
+                return false;
+            }
+
+            int after = idStart + idLength;
+            if (_text.AsSpan(after, end - after).StartsWith(":**", StringComparison.Ordinal))
+            {
+                titleFrom = after + 3;
+            }
+            else if (_text.AsSpan(after, end - after).StartsWith("**:", StringComparison.Ordinal))
+            {
+                titleFrom = after + 3;
+            }
+            else if (_text.AsSpan(after, end - after).StartsWith("**", StringComparison.Ordinal) && IsDefinitionSeparator(after + 2, end, requireMark: true))
+            {
+                titleFrom = after + 2;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        else if (allowPlain)
+        {
+            idStart = start;
+            idLength = IdSyntax.MatchAt(text, idStart);
+            if (idLength == 0 || !IsDefinitionSeparator(idStart + idLength, end, requireMark: true))
+            {
+                return false;
+            }
+
+            titleFrom = idStart + idLength;
+        }
+        else
+        {
+            return false;
+        }
+
+        string title = StripSeparator(_text[titleFrom..end]);
+        int line = _lines.GetLine(start);
+        _definitions.Add(new PendingDefinition(_text.Substring(idStart, idLength), idStart, kind, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
+        return true;
+    }
+
+    /// <summary>True when what follows an ID at <paramref name="at"/> makes it a label: <c>:</c>, a dash, <c>. </c>, or (unless a mark is required) nothing.</summary>
+    private bool IsDefinitionSeparator(int at, int end, bool requireMark = false)
+    {
+        if (at >= end)
+        {
+            return !requireMark;
+        }
+
+        char c = _text[at];
+        if (c == ':')
+        {
+            return true;
+        }
+
+        if (c == '.' && (at + 1 >= end || _text[at + 1] is ' ' or '\t'))
+        {
+            return true;
+        }
+
+        int i = at;
+        while (i < end && _text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i > at && i < end && _text[i] is '-' or '–' or '—' or ':' && (i + 1 >= end || _text[i + 1] is ' ' or '\t');
+    }
+
+    private static string StripSeparator(string rest)
+    {
+        var span = rest.AsSpan().TrimStart();
+        if (span.StartsWith("**", StringComparison.Ordinal))
+        {
+            span = span[2..].TrimStart();
+        }
+
+        if (span.Length > 0 && span[0] is ':' or '-' or '–' or '—' or '.')
+        {
+            span = span[1..];
+        }
+
+        if (span.StartsWith("**", StringComparison.Ordinal))
+        {
+            span = span[2..];
+        }
+
+        return span.Trim().ToString();
+    }
+
+    // ---- tables ---------------------------------------------------------------------------------
+
+    private void AddTableRowDefinition(TableRow row)
+    {
+        if (row.IsHeader || row.Count == 0 || row[0] is not TableCell first || !TryGetSpan(first, out int cellStart, out int cellEnd))
+        {
+            return;
+        }
+
+        var (start, end) = Trim(cellStart, cellEnd);
+        if (end - start > 4 && _text.AsSpan(start, 2).SequenceEqual("**") && _text.AsSpan(end - 2, 2).SequenceEqual("**"))
+        {
+            (start, end) = Trim(start + 2, end - 2);
+        }
+
+        if (!IdSyntax.IsId(_text.AsSpan(start, end - start)))
+        {
+            return;
+        }
+
+        string title = string.Empty;
+        if (row.Count > 1 && TryGetSpan(row[1], out int secondStart, out int secondEnd))
+        {
+            var (ts, te) = Trim(secondStart, secondEnd);
+            title = _text[ts..te];
+        }
+
+        int line = _lines.GetLine(start);
+        _definitions.Add(new PendingDefinition(_text[start..end], start, IdDefinitionKind.TableCell, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
+    }
+
+    // ---- code, HTML, reference definitions ---------------------------------------------------------
+
+    private void AddCodeBlock(CodeBlock code)
+    {
+        if (!TryGetSpan(code, out int start, out int end))
+        {
+            return;
+        }
+
+        string? info = null;
+        bool fenced = code is FencedCodeBlock;
+        if (code is FencedCodeBlock f && !string.IsNullOrWhiteSpace(f.Info))
+        {
+            info = f.Info;
+        }
+
+        var content = new StringBuilder();
+        var lines = code.Lines;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                content.Append('\n');
+            }
+
+            content.Append(lines.Lines[i].Slice.AsSpan());
+        }
+
+        _codeBlocks.Add(new CodeBlockNode(info, Range(start, end), content.ToString(), fenced));
+    }
+
+    private void AddReferenceDefinition(Markdig.Syntax.LinkReferenceDefinition definition)
+    {
+        if (!TryGetSpan(definition, out int start, out int end))
+        {
+            return;
+        }
+
+        var (labelStart, labelEnd) = SpanOrEmpty(definition.LabelSpan, start + 1);
+        var (urlStart, urlEnd) = SpanOrEmpty(definition.UrlSpan, labelEnd);
+        _referenceDefinitions.Add(new LinkReferenceDefinition(
+            _text[labelStart..labelEnd],
+            _text[urlStart..urlEnd],
+            Range(start, end),
+            Range(labelStart, labelEnd),
+            Range(urlStart, urlEnd)));
+    }
+
+    private void ScanHtml(int start, int end, bool isBlock)
+    {
+        int i = start;
+        while (i < end)
+        {
+            int open = _text.IndexOf("<!--", i, end - i, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                break;
+            }
+
+            int close = open + 4 < end ? _text.IndexOf("-->", open + 4, end - open - 4, StringComparison.Ordinal) : -1;
+            int commentEnd = close < 0 ? end : close + 3;
+            int contentEnd = close < 0 ? end : close;
+            _comments.Add(new HtmlCommentNode(_text[(open + 4)..Math.Max(open + 4, contentEnd)].Trim(), Range(open, commentEnd)));
+            i = commentEnd;
+        }
+
+        if (end - start < 4 || _text.IndexOf("<a", start, end - start, StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return;
+        }
+
+        foreach (Match tag in AnchorTag().Matches(_text.Substring(start, end - start)))
+        {
+            var value = tag.Groups["value"];
+            if (value.Success && !IsInsideComment(start + tag.Index, isBlock))
+            {
+                _anchors.Add(new ExplicitAnchor(value.Value, Range(start + value.Index, start + value.Index + value.Length)));
+            }
+        }
+    }
+
+    private bool IsInsideComment(int offset, bool isBlock)
+    {
+        if (!isBlock)
+        {
+            return false;
+        }
+
+        var position = _source.GetPosition(offset);
+        foreach (var comment in _comments)
+        {
+            if (comment.Range.Start <= position && position < comment.Range.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex("""<a\s[^>]*?\b(?:id|name)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s"'>]+))""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AnchorTag();
+
+    // ---- inlines ----------------------------------------------------------------------------------
+
+    private void WalkInlines(ContainerInline? root, bool collectMentions)
+    {
+        if (root is null)
+        {
+            return;
+        }
+
+        _inlineStack.Clear();
+        PushChildren(root);
+        while (_inlineStack.Count > 0)
+        {
+            var inline = _inlineStack.Pop();
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    if (collectMentions && TryGetSpan(literal, out int start, out int end))
+                    {
+                        foreach (var found in IdSyntax.FindAll(_text, start, end))
+                        {
+                            _mentionCandidates.Add(found);
+                        }
+                    }
+
+                    break;
+                case CodeInline code:
+                    if (TryGetSpan(code, out int codeStart, out int codeEnd))
+                    {
+                        _codeSpans.Add(Range(codeStart, codeEnd));
+                    }
+
+                    break;
+                case AutolinkInline autolink:
+                    AddAutolink(autolink);
+                    break;
+                case LinkInline link:
+                    AddLink(link);
+                    if (!link.IsAutoLink)
+                    {
+                        PushChildren(link);
+                    }
+
+                    break;
+                case HtmlInline html:
+                    if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
+                    {
+                        ScanHtml(htmlStart, htmlEnd, isBlock: false);
+                    }
+
+                    break;
+                case ContainerInline container:
+                    PushChildren(container);
+                    break;
+            }
+        }
+    }
+
+    private void PushChildren(ContainerInline container)
+    {
+        int mark = _inlineStack.Count;
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            _inlineStack.Push(child);
+        }
+
+        // Reverse the pushed run so children pop in document order.
+        var run = new Inline[_inlineStack.Count - mark];
+        for (int i = 0; i < run.Length; i++)
+        {
+            run[i] = _inlineStack.Pop();
+        }
+
+        foreach (var inline in run)
+        {
+            _inlineStack.Push(inline);
+        }
+    }
+
+    private void AddLink(LinkInline link)
+    {
+        if (!TryGetSpan(link, out int start, out int end))
+        {
+            return;
+        }
+
+        if (link.IsAutoLink)
+        {
+            _links.Add(new LinkNode(LinkKind.Autolink, _text[start..end], link.Url ?? _text[start..end], null, Range(start, end), Range(start, end), false));
+            return;
+        }
+
+        string text = PlainText(link).Title;
+        int textStart = start + (link.IsImage ? 2 : 1);
+        if (link.Reference is not null)
+        {
+            int labelStart;
+            int labelEnd;
+            if (link.LabelSpan.Start >= start && link.LabelSpan.End < end && link.LabelSpan.Length > 0)
+            {
+                labelStart = link.LabelSpan.Start;
+                labelEnd = link.LabelSpan.End + 1;
+            }
+            else
+            {
+                // Shortcut [label]: the label is the text between the brackets.
+                labelStart = Math.Min(textStart, end);
+                labelEnd = Math.Max(labelStart, end - 1);
+            }
+
+            _links.Add(new LinkNode(LinkKind.Reference, text, null, _text[labelStart..labelEnd], Range(start, end), Range(labelStart, labelEnd), link.IsImage));
+            return;
+        }
+
+        int urlStart;
+        int urlEnd;
+        if (link.UrlSpan.Start >= start && link.UrlSpan.End < end && link.UrlSpan.Length > 0)
+        {
+            urlStart = link.UrlSpan.Start;
+            urlEnd = link.UrlSpan.End + 1;
+        }
+        else
+        {
+            // Empty destination, as in [text]() : an empty range just after the parenthesis.
+            int paren = _text.LastIndexOf("](", end - 1, end - start, StringComparison.Ordinal);
+            urlStart = urlEnd = paren >= start ? paren + 2 : end;
+        }
+
+        _links.Add(new LinkNode(LinkKind.Inline, text, _text[urlStart..urlEnd], null, Range(start, end), Range(urlStart, urlEnd), link.IsImage));
+    }
+
+    private void AddAutolink(AutolinkInline autolink)
+    {
+        if (!TryGetSpan(autolink, out int start, out int end))
+        {
+            return;
+        }
+
+        int targetStart = Math.Min(start + 1, end);
+        int targetEnd = Math.Max(targetStart, end - 1);
+        string url = _text[targetStart..targetEnd];
+        string destination = autolink.IsEmail && !url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? "mailto:" + url : url;
+        _links.Add(new LinkNode(LinkKind.Autolink, url, destination, null, Range(start, end), Range(targetStart, targetEnd), false));
+    }
+
+    /// <summary>
+    /// The text a reader sees (<paramref name="container"/>'s literals, code and link texts, white space collapsed)
+    /// and the text GitHub makes the heading anchor from (the same without image descriptions).
+    /// </summary>
+    private (string Title, string AnchorText) PlainText(ContainerInline? container)
+    {
+        if (container is null)
+        {
+            return (string.Empty, string.Empty);
+        }
+
+        var title = new StringBuilder();
+        var anchor = new StringBuilder();
+        var stack = new Stack<(Inline Inline, bool InImage)>();
+        var run = new List<Inline>();
+        void Push(ContainerInline parent, bool inImage)
+        {
+            run.Clear();
+            for (var child = parent.FirstChild; child is not null; child = child.NextSibling)
+            {
+                run.Add(child);
+            }
+
+            for (int i = run.Count - 1; i >= 0; i--)
+            {
+                stack.Push((run[i], inImage));
+            }
+        }
+
+        Push(container, false);
+        while (stack.Count > 0)
+        {
+            var (inline, inImage) = stack.Pop();
+            string? piece = inline switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                LineBreakInline => " ",
+                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                AutolinkInline autolink => autolink.Url,
+                _ => null,
+            };
+
+            if (piece is not null)
+            {
+                title.Append(piece);
+                if (!inImage)
+                {
+                    anchor.Append(piece);
+                }
+            }
+            else if (inline is ContainerInline child and not LinkInline { IsAutoLink: true })
+            {
+                Push(child, inImage || inline is LinkInline { IsImage: true });
+            }
+            else if (inline is LinkInline { IsAutoLink: true } auto)
+            {
+                string text = auto.FirstChild is LiteralInline l ? l.Content.ToString() : auto.Url ?? string.Empty;
+                title.Append(text);
+                anchor.Append(text);
+            }
+        }
+
+        return (CollapseWhiteSpace(title), CollapseWhiteSpace(anchor));
+    }
+
+    private static string CollapseWhiteSpace(StringBuilder text)
+    {
+        var result = new StringBuilder(text.Length);
+        bool space = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = result.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                result.Append(' ');
+                space = false;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /// <summary>The block's or inline's source span as a half-open offset range, when Markdig gave a usable one.</summary>
+    private bool TryGetSpan(MarkdownObject node, out int start, out int end)
+    {
+        var span = node.Span;
+        start = span.Start;
+        end = span.End + 1;
+        if (start < 0 || start > _text.Length || end < start)
+        {
+            return false;
+        }
+
+        end = Math.Min(end, _text.Length);
+        return true;
+    }
+
+    private (int Start, int End) SpanOrEmpty(SourceSpan span, int fallback)
+    {
+        if (span.Start >= 0 && span.End + 1 <= _text.Length && span.End + 1 >= span.Start)
+        {
+            return (span.Start, span.End + 1);
+        }
+
+        fallback = Math.Clamp(fallback, 0, _text.Length);
+        return (fallback, fallback);
+    }
+
+    private (int Start, int End) Trim(int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(_text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(_text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private TextRange Range(int start, int end) => _source.GetRange(start, end);
+
+    private static ImmutableArray<T> Sorted<T>(ImmutableArray<T>.Builder items, Func<T, Position> key)
+    {
+        var array = items.ToArray();
+        var keys = array.Select(key).ToArray();
+        Array.Sort(keys, array);
+        return [.. array];
+    }
+
+    private sealed record HeadingInfo(
+        int Level,
+        int Start,
+        int End,
+        int TitleStart,
+        int TitleEnd,
+        int LineStart,
+        int LastLine,
+        string Title,
+        string AnchorText,
+        bool IsSetext);
+
+    private sealed record MetadataCandidate(MetadataField Field, int Line, bool Plain);
+
+    private sealed record PendingDefinition(string Id, int Start, IdDefinitionKind Kind, string Title, int LineStart, int LineEnd);
+}
