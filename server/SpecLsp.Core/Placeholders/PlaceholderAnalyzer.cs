@@ -234,7 +234,7 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
     private static bool IsGuidance(string line) =>
         char.IsLetter(line[0]) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && line.IndexOfAny(['[', ']', '`', '|']) < 0;
 
-    /// <summary>Prose that describes what to write rather than being a value: two or more words, no digits, no brackets, no symbols.</summary>
+    /// <summary>Prose that describes what to write rather than being a value: two or more words, each with a letter, no brackets or symbols.</summary>
     internal static bool IsDescriptive(string value)
     {
         if (value.Length == 0 || value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinSampleWords || !char.IsLetter(value[0]))
@@ -242,11 +242,20 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
             return false;
         }
 
-        foreach (char c in value)
+        foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!(char.IsLetter(c) || c is ' ' or ',' or '.' or '\'' or '(' or ')' or '?' or '-' or '/' or ':' or ';'))
+            // Digits only inside words (E2E); a number or a symbol makes it a concrete value such as "≥70%".
+            if (!word.Any(char.IsLetter))
             {
                 return false;
+            }
+
+            foreach (char c in word)
+            {
+                if (!(char.IsLetterOrDigit(c) || c is ',' or '.' or '\'' or '(' or ')' or '?' or '-' or '/' or ':' or ';'))
+                {
+                    return false;
+                }
             }
         }
 

@@ -75,7 +75,7 @@ public static class PlaceholderFixes
 
         if (document.Source.GetLineText(diagnostic.Range.Start.Line).Contains("*(if", StringComparison.OrdinalIgnoreCase))
         {
-            yield return RemoveLines("Remove optional line", diagnostic, document, safe: false);
+            yield return RemoveLines("Remove optional line", diagnostic, document, safe: false, wholeLines: true);
         }
     }
 
@@ -102,7 +102,7 @@ public static class PlaceholderFixes
     /// Deletes <paramref name="diagnostic"/>'s range; when nothing else stands on its lines, the whole lines go with
     /// their line breaks, so no blank line is left behind.
     /// </summary>
-    private static SpecCodeAction RemoveLines(string title, SpecDiagnostic diagnostic, SpecDocument document, bool safe)
+    private static SpecCodeAction RemoveLines(string title, SpecDiagnostic diagnostic, SpecDocument document, bool safe, bool wholeLines = false)
     {
         var source = document.Source;
         var range = diagnostic.Range;
@@ -110,7 +110,7 @@ public static class PlaceholderFixes
         var endLine = source.GetLineText(range.End.Line);
         bool aloneBefore = string.IsNullOrWhiteSpace(startLine[..Math.Min(range.Start.Character, startLine.Length)]);
         bool aloneAfter = range.End.Character >= endLine.Length || string.IsNullOrWhiteSpace(endLine[range.End.Character..]);
-        if (aloneBefore && aloneAfter)
+        if (wholeLines || (aloneBefore && aloneAfter))
         {
             var end = range.End.Line + 1 < source.LineCount ? new Position(range.End.Line + 1, 0) : new Position(range.End.Line, endLine.Length);
             range = new TextRange(new Position(range.Start.Line, 0), end);

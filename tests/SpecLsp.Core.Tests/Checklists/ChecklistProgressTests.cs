@@ -42,7 +42,7 @@ public class ChecklistProgressTests
             * [ ] Approved
             """;
         Assert.Equal("""
-            Plan (line 1): 4/6 done
+            Plan (line 1): 3/6 done
             Implementation Plan (line 3): 2/4 done
             Phase 1 (line 5): 2/3 done
             Phase 2 (line 10): 0/1 done

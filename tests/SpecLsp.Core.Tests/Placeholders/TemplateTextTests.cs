@@ -30,7 +30,7 @@ public class TemplateTextTests
     }
 
     [Fact]
-    public void TemplateText_SampleCodeBlockLeftInPlace_Flagged()
+    public void TemplateText_SampleCodeBlockLeftInPlace_FlaggedWithItsGuidance()
     {
         AssertMarked("""
             # Retry Policy
@@ -39,7 +39,7 @@ public class TemplateTextTests
 
             ### API Design
 
-            For packages, describe the public API:
+            [|For packages, describe the public API:|]
 
             [|```python
             def function_name(param1: Type1, param2: Type2) -> ReturnType:
