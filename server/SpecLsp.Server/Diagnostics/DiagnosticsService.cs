@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Logging;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Model;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Conversions;
+using SpecLsp.Server.Workspace;
+using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
+
+namespace SpecLsp.Server.Diagnostics;
+
+/// <summary>
+/// Runs the <see cref="DiagnosticEngine"/> (every <see cref="IDocumentAnalyzer"/> registered in DI) and
+/// delivers the results: pushed with publishDiagnostics, debounced while typing, or pulled with
+/// textDocument/diagnostic.
+/// </summary>
+/// <remarks>
+/// A client that declares pull support is never pushed to. VS Code (and any client using
+/// vscode-languageclient) keeps pushed and pulled diagnostics in separate collections and shows both, so
+/// doing both would list every problem twice. Clients that only take pushed ones (Neovim 0.7, Sublime,
+/// older editors) still get every diagnostic, pushed.
+/// </remarks>
+internal sealed class DiagnosticsService : IDisposable
+{
+    private readonly WorkspaceState _workspace;
+    private readonly DiagnosticEngine _engine;
+    private readonly JsonRpcConnection _connection;
+    private readonly ClientSession _session;
+    private readonly ILogger<DiagnosticsService> _logger;
+    private readonly Dictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger)
+    {
+        _workspace = workspace;
+        _engine = engine;
+        _connection = connection;
+        _session = session;
+        _logger = logger;
+        workspace.DocumentChanged += OnDocumentChanged;
+        workspace.DocumentClosed += OnDocumentClosed;
+    }
+
+    /// <summary>How long typing must pause before diagnostics are pushed.</summary>
+    public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    public AnalysisContext CreateContext(DocumentSnapshot document, SpecDocument model) => new()
+    {
+        Document = model,
+        DocumentUri = document.Uri,
+        Today = DateOnly.FromDateTime(DateTime.Now),
+    };
+
+    public async Task<LspDiagnostic[]> ComputeAsync(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var diagnostics = _engine.Analyze(CreateContext(document, model), cancellationToken);
+        var encoder = _session.Encoder;
+        return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, document.Uri, document.Text, encoder, uri => _workspace.Get(uri)?.Text))];
+    }
+
+    public void Dispose()
+    {
+        _workspace.DocumentChanged -= OnDocumentChanged;
+        _workspace.DocumentClosed -= OnDocumentClosed;
+        lock (_lock)
+        {
+            foreach (var pending in _pending.Values)
+            {
+                pending.Cancel();
+                pending.Dispose();
+            }
+
+            _pending.Clear();
+        }
+    }
+
+    private void OnDocumentChanged(DocumentSnapshot document)
+    {
+        if (_session.PullsDiagnostics)
+        {
+            return;
+        }
+
+        var cancellation = Restart(document.Uri);
+        _ = PublishAfterDelayAsync(document, cancellation);
+    }
+
+    private void OnDocumentClosed(string uri)
+    {
+        lock (_lock)
+        {
+            if (_pending.Remove(uri, out var previous))
+            {
+                previous.Cancel();
+                previous.Dispose();
+            }
+        }
+
+        if (!_session.PullsDiagnostics)
+        {
+            Publish(new PublishDiagnosticsParams { Uri = uri, Diagnostics = [] });
+        }
+    }
+
+    private CancellationTokenSource Restart(string uri)
+    {
+        var cancellation = new CancellationTokenSource();
+        lock (_lock)
+        {
+            if (_pending.Remove(uri, out var previous))
+            {
+                previous.Cancel();
+                previous.Dispose();
+            }
+
+            _pending[uri] = cancellation;
+        }
+
+        return cancellation;
+    }
+
+    private async Task PublishAfterDelayAsync(DocumentSnapshot document, CancellationTokenSource cancellation)
+    {
+        try
+        {
+            var token = cancellation.Token;
+            await Task.Delay(DebounceDelay, token).ConfigureAwait(false);
+            var diagnostics = await ComputeAsync(document, token).ConfigureAwait(false);
+            lock (_lock)
+            {
+                // Checked under the lock so a newer edit's Restart cannot slip between the check and the send.
+                if (!token.IsCancellationRequested)
+                {
+                    Publish(new PublishDiagnosticsParams { Uri = document.Uri, Version = document.Version, Diagnostics = diagnostics });
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || (ex is JsonRpcException { Code: ErrorCodes.ContentModified }))
+        {
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Computing diagnostics for {Uri} failed.", document.Uri);
+        }
+    }
+
+    private void Publish(PublishDiagnosticsParams @params) =>
+        _connection.SendNotification(Methods.TextDocumentPublishDiagnostics, @params, LspJsonContext.Default.PublishDiagnosticsParams);
+}

@@ -1,0 +1,25 @@
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Diagnostics;
+using SpecLsp.Server.Workspace;
+
+namespace SpecLsp.Server.Handlers;
+
+internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, DiagnosticsService diagnostics)
+    : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
+{
+    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+        client.TextDocument?.Diagnostic is null
+            ? capabilities
+            : capabilities with { DiagnosticProvider = new DiagnosticOptions { Identifier = "speclsp", InterFileDependencies = false, WorkspaceDiagnostics = false } };
+
+    public async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, CancellationToken cancellationToken)
+    {
+        var document = workspace.Get(request.TextDocument.Uri);
+        if (document is null)
+        {
+            return new FullDocumentDiagnosticReport { Items = [] };
+        }
+
+        return new FullDocumentDiagnosticReport { Items = await diagnostics.ComputeAsync(document, cancellationToken).ConfigureAwait(false) };
+    }
+}

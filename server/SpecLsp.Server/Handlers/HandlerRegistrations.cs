@@ -1,0 +1,33 @@
+using SpecLsp.Protocol.Lsp;
+
+namespace SpecLsp.Server.Handlers;
+
+/// <summary>
+/// Every method the server handles. A new feature adds its handler file and one line here. Mutating
+/// handlers are barriers applied in arrival order; read-only ones run concurrently on a snapshot.
+/// </summary>
+internal static class HandlerRegistrations
+{
+    private const bool Mutating = true;
+    private const bool ReadOnly = false;
+
+    public static void RegisterAll(HandlerRegistry r)
+    {
+        var json = LspJsonContext.Default;
+
+        r.Request<InitializeHandler, InitializeParams, InitializeResult>(Methods.Initialize, Mutating, json.InitializeParams, json.InitializeResult);
+        r.Notification<InitializedHandler>(Methods.Initialized, Mutating);
+        r.Request<ShutdownHandler>(Methods.Shutdown, Mutating);
+        r.Notification<ExitHandler>(Methods.Exit, Mutating);
+
+        r.Notification<DidOpenHandler, DidOpenTextDocumentParams>(Methods.TextDocumentDidOpen, Mutating, json.DidOpenTextDocumentParams);
+        r.Notification<DidChangeHandler, DidChangeTextDocumentParams>(Methods.TextDocumentDidChange, Mutating, json.DidChangeTextDocumentParams);
+        r.Notification<DidCloseHandler, DidCloseTextDocumentParams>(Methods.TextDocumentDidClose, Mutating, json.DidCloseTextDocumentParams);
+        r.Notification<DidSaveHandler, DidSaveTextDocumentParams>(Methods.TextDocumentDidSave, Mutating, json.DidSaveTextDocumentParams);
+
+        r.Request<DocumentSymbolHandler, DocumentSymbolParams, DocumentSymbolResult>(Methods.TextDocumentDocumentSymbol, ReadOnly, json.DocumentSymbolParams, json.DocumentSymbolResult);
+        r.Request<FoldingRangeHandler, FoldingRangeParams, FoldingRange[]>(Methods.TextDocumentFoldingRange, ReadOnly, json.FoldingRangeParams, json.FoldingRangeArray);
+        r.Request<WorkspaceSymbolHandler, WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, ReadOnly, json.WorkspaceSymbolParams, json.WorkspaceSymbolArray);
+        r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
+    }
+}

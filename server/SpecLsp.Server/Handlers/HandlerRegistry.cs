@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Lsp;
+
+namespace SpecLsp.Server.Handlers;
+
+/// <summary>
+/// Creates each handler once (services through its constructor) and registers it on the connection with
+/// its method, its barrier flag and its source-generated serialisers. Handlers that provide a capability
+/// say so themselves, so a new feature is one handler file and one line in <see cref="HandlerRegistrations"/>.
+/// </summary>
+internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProvider services)
+{
+    private readonly List<ICapabilityProvider> _capabilityProviders = [];
+
+    public void Request<THandler, TParams, TResult>(string method, bool mutating, JsonTypeInfo<TParams> paramsType, JsonTypeInfo<TResult> resultType)
+        where THandler : IRequestHandler<TParams, TResult>
+    {
+        var handler = Create<THandler>();
+        connection.AddRequestHandler(method, mutating, paramsType, resultType, handler.HandleAsync);
+    }
+
+    public void Request<THandler>(string method, bool mutating)
+        where THandler : IParameterlessHandler
+    {
+        var handler = Create<THandler>();
+        connection.AddRequestHandler(method, mutating, handler.HandleAsync);
+    }
+
+    public void Notification<THandler, TParams>(string method, bool mutating, JsonTypeInfo<TParams> paramsType)
+        where THandler : INotificationHandler<TParams>
+    {
+        var handler = Create<THandler>();
+        connection.AddNotificationHandler(method, mutating, paramsType, handler.HandleAsync);
+    }
+
+    public void Notification<THandler>(string method, bool mutating)
+        where THandler : IParameterlessHandler
+    {
+        var handler = Create<THandler>();
+        connection.AddNotificationHandler(method, mutating, handler.HandleAsync);
+    }
+
+    public ServerCapabilities BuildCapabilities(ServerCapabilities baseline, ClientCapabilities client) =>
+        _capabilityProviders.Aggregate(baseline, (capabilities, provider) => provider.AddCapabilities(capabilities, client));
+
+    private THandler Create<THandler>()
+    {
+        var handler = ActivatorUtilities.CreateInstance<THandler>(services);
+        if (handler is ICapabilityProvider provider)
+        {
+            _capabilityProviders.Add(provider);
+        }
+
+        return handler;
+    }
+}

@@ -1,0 +1,30 @@
+using SpecLsp.Protocol.Lifecycle;
+using SpecLsp.Protocol.Lsp;
+
+namespace SpecLsp.Server.Handlers;
+
+internal sealed class InitializeHandler(LanguageServerLifecycle lifecycle, ClientSession session, HandlerRegistry registry)
+    : IRequestHandler<InitializeParams, InitializeResult>
+{
+    public Task<InitializeResult> HandleAsync(InitializeParams request, CancellationToken cancellationToken)
+    {
+        // Answer at once: nothing is scanned before the client has its capabilities.
+        string encoding = lifecycle.Initialize(request);
+        session.Initialize(request, encoding);
+        var baseline = new ServerCapabilities
+        {
+            PositionEncoding = encoding,
+            TextDocumentSync = new TextDocumentSyncOptions
+            {
+                OpenClose = true,
+                Change = TextDocumentSyncKind.Incremental,
+                Save = new SaveOptions { IncludeText = false },
+            },
+        };
+        return Task.FromResult(new InitializeResult
+        {
+            Capabilities = registry.BuildCapabilities(baseline, request.Capabilities),
+            ServerInfo = new ServerInfo { Name = "speclsp", Version = ServerVersion.Current },
+        });
+    }
+}

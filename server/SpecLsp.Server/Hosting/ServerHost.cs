@@ -1,0 +1,71 @@
+using System.IO.Pipelines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Lifecycle;
+using SpecLsp.Server.Diagnostics;
+using SpecLsp.Server.Handlers;
+using SpecLsp.Server.Logging;
+using SpecLsp.Server.Workspace;
+
+namespace SpecLsp.Server.Hosting;
+
+/// <summary>Builds the Generic Host around one LSP connection and runs it to the exit code.</summary>
+internal static class ServerHost
+{
+    public static IHost Build(PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+
+        var clientLogs = new ClientLoggerProvider();
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+
+        // The console logger must never touch stdout: it is the protocol channel.
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddProvider(clientLogs);
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+
+        builder.Services.AddSingleton(services =>
+        {
+            var log = new RpcLogAdapter(services.GetRequiredService<ILoggerFactory>().CreateLogger("SpecLsp.Protocol"));
+            var connection = new JsonRpcConnection(input, output, new JsonRpcOptions(), log);
+            clientLogs.Attach(connection);
+            return connection;
+        });
+        builder.Services.AddSingleton(services => new LanguageServerLifecycle(
+            services.GetRequiredService<JsonRpcConnection>(),
+            new RpcLogAdapter(services.GetRequiredService<ILoggerFactory>().CreateLogger("SpecLsp.Lifecycle"))));
+        builder.Services.AddSingleton<ClientSession>();
+        builder.Services.AddSingleton<DocumentParser>();
+        builder.Services.AddSingleton<WorkspaceState>();
+        builder.Services.AddSingleton<HandlerRegistry>();
+        builder.Services.AddSingleton<DiagnosticsService>();
+        builder.Services.AddSingleton<DiagnosticEngine>();
+        builder.Services.AddSingleton<LanguageServer>();
+        AddAnalyzers(builder.Services);
+
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    public static async Task<int> RunAsync(PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
+    {
+        using var host = Build(input, output, configure);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        int exitCode = await host.Services.GetRequiredService<LanguageServer>().RunAsync(stopping.Token).ConfigureAwait(false);
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return exitCode;
+    }
+
+    // Each diagnostic feature registers its IDocumentAnalyzer here; the DiagnosticEngine picks up them all.
+    private static void AddAnalyzers(IServiceCollection services)
+    {
+        _ = services;
+    }
+}

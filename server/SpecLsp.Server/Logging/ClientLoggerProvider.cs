@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Lsp;
+
+namespace SpecLsp.Server.Logging;
+
+/// <summary>
+/// Sends log entries at Information and above to the client as window/logMessage, so they show in the
+/// editor's output panel. The connection is attached once created (it needs the logger factory first).
+/// </summary>
+internal sealed class ClientLoggerProvider : ILoggerProvider
+{
+    private JsonRpcConnection? _connection;
+
+    public void Attach(JsonRpcConnection connection) => Volatile.Write(ref _connection, connection);
+
+    public ILogger CreateLogger(string categoryName) => new ClientLogger(this);
+
+    public void Dispose() => Volatile.Write(ref _connection, null);
+
+    private sealed class ClientLogger(ClientLoggerProvider provider) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information && logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel) || Volatile.Read(ref provider._connection) is not { } connection)
+            {
+                return;
+            }
+
+            string message = formatter(state, exception);
+            if (exception is not null)
+            {
+                message += Environment.NewLine + exception;
+            }
+
+            var type = logLevel switch
+            {
+                LogLevel.Information => MessageType.Info,
+                LogLevel.Warning => MessageType.Warning,
+                _ => MessageType.Error,
+            };
+            connection.SendNotification(Methods.WindowLogMessage, new LogMessageParams { Type = type, Message = message }, LspJsonContext.Default.LogMessageParams);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Text;
+
+namespace SpecLsp.Server.Workspace;
+
+/// <summary>
+/// Parses documents off the message loop, one lane per document. While a parse runs, newer versions queue
+/// in a single slot: each replaces (and cancels) the one waiting, so a burst of edits costs one parse of
+/// the latest text, and a slow document never holds up another.
+/// </summary>
+internal sealed class DocumentParser
+{
+    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public Task<SpecDocument> Schedule(string uri, SourceText text)
+    {
+        var pending = new Pending(text, new TaskCompletionSource<SpecDocument>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_lock)
+        {
+            if (!_lanes.TryGetValue(uri, out var lane))
+            {
+                lane = new Lane();
+                _lanes.Add(uri, lane);
+            }
+
+            lane.Next?.Completion.TrySetCanceled();
+            lane.Next = pending;
+            if (!lane.Running)
+            {
+                lane.Running = true;
+                _ = Task.Run(() => Drain(lane));
+            }
+        }
+
+        return pending.Completion.Task;
+    }
+
+    public void Forget(string uri)
+    {
+        lock (_lock)
+        {
+            if (_lanes.Remove(uri, out var lane))
+            {
+                lane.Next?.Completion.TrySetCanceled();
+                lane.Next = null;
+            }
+        }
+    }
+
+    private void Drain(Lane lane)
+    {
+        while (true)
+        {
+            Pending? next;
+            lock (_lock)
+            {
+                next = lane.Next;
+                lane.Next = null;
+                if (next is null)
+                {
+                    lane.Running = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                next.Completion.TrySetResult(SpecParser.Parse(next.Text));
+            }
+            catch (Exception ex)
+            {
+                next.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private sealed class Lane
+    {
+        public Pending? Next { get; set; }
+
+        public bool Running { get; set; }
+    }
+
+    private sealed record Pending(SourceText Text, TaskCompletionSource<SpecDocument> Completion);
+}

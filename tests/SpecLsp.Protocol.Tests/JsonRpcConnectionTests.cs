@@ -1,0 +1,339 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Tests.TestSupport;
+
+namespace SpecLsp.Protocol.Tests;
+
+public sealed class JsonRpcConnectionTests
+{
+    private static readonly TestJsonContext Json = TestJsonContext.Default;
+
+    [Fact]
+    public async Task Request_KnownMethod_AnswersWithResult()
+    {
+        await using var peer = StartEcho();
+
+        await peer.RequestAsync(1, "echo", """{"text":"hi"}""");
+
+        Assert.Equal("hi", (await peer.ReadResultAsync(1)).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Request_StringId_AnswersWithSameStringId()
+    {
+        await using var peer = StartEcho();
+
+        await peer.SendAsync("""{"jsonrpc":"2.0","id":"abc","method":"echo","params":{"text":"x"}}""");
+
+        Assert.Equal("abc", (await peer.ReadAsync()).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Frame_UnparsableJson_AnswersParseErrorWithNullIdThenReadsNextFrame()
+    {
+        await using var peer = StartEcho();
+
+        await peer.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":1,");
+        await peer.RequestAsync(2, "echo", """{"text":"after"}""");
+
+        Assert.Equal(ErrorCodes.ParseError, await peer.ReadErrorCodeAsync(null));
+        Assert.Equal("after", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
+        Assert.True(peer.Log.Contains("Unparsable JSON"));
+    }
+
+    [Fact]
+    public async Task Frame_GarbageContentLengthThenValidRequest_ValidAnswer()
+    {
+        await using var peer = StartEcho();
+
+        await peer.SendRawAsync("Content-Length: nope\r\n\r\n{\"jsonrpc\":\"2.0\"}");
+        await peer.RequestAsync(2, "echo", """{"text":"ok"}""");
+
+        Assert.Equal("ok", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
+    }
+
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("""{"jsonrpc":"2.0","id":3}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":{"x":1},"method":"echo"}""")]
+    public async Task Message_NotAValidRequest_AnswersInvalidRequest(string json)
+    {
+        await using var peer = StartEcho();
+
+        await peer.SendAsync(json);
+
+        var message = await peer.ReadAsync();
+        Assert.Equal(ErrorCodes.InvalidRequest, message.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task Request_UnknownMethod_AnswersMethodNotFound()
+    {
+        await using var peer = StartEcho();
+
+        await peer.RequestAsync(1, "nope");
+
+        Assert.Equal(ErrorCodes.MethodNotFound, await peer.ReadErrorCodeAsync(1));
+    }
+
+    [Theory]
+    [InlineData("""{"text":5}""")]
+    [InlineData("""{"other":"x"}""")]
+    [InlineData("[]")]
+    [InlineData(null)]
+    public async Task Request_BadParams_AnswersInvalidParams(string? @params)
+    {
+        await using var peer = StartEcho();
+
+        await peer.RequestAsync(1, "echo", @params);
+
+        Assert.Equal(ErrorCodes.InvalidParams, await peer.ReadErrorCodeAsync(1));
+    }
+
+    [Fact]
+    public async Task Request_HandlerThrows_AnswersInternalErrorAndKeepsServing()
+    {
+        await using var peer = new RpcPeer();
+        peer.Connection.AddRequestHandler("boom", false, Json.EchoParams, Json.EchoResult, (_, _) => throw new InvalidOperationException("kaput"));
+        AddEcho(peer.Connection);
+        peer.Start();
+
+        await peer.RequestAsync(1, "boom", """{"text":"x"}""");
+        await peer.RequestAsync(2, "echo", """{"text":"still here"}""");
+
+        Assert.Equal(ErrorCodes.InternalError, await peer.ReadErrorCodeAsync(1));
+        Assert.Equal("still here", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Request_HandlerThrowsJsonRpcException_AnswersItsCode()
+    {
+        await using var peer = new RpcPeer();
+        peer.Connection.AddRequestHandler("modified", false, Json.EchoParams, Json.EchoResult, (_, _) => throw new JsonRpcException(ErrorCodes.ContentModified, "changed"));
+        peer.Start();
+
+        await peer.RequestAsync(1, "modified", """{"text":"x"}""");
+
+        Assert.Equal(ErrorCodes.ContentModified, await peer.ReadErrorCodeAsync(1));
+    }
+
+    [Fact]
+    public async Task Notification_HandlerThrows_LoggedAndNextMessageServed()
+    {
+        await using var peer = new RpcPeer();
+        peer.Connection.AddNotificationHandler("fail", true, Json.EchoParams, (_, _) => throw new InvalidOperationException("kaput"));
+        AddEcho(peer.Connection);
+        peer.Start();
+
+        await peer.NotifyAsync("fail", """{"text":"x"}""");
+        await peer.RequestAsync(2, "echo", """{"text":"ok"}""");
+
+        Assert.Equal("ok", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
+        Assert.Contains(peer.Log.Entries, e => e.Level == RpcLogLevel.Error && e.Message.Contains("'fail'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Notification_Unknown_IgnoredWithoutAnswerAndDollarOnesSilently()
+    {
+        await using var peer = StartEcho();
+
+        await peer.NotifyAsync("custom/thing", "{}");
+        await peer.NotifyAsync("$/setTrace", """{"value":"off"}""");
+        await peer.RequestAsync(1, "echo", """{"text":"next"}""");
+
+        Assert.Equal("next", (await peer.ReadResultAsync(1)).GetProperty("text").GetString());
+        Assert.True(peer.Log.Contains("custom/thing"));
+        Assert.False(peer.Log.Contains("$/setTrace"));
+    }
+
+    [Fact]
+    public async Task CancelRequest_WhileHandlerRuns_AnswersRequestCancelled()
+    {
+        await using var peer = new RpcPeer();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        peer.Connection.AddRequestHandler("wait", false, Json.EchoParams, Json.EchoResult, async (p, ct) =>
+        {
+            started.SetResult();
+            await Task.Delay(System.Threading.Timeout.Infinite, ct);
+            return new EchoResult(p.Text);
+        });
+        peer.Start();
+
+        await peer.RequestAsync(7, "wait", """{"text":"x"}""");
+        await started.Task.WaitAsync(RpcPeer.Timeout);
+        await peer.NotifyAsync("$/cancelRequest", """{"id":7}""");
+
+        Assert.Equal(ErrorCodes.RequestCancelled, await peer.ReadErrorCodeAsync(7));
+    }
+
+    [Fact]
+    public async Task CancelRequest_BeforeDispatch_AnswersRequestCancelledWithoutRunningHandler()
+    {
+        await using var peer = new RpcPeer();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int ran = 0;
+        peer.Connection.AddNotificationHandler("block", true, Json.EchoParams, async (_, _) => await release.Task);
+        peer.Connection.AddRequestHandler("count", false, Json.EchoParams, Json.EchoResult, (p, _) =>
+        {
+            Interlocked.Increment(ref ran);
+            return Task.FromResult(new EchoResult(p.Text));
+        });
+        peer.Start();
+
+        // The barrier holds "count" in the queue while its cancellation arrives.
+        await peer.NotifyAsync("block", """{"text":"x"}""");
+        await peer.RequestAsync(3, "count", """{"text":"x"}""");
+        await peer.NotifyAsync("$/cancelRequest", """{"id":3}""");
+        await Task.Delay(100);
+        release.SetResult();
+
+        Assert.Equal(ErrorCodes.RequestCancelled, await peer.ReadErrorCodeAsync(3));
+        Assert.Equal(0, ran);
+    }
+
+    [Fact]
+    public async Task MutatingNotification_FollowedByRequest_RequestSeesTheChange()
+    {
+        await using var peer = new RpcPeer();
+        string state = "old";
+        peer.Connection.AddNotificationHandler("set", true, Json.EchoParams, async (p, ct) =>
+        {
+            await Task.Delay(p.Delay, ct);
+            state = p.Text;
+        });
+        peer.Connection.AddRequestHandler("get", false, Json.EchoParams, Json.EchoResult, (_, _) => Task.FromResult(new EchoResult(state)));
+        peer.Start();
+
+        await peer.NotifyAsync("set", """{"text":"new","delay":200}""");
+        await peer.RequestAsync(1, "get", """{"text":""}""");
+
+        Assert.Equal("new", (await peer.ReadResultAsync(1)).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task ReadOnlyRequests_RunConcurrently()
+    {
+        await using var peer = new RpcPeer();
+        var secondRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        peer.Connection.AddRequestHandler("first", false, Json.EchoParams, Json.EchoResult, async (p, _) =>
+        {
+            // Finishes only once the later request has run: impossible if requests ran one at a time.
+            await secondRan.Task;
+            return new EchoResult("first");
+        });
+        peer.Connection.AddRequestHandler("second", false, Json.EchoParams, Json.EchoResult, (_, _) =>
+        {
+            secondRan.SetResult();
+            return Task.FromResult(new EchoResult("second"));
+        });
+        peer.Start();
+
+        await peer.RequestAsync(1, "first", """{"text":""}""");
+        await peer.RequestAsync(2, "second", """{"text":""}""");
+
+        Assert.Equal("second", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
+        Assert.Equal("first", (await peer.ReadResultAsync(1)).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Writer_ManyConcurrentSenders_FramesNeverInterleave()
+    {
+        await using var peer = StartEcho();
+        const int senders = 8;
+        const int perSender = 50;
+        string big = new('x', 20_000);
+
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(() =>
+        {
+            for (int i = 0; i < perSender; i++)
+            {
+                peer.Connection.SendNotification($"note/{s}", $"{i}:{big}", Json.String);
+            }
+        })));
+
+        var next = new int[senders];
+        for (int n = 0; n < senders * perSender; n++)
+        {
+            var message = await peer.ReadAsync();
+            int sender = int.Parse(message.GetProperty("method").GetString()!["note/".Length..]);
+            string value = message.GetProperty("params").GetString()!;
+            Assert.Equal($"{next[sender]++}:{big}", value);
+        }
+    }
+
+    [Fact]
+    public async Task SendRequest_PeerAnswers_ReturnsTypedResult()
+    {
+        await using var peer = StartEcho();
+
+        var call = peer.Connection.SendRequestAsync("client/echo", new EchoParams { Text = "ping" }, Json.EchoParams, Json.EchoResult);
+        var request = await peer.ReadAsync();
+        Assert.Equal("client/echo", request.GetProperty("method").GetString());
+        await peer.SendAsync($$$"""{"jsonrpc":"2.0","id":{{{request.GetProperty("id").GetRawText()}}},"result":{"text":"pong"}}""");
+
+        Assert.Equal("pong", (await call.WaitAsync(RpcPeer.Timeout))!.Text);
+    }
+
+    [Fact]
+    public async Task SendRequest_PeerAnswersError_ThrowsWithCode()
+    {
+        await using var peer = StartEcho();
+
+        var call = peer.Connection.SendRequestAsync("client/echo", new EchoParams { Text = "ping" }, Json.EchoParams, Json.EchoResult);
+        var request = await peer.ReadAsync();
+        await peer.SendAsync($$$"""{"jsonrpc":"2.0","id":{{{request.GetProperty("id").GetRawText()}}},"error":{"code":-32601,"message":"no"}}""");
+
+        var error = await Assert.ThrowsAsync<JsonRpcException>(() => call.WaitAsync(RpcPeer.Timeout));
+        Assert.Equal(ErrorCodes.MethodNotFound, error.Code);
+    }
+
+    [Fact]
+    public async Task SendRequest_Cancelled_SendsCancelRequest()
+    {
+        await using var peer = StartEcho();
+        using var cancellation = new CancellationTokenSource();
+
+        var call = peer.Connection.SendRequestAsync("client/slow", new EchoParams { Text = "x" }, Json.EchoParams, Json.EchoResult, cancellation.Token);
+        var request = await peer.ReadAsync();
+        await cancellation.CancelAsync();
+
+        var cancel = await peer.ReadAsync();
+        Assert.Equal("$/cancelRequest", cancel.GetProperty("method").GetString());
+        Assert.Equal(request.GetProperty("id").GetInt64(), cancel.GetProperty("params").GetProperty("id").GetInt64());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(RpcPeer.Timeout));
+    }
+
+    [Fact]
+    public async Task Run_InputEnds_CompletesAndClosesOutput()
+    {
+        var peer = StartEcho();
+
+        await peer.EndInputAsync();
+
+        await peer.Running.WaitAsync(RpcPeer.Timeout);
+        Assert.Null(await peer.ReadBodyOrEndAsync());
+        await peer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Stop_WhileRunning_ReturnsWithoutInputEnding()
+    {
+        await using var peer = StartEcho();
+
+        peer.Connection.Stop();
+
+        await peer.Running.WaitAsync(RpcPeer.Timeout);
+    }
+
+    private static RpcPeer StartEcho()
+    {
+        var peer = new RpcPeer();
+        AddEcho(peer.Connection);
+        peer.Start();
+        return peer;
+    }
+
+    private static void AddEcho(JsonRpcConnection connection) =>
+        connection.AddRequestHandler("echo", false, Json.EchoParams, Json.EchoResult, (p, _) => Task.FromResult(new EchoResult(p.Text)));
+}
