@@ -47,18 +47,16 @@ public static class MetadataCompletion
         for (int i = 0; i < options.Length; i++)
         {
             var option = OptionList.Display(options[i]);
-            items.Add(new SpecCompletionItem(option, range, option, SpecCompletionKind.Value)
+            items.Add(new SpecCompletionItem(option, $"{key} · template option", i.ToString("D3", CultureInfo.InvariantCulture), MetadataKeys.StripDecorations(option), EscapeSnippet(option), option, range, string.Empty)
             {
-                Detail = $"{key} (template option)",
-                SortText = i.ToString("D3", CultureInfo.InvariantCulture),
-                FilterText = MetadataKeys.StripDecorations(option),
+                Kind = SpecCompletionKind.Value,
             });
         }
 
         if (options.IsEmpty && (schema.FindKey(key)?.IsDate ?? MetadataKeys.IsDateKey(key)))
         {
             var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            items.Add(new SpecCompletionItem(date, range, date, SpecCompletionKind.Date) { Detail = "Today" });
+            items.Add(new SpecCompletionItem(date, "today", "000", date, date, date, range, string.Empty) { Kind = SpecCompletionKind.Date });
         }
 
         return items.ToImmutable();
@@ -117,13 +115,15 @@ public static class MetadataCompletion
             }
 
             string insert = key.ColonInside ? $"{key.Key}:** " : $"{key.Key}**: ";
-            items.Add(new SpecCompletionItem(key.Key, range, insert, SpecCompletionKind.Key)
+            items.Add(new SpecCompletionItem(key.Key, key.TemplateValue, (order++).ToString("D3", CultureInfo.InvariantCulture), key.Key, EscapeSnippet(insert), insert, range, string.Empty)
             {
-                Detail = key.TemplateValue.Length > 0 ? key.TemplateValue : null,
-                SortText = (order++).ToString("D3", CultureInfo.InvariantCulture),
+                Kind = SpecCompletionKind.Key,
             });
         }
 
         return items.ToImmutable();
     }
+
+    private static string EscapeSnippet(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal);
 }

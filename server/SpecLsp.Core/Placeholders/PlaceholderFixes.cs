@@ -37,10 +37,9 @@ public static class PlaceholderFixes
     {
         foreach (var option in options)
         {
-            yield return new SpecCodeAction($"Set to '{option}'", SpecCodeActionKinds.QuickFix)
+            yield return new SpecCodeAction($"Set to '{option}'", SpecCodeActionKinds.QuickFix, [new SpecTextEdit(diagnostic.Range, option)])
             {
-                Edits = [new SpecTextEdit(diagnostic.Range, option)],
-                Diagnostic = diagnostic,
+                Diagnostics = [diagnostic],
             };
         }
     }
@@ -51,10 +50,9 @@ public static class PlaceholderFixes
         switch (kind)
         {
             case nameof(PlaceholderKind.Date):
-                yield return new SpecCodeAction("Replace with today's date", SpecCodeActionKinds.QuickFix)
+                yield return new SpecCodeAction("Replace with today's date", SpecCodeActionKinds.QuickFix, [new SpecTextEdit(diagnostic.Range, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))])
                 {
-                    Edits = [new SpecTextEdit(diagnostic.Range, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
-                    Diagnostic = diagnostic,
+                    Diagnostics = [diagnostic],
                     IsPreferred = true,
                 };
                 break;
@@ -82,10 +80,10 @@ public static class PlaceholderFixes
     private static IEnumerable<SpecCodeAction> ForTemplateText(SpecDiagnostic diagnostic, SpecDocument document)
     {
         var r = diagnostic.Range;
-        yield return new SpecCodeAction("Select sample text", SpecCodeActionKinds.QuickFix)
+        yield return new SpecCodeAction("Select sample text", SpecCodeActionKinds.QuickFix, [])
         {
             Command = new SpecCommand("Select sample text", SelectRangeCommand, [.. new[] { r.Start.Line, r.Start.Character, r.End.Line, r.End.Character }.Select(n => n.ToString(CultureInfo.InvariantCulture))]),
-            Diagnostic = diagnostic,
+            Diagnostics = [diagnostic],
             IsPreferred = true,
         };
 
@@ -116,10 +114,9 @@ public static class PlaceholderFixes
             range = new TextRange(new Position(range.Start.Line, 0), end);
         }
 
-        return new SpecCodeAction(title, SpecCodeActionKinds.QuickFix)
+        return new SpecCodeAction(title, SpecCodeActionKinds.QuickFix, [new SpecTextEdit(range, string.Empty)])
         {
-            Edits = [new SpecTextEdit(range, string.Empty)],
-            Diagnostic = diagnostic,
+            Diagnostics = [diagnostic],
             IsPreferred = safe,
             IsSafeToAutoApply = safe,
         };

@@ -44,7 +44,7 @@ public class MetadataCompletionTests
     {
         var (_, items) = Complete("# T\n\n## Metadata\n- **Created**: $$\n", "proposal");
         var item = Assert.Single(items);
-        Assert.Equal("2026-11-21", item.InsertText);
+        Assert.Equal("2026-11-21", item.PlainText);
         Assert.Equal(SpecCompletionKind.Date, item.Kind);
     }
 
@@ -60,7 +60,7 @@ public class MetadataCompletionTests
     {
         var (fixture, items) = Complete("# T\n\n**Author:** Priya\n**Status:** Draft\n**[|$$|]\n\n## Overview\n", "detailed");
         Assert.Equal(["Feature ID", "Component", "Created", "Last Updated", "Priority"], items.Select(i => i.Label));
-        Assert.Equal("Created:** ", items[2].InsertText);
+        Assert.Equal("Created:** ", items[2].PlainText);
         Assert.All(items, i => Assert.Equal(fixture.Range, i.ReplaceRange));
     }
 
@@ -68,7 +68,7 @@ public class MetadataCompletionTests
     public void Key_ListStyleTemplate_InsertsColonAfterStars()
     {
         var (_, items) = Complete("# T\n\n## Metadata\n- **Spec ID**: SPEC-2026-01-01-001\n- **$$\n\n## Executive Summary\n", "proposal");
-        Assert.Equal("Status**: ", items[0].InsertText);
+        Assert.Equal("Status**: ", items[0].PlainText);
         Assert.DoesNotContain(items, i => i.Label == "Spec ID");
     }
 
