@@ -13,7 +13,11 @@ public sealed record SpecTextEdit(TextRange Range, string NewText);
 /// <param name="Title">Shown to the user.</param>
 /// <param name="Name">The command identifier, such as <c>speclsp.selectRange</c>.</param>
 /// <param name="Arguments">Its arguments as strings; the server turns them into JSON.</param>
-public sealed record SpecCommand(string Title, string Name, ImmutableArray<string> Arguments);
+public sealed record SpecCommand(string Title, string Name, ImmutableArray<string> Arguments)
+{
+    /// <summary>A range of the document the command is about; the server passes the document URI and this range (in the negotiated encoding) before <see cref="Arguments"/>.</summary>
+    public TextRange? Range { get; init; }
+}
 
 /// <summary>A code action over the current document; the server maps it to an LSP CodeAction with a WorkspaceEdit.</summary>
 /// <param name="Title">What the editor shows.</param>

@@ -11,9 +11,9 @@ namespace SpecLsp.Core.Placeholders;
 /// <summary>
 /// Quick fixes for placeholder diagnostics, built from the diagnostic and its <see cref="SpecDiagnostic.Data"/>
 /// alone (no analysis again). Sample text cannot be selected by an edit in LSP 3.17 (workspace edits carry no
-/// snippets), so "Select sample text" is the command <see cref="SelectRangeCommand"/> with the range as
-/// arguments <c>startLine, startCharacter, endLine, endCharacter</c>; the server puts the document URI first and
-/// the client selects the range.
+/// snippets), so "Select sample text" is the command <see cref="SelectRangeCommand"/> carrying the range: the
+/// server executes it (workspace/executeCommand) by asking the client to show the document with that range
+/// selected (window/showDocument), which needs no client extension.
 /// </summary>
 public static class PlaceholderFixes
 {
@@ -79,10 +79,9 @@ public static class PlaceholderFixes
 
     private static IEnumerable<SpecCodeAction> ForTemplateText(SpecDiagnostic diagnostic, SpecDocument document)
     {
-        var r = diagnostic.Range;
         yield return new SpecCodeAction("Select sample text", SpecCodeActionKinds.QuickFix, [])
         {
-            Command = new SpecCommand("Select sample text", SelectRangeCommand, [.. new[] { r.Start.Line, r.Start.Character, r.End.Line, r.End.Character }.Select(n => n.ToString(CultureInfo.InvariantCulture))]),
+            Command = new SpecCommand("Select sample text", SelectRangeCommand, []) { Range = diagnostic.Range },
             Diagnostics = [diagnostic],
             IsPreferred = true,
         };

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SpecLsp.Protocol.Lsp;
 
 namespace SpecLsp.Server.Handlers;
@@ -29,5 +30,10 @@ internal static class HandlerRegistrations
         r.Request<FoldingRangeHandler, FoldingRangeParams, FoldingRange[]>(Methods.TextDocumentFoldingRange, ReadOnly, json.FoldingRangeParams, json.FoldingRangeArray);
         r.Request<WorkspaceSymbolHandler, WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, ReadOnly, json.WorkspaceSymbolParams, json.WorkspaceSymbolArray);
         r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
+        r.Request<CompletionHandler, CompletionParams, CompletionList>(Methods.TextDocumentCompletion, ReadOnly, json.CompletionParams, json.CompletionList);
+        r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, json.CodeActionParams, json.CodeActionArray);
+        r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, json.CodeLensParams, json.CodeLensArray);
+        r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, json.InlayHintParams, json.InlayHintArray);
+        r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, json.ExecuteCommandParams, json.JsonElement);
     }
 }

@@ -4,11 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Metadata;
+using SpecLsp.Core.Placeholders;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
+using SpecLsp.Server.Placeholders;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Hosting;
@@ -66,6 +69,11 @@ internal static class ServerHost
     // Each diagnostic feature registers its IDocumentAnalyzer here; the DiagnosticEngine picks up them all.
     private static void AddAnalyzers(IServiceCollection services)
     {
-        _ = services;
+        services.AddSingleton<PlaceholderTemplates>();
+        services.AddSingleton<IDocumentAnalyzer>(s => new PlaceholderAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
+        services.AddSingleton<IDocumentAnalyzer>(s => new MetadataAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
+        services.AddSingleton<PlaceholderFeatures>();
+        services.AddSingleton<ICodeActionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
+        services.AddSingleton<ICompletionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
     }
 }

@@ -89,7 +89,7 @@ public class PlaceholderFixesTests
         var text = "# Retry\n\n## Testing\n\n### Test Cases\n\n#### Test Case 2: Deadline\n- **Given:** Initial condition\n- **When:** it runs\n- **Then:** it stops\n";
         var action = Assert.Single(Fixes(text, DiagnosticCodes.TemplateText, Template("package")));
         Assert.Equal(PlaceholderFixes.SelectRangeCommand, action.Command?.Name);
-        Assert.Equal(["7", "13", "7", "30"], action.Command!.Arguments.ToArray());
+        Assert.Equal(new TextRange(7, 13, 7, 30), action.Command!.Range);
         Assert.Empty(action.Edits);
     }
 
