@@ -15,7 +15,7 @@ public sealed class TextMask
 
     /// <summary>
     /// The parts of <paramref name="document"/> that are not prose: fenced and indented code, code spans, HTML
-    /// comments and front matter.
+    /// comments and blocks, and front matter.
     /// </summary>
     public static TextMask NonProse(SpecDocument document)
     {
@@ -23,6 +23,7 @@ public sealed class TextMask
         ranges.AddRange(document.CodeBlocks.Select(c => c.Range));
         ranges.AddRange(document.CodeSpans);
         ranges.AddRange(document.HtmlComments.Select(c => c.Range));
+        ranges.AddRange(document.Blocks.Where(b => b.Kind == BlockKind.HtmlBlock).Select(b => b.Range));
         if (document.FrontMatter is { } frontMatter)
         {
             ranges.Add(frontMatter.Range);

@@ -172,7 +172,12 @@ public static class PlaceholderScanner
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (char.IsUpper(text[0]))
         {
-            return words.Length <= MaxPhraseWords && (words.Length > 1 || words[0].Length > 1) ? PlaceholderKind.Text : null;
+            if (words.Length == 1)
+            {
+                return IsPlaceholderWord(text) ? PlaceholderKind.Text : null;
+            }
+
+            return words.Length <= MaxPhraseWords ? PlaceholderKind.Text : null;
         }
 
         if (char.IsLower(text[0]) && words.Length <= 4 && text.Length > 1 && text.All(c => char.IsLetterOrDigit(c) || c is ' ' or '/' or '_' or '-' or '\''))
@@ -182,6 +187,24 @@ public static class PlaceholderScanner
         }
 
         return null;
+    }
+
+    // A single word is a placeholder when written like a noun ("Description", "Library/Service"), not like an
+    // identifier or a tag ("DynamicProxy", "API").
+    private static bool IsPlaceholderWord(string word)
+    {
+        var parts = word.Split('/');
+        foreach (var part in parts)
+        {
+            bool noun = part.Length >= 2 && char.IsLetter(part[0]) && part.Skip(1).All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+            bool acronymAmongAlternatives = parts.Length > 1 && part.Length is >= 2 and <= 4 && part.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+            if (!noun && !acronymAmongAlternatives)
+            {
+                return false;
+            }
+        }
+
+        return char.IsUpper(word[0]);
     }
 
     private static bool IsCapitalToken(string text)
@@ -305,6 +328,18 @@ public static class PlaceholderScanner
                 return false;
             }
 
+            // Glued to a word after it ("non-[EC]DHE") it is part of that word; only a unit may follow a token ("[X]ms").
+            if (char.IsLetterOrDigit(after) && !(close - open == 2 && text[open + 1] is 'X' or 'Y' or 'Z' or 'N'))
+            {
+                return false;
+            }
+
+            // "[Component] Fix the cache" opening a line is a changelog tag, not a placeholder.
+            if (after == ' ' && close + 2 < text.Length && char.IsLetterOrDigit(text[close + 2]) && IsLineOpening(text[..open]) && !text[(open + 1)..close].Contains('|'))
+            {
+                return false;
+            }
+
             // A link reference definition the parser did not record (`[label]: https://…`).
             if (after == ':' && text[..open].Trim().IsEmpty)
             {
@@ -317,6 +352,28 @@ public static class PlaceholderScanner
         }
 
         return true;
+    }
+
+    private static bool IsLineOpening(ReadOnlySpan<char> before)
+    {
+        var rest = before.Trim();
+        if (rest.StartsWith(">"))
+        {
+            rest = rest[1..].TrimStart();
+        }
+
+        if (rest.Length == 1 && rest[0] is '-' or '*' or '+')
+        {
+            return true;
+        }
+
+        int digits = 0;
+        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+        {
+            digits++;
+        }
+
+        return rest.IsEmpty || (digits > 0 && digits == rest.Length - 1 && rest[^1] is '.' or ')');
     }
 
     private static void ScanTokens(ReadOnlySpan<char> text, int line, int lineStart, TextMask nonProse, List<Placeholder> found, int firstOnLine)
@@ -355,13 +412,16 @@ public static class PlaceholderScanner
                 continue;
             }
 
-            if (token == "TODO")
+            // A token in quotes is being talked about ("dates as "YYYY-MM-DD""), not left unfilled.
+            if ((at > 0 && text[at - 1] is '"' or '\'' or '“' or '‘') || (end < text.Length && text[end] is '"' or '\'' or '”' or '’'))
             {
-                var rest = text[end..].TrimStart();
-                if (!rest.IsEmpty && char.IsLower(rest[0]))
-                {
-                    continue;
-                }
+                continue;
+            }
+
+            // TODO is a marker when it opens a note ("TODO: decide") or stands alone; "remove outdated TODO" mentions one.
+            if (token == "TODO" && !text[end..].TrimStart().StartsWith(":") && !IsAloneOnLine(text, "TODO"))
+            {
+                continue;
             }
 
             if (nonProse.Overlaps(lineStart + at, lineStart + end) || InFound(found, firstOnLine, line, at, end))
@@ -371,6 +431,20 @@ public static class PlaceholderScanner
 
             found.Add(new Placeholder(new TextRange(line, at, line, end), kind, token));
         }
+    }
+
+    private static bool IsAloneOnLine(ReadOnlySpan<char> text, string token)
+    {
+        int letters = 0;
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters++;
+            }
+        }
+
+        return letters == token.Length;
     }
 
     private static void AddComparisonX(ReadOnlySpan<char> text, int line, int lineStart, TextMask nonProse, List<Placeholder> found, int firstOnLine)
@@ -520,13 +594,16 @@ public static class PlaceholderScanner
         var next = source.GetLineText(line + 1);
         if (string.IsNullOrWhiteSpace(next))
         {
-            // A blank line then an indented block would still be the item's content.
+            // After a blank line only a sibling item or a heading shows the item ended; anything else may be
+            // what the label introduces (a code block, a paragraph).
             for (int l = line + 2; l < source.LineCount; l++)
             {
                 var after = source.GetLineText(l);
                 if (!string.IsNullOrWhiteSpace(after))
                 {
-                    return Indent(after) <= indent;
+                    int afterIndent = Indent(after);
+                    var trimmedAfter = after.AsSpan(afterIndent);
+                    return afterIndent <= indent && (trimmedAfter.StartsWith("#", StringComparison.Ordinal) || StartsListItem(trimmedAfter));
                 }
             }
 
@@ -576,7 +653,18 @@ public static class PlaceholderScanner
         foreach (var table in document.Blocks.Where(b => b.Kind == BlockKind.Table))
         {
             // The header row and the delimiter row are structure; only body rows are fill-ins.
-            for (int line = table.Range.Start.Line + 2; line <= table.Range.End.Line && line < source.LineCount; line++)
+            int last = table.Range.End.Character == 0 && table.Range.End.Line > table.Range.Start.Line ? table.Range.End.Line - 1 : table.Range.End.Line;
+            bool allEmpty = true;
+            for (int line = table.Range.Start.Line + 2; line <= last && line < source.LineCount; line++)
+            {
+                if (source.GetLineText(line).Any(c => c != '|' && !char.IsWhiteSpace(c)))
+                {
+                    allEmpty = false;
+                    break;
+                }
+            }
+
+            for (int line = table.Range.Start.Line + 2; line <= last && line < source.LineCount; line++)
             {
                 var text = source.GetLineText(line);
                 int start = Indent(text);
@@ -589,7 +677,12 @@ public static class PlaceholderScanner
                 var cells = SplitCells(row);
                 if (cells.Count > 0 && cells.All(c => string.IsNullOrWhiteSpace(c.Text)) && row.Contains('|'))
                 {
-                    found.Add(new Placeholder(new TextRange(line, start, line, start + row.Length), PlaceholderKind.EmptyTableRow, row.ToString()));
+                    // An empty row in a filled table is often layout; in a table with no content at all it is the template's.
+                    if (allEmpty)
+                    {
+                        found.Add(new Placeholder(new TextRange(line, start, line, start + row.Length), PlaceholderKind.EmptyTableRow, row.ToString()));
+                    }
+
                     continue;
                 }
 

@@ -80,6 +80,7 @@ public class PlaceholderScannerTests
             - **Memory:** < [|X|] MB memory usage
             The rollout date is [|TBD|].
             [|TODO|]: decide the retention period.
+            - [|TODO|]
             [|[NEEDS CLARIFICATION: which roles may export?]|]
             Tasks in the TODO list app are TBDs no longer.
             Version 1.2.0 and vX.Y.Zeta, released 2026-11-21, not YYYY-MM-DDT00.
@@ -88,7 +89,7 @@ public class PlaceholderScannerTests
     }
 
     [Fact]
-    public void Scan_EmptyFillIns_FlagsEmptyItemsLabelsAndRows()
+    public void Scan_EmptyFillIns_FlagsEmptyItemsLabelsAndRowsOfEmptyTables()
     {
         AssertMarked("""
             # Title
@@ -108,7 +109,11 @@ public class PlaceholderScannerTests
             | Date | Author | Changes |
             |------|--------|---------|
             [||      |        |         ||]
+
+            | Date | Author | Changes |
+            |------|--------|---------|
             | 2026-10-28 | Jonas | |
+            |      |        |         |
 
             Heading under text
             -
@@ -155,6 +160,20 @@ public class PlaceholderScannerTests
             > A GitHub alert.
 
             A citation [1] and a range [2-3].
+
+            - fixed #31 - [DynamicProxy] Preserve default values
+            - [Core] Fix the cache
+            - [API] and [UI] changes, a non-[EC]DHE key exchange
+            Dates listed below as _"YYYY-MM-DD"_ are release dates.
+            * remove outdated TODO (Rich Trott)
+
+            <table><tr><td>[Feature Name] in HTML</td></tr></table>
+
+            - **Error if status code matches**:
+
+            ```js
+            test();
+            ```
             """, null, Code);
     }
 
