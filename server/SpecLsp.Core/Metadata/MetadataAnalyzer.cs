@@ -23,15 +23,15 @@ public static class MetadataData
 
 /// <summary>
 /// Reports <c>invalid-metadata</c>: a value outside the template's option list for its key (Status, Priority,
-/// Type, Probability, Impact…; a key without a list accepts anything, and a value that is still a placeholder is
-/// left to <c>unfilled-placeholder</c>); a date in ISO shape that does not exist (2026-02-30); Last Updated or
+/// Type, Probability, Impact…, in the metadata block or written in the template's style elsewhere; a key without
+/// a list accepts anything, and a value that is still a placeholder is left to <c>unfilled-placeholder</c>); a date in ISO shape that does not exist (2026-02-30); Last Updated or
 /// Implemented before Created; a <c>SPEC-YYYY-MM-DD-NNN</c> ID whose date is not Created (a hint).
 /// </summary>
 /// <param name="templateSource">The template facts of a document, or null when it follows no known template.</param>
 public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? templateSource = null) : IDocumentAnalyzer
 {
     /// <summary>A metadata entry: a parsed field or a labelled line.</summary>
-    private sealed record Entry(string Key, string Value, TextRange ValueRange, int Line, bool InBlock);
+    private sealed record Entry(string Key, string Value, TextRange ValueRange, int Line, bool InBlock, bool IsListItem);
 
     /// <inheritdoc />
     public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
@@ -94,7 +94,7 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
         {
             if (seen.Add((field.LineRange.Start.Line, MetadataKeys.Normalize(field.Key))))
             {
-                entries.Add(new Entry(field.Key, field.Value, field.ValueRange, field.LineRange.Start.Line, InBlock: true));
+                entries.Add(new Entry(field.Key, field.Value, field.ValueRange, field.LineRange.Start.Line, InBlock: true, field.Style == MetadataStyle.ListItem));
             }
         }
 
@@ -102,7 +102,7 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
         {
             if (seen.Add((line.Line, line.NormalizedKey)))
             {
-                entries.Add(new Entry(line.Key, line.Value, line.ValueRange, line.Line, block.Contains(line.Line)));
+                entries.Add(new Entry(line.Key, line.Value, line.ValueRange, line.Line, block.Contains(line.Line), line.IsListItem));
             }
         }
 
@@ -114,6 +114,14 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
     {
         var options = schema.OptionsFor(entry.Key);
         var value = entry.Value;
+
+        // Outside the metadata block only a field written the way the template writes it is checked: a bullet
+        // "- **Priority:** P1" in prose is not the template's "**Priority:** [High | Medium | Low]" line.
+        if (!entry.InBlock && entry.IsListItem != schema.ListOptionKeys.Contains(MetadataKeys.Normalize(entry.Key)))
+        {
+            return;
+        }
+
         if (options.IsEmpty || value.Length == 0 || IsPlaceholderValue(value) || OptionList.Accepts(options, value))
         {
             return;

@@ -25,15 +25,19 @@ public sealed record MetadataKeyInfo(string Key, string TemplateValue, bool Colo
 /// </summary>
 public sealed class MetadataSchema
 {
-    private MetadataSchema(ImmutableArray<MetadataKeyInfo> keys, ImmutableDictionary<string, ImmutableArray<string>> options, ImmutableDictionary<string, string> values)
+    private MetadataSchema(ImmutableArray<MetadataKeyInfo> keys, ImmutableDictionary<string, ImmutableArray<string>> options, ImmutableDictionary<string, string> values, ImmutableHashSet<string> listOptionKeys)
     {
         Keys = keys;
         Options = options;
         TemplateValues = values;
+        ListOptionKeys = listOptionKeys;
     }
 
     /// <summary>A schema that knows nothing: every value is accepted, nothing is completed.</summary>
-    public static MetadataSchema Empty { get; } = new([], ImmutableDictionary<string, ImmutableArray<string>>.Empty, ImmutableDictionary<string, string>.Empty);
+    public static MetadataSchema Empty { get; } = new([], ImmutableDictionary<string, ImmutableArray<string>>.Empty, ImmutableDictionary<string, string>.Empty, []);
+
+    /// <summary>The normalised keys whose option list the template writes in a list item (<c>- **Priority**: […]</c>) rather than a line of its own.</summary>
+    public ImmutableHashSet<string> ListOptionKeys { get; }
 
     /// <summary>The keys of the template's metadata block, in template order.</summary>
     public ImmutableArray<MetadataKeyInfo> Keys { get; }
@@ -61,6 +65,7 @@ public sealed class MetadataSchema
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var options = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var listOptionKeys = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var labeled = LabeledLine.FindAll(template);
         var blockLines = MetadataBlock.Lines(template);
 
@@ -72,6 +77,10 @@ public sealed class MetadataSchema
             if (!parsed.IsEmpty)
             {
                 options[normalized] = options.TryGetValue(normalized, out var existing) ? [.. existing.Concat(parsed).DistinctBy(MetadataKeys.NormalizeValue)] : parsed;
+                if (line.IsListItem)
+                {
+                    listOptionKeys.Add(normalized);
+                }
             }
 
             if (blockLines.Contains(line.Line) && seen.Add(normalized))
@@ -92,7 +101,7 @@ public sealed class MetadataSchema
             }
         }
 
-        return new MetadataSchema(keys.ToImmutable(), options.ToImmutableDictionary(StringComparer.Ordinal), values.ToImmutableDictionary(StringComparer.Ordinal));
+        return new MetadataSchema(keys.ToImmutable(), options.ToImmutableDictionary(StringComparer.Ordinal), values.ToImmutableDictionary(StringComparer.Ordinal), listOptionKeys.ToImmutable());
     }
 }
 

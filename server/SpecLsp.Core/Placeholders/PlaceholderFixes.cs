@@ -20,7 +20,11 @@ public static class PlaceholderFixes
     /// <summary>The client command that selects a range of a document.</summary>
     public const string SelectRangeCommand = "speclsp.selectRange";
 
-    /// <summary>The fixes for <paramref name="diagnostic"/> in <paramref name="document"/>; empty for other codes.</summary>
+    /// <summary>
+    /// The fixes for a placeholder, template-text, template-prompt or invalid-metadata diagnostic of
+    /// <paramref name="document"/>; empty for other codes. <c>speclsp check --fix</c> applies those marked
+    /// <see cref="SpecCodeAction.IsSafeToAutoApply"/>.
+    /// </summary>
     public static IEnumerable<SpecCodeAction> For(SpecDiagnostic diagnostic, SpecDocument document, DateOnly today)
     {
         return diagnostic.Code switch
@@ -28,6 +32,7 @@ public static class PlaceholderFixes
             DiagnosticCodes.UnfilledPlaceholder => ForPlaceholder(diagnostic, document, today),
             DiagnosticCodes.TemplatePrompt => [RemovePrompt(diagnostic, document)],
             DiagnosticCodes.TemplateText => ForTemplateText(diagnostic, document),
+            DiagnosticCodes.InvalidMetadata => MetadataFixes.For(diagnostic),
             _ => [],
         };
     }

@@ -13,7 +13,7 @@ namespace SpecLsp.Server.Placeholders;
 internal sealed class PlaceholderFeatures(PlaceholderTemplates templates) : ICodeActionSource, ICompletionSource
 {
     public IEnumerable<SpecCodeAction> GetActions(AnalysisContext context, TextRange range, IReadOnlyList<SpecDiagnostic> diagnostics) =>
-        diagnostics.SelectMany(d => PlaceholderFixes.For(d, context.Document, context.Today).Concat(MetadataFixes.For(d)));
+        diagnostics.SelectMany(d => PlaceholderFixes.For(d, context.Document, context.Today));
 
     public IEnumerable<SpecCompletionItem> Complete(AnalysisContext context, Position caret)
     {

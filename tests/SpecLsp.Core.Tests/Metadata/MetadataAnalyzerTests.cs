@@ -64,6 +64,20 @@ public class MetadataAnalyzerTests
     }
 
     [Fact]
+    public void Options_FieldInProseWrittenUnlikeTemplate_NotChecked()
+    {
+        AssertMarked("""
+            # Feature Specification: CSV Export
+
+            **Status:** Draft
+
+            ## Notes
+            - **Priority:** P1 for the finance team
+            **Priority:** [|P1|]
+            """, Template("detailed"), Code);
+    }
+
+    [Fact]
     public void Options_WithoutTemplate_NothingReported()
     {
         AssertMarked("# T\n\n**Status:** Whatever\n**Priority:** Sky-high\n", null, Code);

@@ -13,7 +13,7 @@ public class PlaceholderFixesTests
     {
         var document = Context(text).Document;
         var diagnostic = Assert.Single(Analyze(text, template, code));
-        return [.. PlaceholderFixes.For(diagnostic, document, Today).Concat(MetadataFixes.For(diagnostic))];
+        return [.. PlaceholderFixes.For(diagnostic, document, Today)];
     }
 
     private static string Apply(string text, SpecCodeAction action)
