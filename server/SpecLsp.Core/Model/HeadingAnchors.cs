@@ -17,15 +17,16 @@ public static class HeadingAnchors
     {
         ArgumentNullException.ThrowIfNull(headingText);
         var builder = new StringBuilder(headingText.Length);
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in headingText.ToLowerInvariant().EnumerateRunes())
         {
             if (rune.Value == ' ')
             {
                 builder.Append('-');
             }
-            else if (rune.Value == '-' || IsKept(Rune.GetUnicodeCategory(rune)))
+            else if (rune.Value == '-' || (rune.IsAscii ? char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value == '_' : IsKept(Rune.GetUnicodeCategory(rune))))
             {
-                builder.Append(rune.ToString());
+                builder.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             }
         }
 

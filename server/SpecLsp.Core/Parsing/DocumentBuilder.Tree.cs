@@ -180,8 +180,8 @@ internal sealed partial class DocumentBuilder
             return;
         }
 
-        int firstLine = _lines.GetLine(start);
-        int lastLine = _lines.GetLine(Math.Max(start, end - 1));
+        int firstLine = LineAt(start);
+        int lastLine = LineAt(Math.Max(start, end - 1));
         int contentStart = Math.Min(_lines.GetLineStart(firstLine + 1), end);
         int contentEnd = Math.Max(contentStart, _lines.GetLineStart(lastLine));
         var range = Range(start, end);

@@ -40,7 +40,12 @@ internal sealed partial class DocumentBuilder
     private readonly ImmutableArray<SpecDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
     private readonly List<int> _topLevelBreaks = [];
     private readonly Stack<Inline> _inlineStack = new();
+    private readonly Stack<(Inline Inline, bool InImage)> _plainStack = new();
+    private readonly StringBuilder _titleBuffer = new();
+    private readonly StringBuilder _anchorBuffer = new();
+    private readonly StringBuilder _collapseBuffer = new();
     private FrontMatter? _frontMatter;
+    private int _cursorLine;
 
     public DocumentBuilder(SourceText source, CancellationToken cancellationToken)
     {
@@ -120,7 +125,7 @@ internal sealed partial class DocumentBuilder
                 if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
                 {
                     _blocks.Add(new BlockSpan(BlockKind.HtmlBlock, Range(htmlStart, htmlEnd)));
-                    ScanHtml(htmlStart, htmlEnd, isBlock: true);
+                    ScanHtml(htmlStart, htmlEnd);
                 }
 
                 return false;
@@ -153,7 +158,7 @@ internal sealed partial class DocumentBuilder
 
     private void AddBlockSpan(BlockKind kind, Block block)
     {
-        if (TryGetSpan(block, out int start, out int end))
+        if (TryGetBlockSpan(block, out int start, out int end))
         {
             _blocks.Add(new BlockSpan(kind, Range(start, end)));
         }
@@ -168,7 +173,7 @@ internal sealed partial class DocumentBuilder
             return;
         }
 
-        int lastLine = _lines.GetLine(Math.Max(start, end - 1));
+        int lastLine = LineAt(Math.Max(start, end - 1));
         int headingEnd = Math.Max(end, _lines.GetLineEnd(lastLine, _text));
         int titleStart;
         int titleEnd;
@@ -177,7 +182,7 @@ internal sealed partial class DocumentBuilder
         {
             titleStart = start;
             int underlineLine = lastLine;
-            titleEnd = underlineLine > _lines.GetLine(start) ? _lines.GetLineEnd(underlineLine - 1, _text) : start;
+            titleEnd = underlineLine > LineAt(start) ? _lines.GetLineEnd(underlineLine - 1, _text) : start;
         }
         else
         {
@@ -192,8 +197,8 @@ internal sealed partial class DocumentBuilder
             headingEnd,
             titleStart,
             titleEnd,
-            _lines.GetLineStart(_lines.GetLine(start)),
-            _lines.GetLine(headingEnd),
+            _lines.GetLineStart(LineAt(start)),
+            LineAt(headingEnd),
             title,
             anchorText,
             setext));
@@ -255,9 +260,9 @@ internal sealed partial class DocumentBuilder
             _blocks.Add(new BlockSpan(BlockKind.Paragraph, Range(start, end)));
             var task = paragraph.Inline?.FirstChild as TaskList;
             bool firstInItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
-            if (task is not null && firstInItem && TryGetSpan(task, out int boxStart, out int boxEnd) && TryGetSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
+            if (task is not null && firstInItem && TryGetSpan(task, out int boxStart, out int boxEnd) && TryGetBlockSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
             {
-                int lineEnd = _lines.GetLineEnd(_lines.GetLine(boxEnd), _text);
+                int lineEnd = _lines.GetLineEnd(LineAt(boxEnd), _text);
                 var (textStart, textEnd) = Trim(boxEnd, lineEnd);
                 _tasks.Add(new TaskItem(task.Checked, _text[textStart..textEnd], Range(itemStart, itemEnd), Range(boxStart, boxEnd)));
                 TryAddLabelDefinition(textStart, textEnd, IdDefinitionKind.TaskItem, allowPlain: true);
@@ -288,8 +293,8 @@ internal sealed partial class DocumentBuilder
             }
         }
 
-        int firstLine = _lines.GetLine(start);
-        int lastLine = _lines.GetLine(Math.Max(start, end - 1));
+        int firstLine = LineAt(start);
+        int lastLine = LineAt(Math.Max(start, end - 1));
         int candidatesBefore = _metadataCandidates.Count;
         bool allPlain = style == MetadataStyle.BoldLine;
         int lineCount = lastLine - firstLine + 1;
@@ -350,7 +355,7 @@ internal sealed partial class DocumentBuilder
     private int ContentStart(int lineStart, int quoteDepth)
     {
         int i = lineStart;
-        int lineEnd = _lines.GetLineEnd(_lines.GetLine(lineStart), _text);
+        int lineEnd = _lines.GetLineEnd(LineAt(lineStart), _text);
         for (int q = 0; q < quoteDepth; q++)
         {
             while (i < lineEnd && _text[i] is ' ' or '\t')
@@ -447,7 +452,7 @@ internal sealed partial class DocumentBuilder
             valueStart = valueEnd = valueFrom;
         }
 
-        int line = _lines.GetLine(keyStart);
+        int line = LineAt(keyStart);
         return new MetadataField(
             _text[keyStart..keyEnd],
             _text[valueStart..valueEnd],
@@ -511,7 +516,7 @@ internal sealed partial class DocumentBuilder
         }
 
         string title = StripSeparator(_text[titleFrom..end]);
-        int line = _lines.GetLine(start);
+        int line = LineAt(start);
         _definitions.Add(new PendingDefinition(_text.Substring(idStart, idLength), idStart, kind, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
         return true;
     }
@@ -592,7 +597,7 @@ internal sealed partial class DocumentBuilder
             title = _text[ts..te];
         }
 
-        int line = _lines.GetLine(start);
+        int line = LineAt(start);
         _definitions.Add(new PendingDefinition(_text[start..end], start, IdDefinitionKind.TableCell, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
     }
 
@@ -644,8 +649,9 @@ internal sealed partial class DocumentBuilder
             Range(urlStart, urlEnd)));
     }
 
-    private void ScanHtml(int start, int end, bool isBlock)
+    private void ScanHtml(int start, int end)
     {
+        List<(int Start, int End)>? comments = null;
         int i = start;
         while (i < end)
         {
@@ -659,6 +665,7 @@ internal sealed partial class DocumentBuilder
             int commentEnd = close < 0 ? end : close + 3;
             int contentEnd = close < 0 ? end : close;
             _comments.Add(new HtmlCommentNode(_text[(open + 4)..Math.Max(open + 4, contentEnd)].Trim(), Range(open, commentEnd)));
+            (comments ??= []).Add((open, commentEnd));
             i = commentEnd;
         }
 
@@ -670,30 +677,12 @@ internal sealed partial class DocumentBuilder
         foreach (Match tag in AnchorTag().Matches(_text.Substring(start, end - start)))
         {
             var value = tag.Groups["value"];
-            if (value.Success && !IsInsideComment(start + tag.Index, isBlock))
+            int at = start + tag.Index;
+            if (value.Success && (comments is null || !comments.Exists(c => at >= c.Start && at < c.End)))
             {
                 _anchors.Add(new ExplicitAnchor(value.Value, Range(start + value.Index, start + value.Index + value.Length)));
             }
         }
-    }
-
-    private bool IsInsideComment(int offset, bool isBlock)
-    {
-        if (!isBlock)
-        {
-            return false;
-        }
-
-        var position = _source.GetPosition(offset);
-        foreach (var comment in _comments)
-        {
-            if (comment.Range.Start <= position && position < comment.Range.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [GeneratedRegex("""<a\s[^>]*?\b(?:id|name)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s"'>]+))""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
@@ -718,10 +707,7 @@ internal sealed partial class DocumentBuilder
                 case LiteralInline literal:
                     if (collectMentions && TryGetSpan(literal, out int start, out int end))
                     {
-                        foreach (var found in IdSyntax.FindAll(_text, start, end))
-                        {
-                            _mentionCandidates.Add(found);
-                        }
+                        ScanMentions(start, end);
                     }
 
                     break;
@@ -746,7 +732,7 @@ internal sealed partial class DocumentBuilder
                 case HtmlInline html:
                     if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
                     {
-                        ScanHtml(htmlStart, htmlEnd, isBlock: false);
+                        ScanHtml(htmlStart, htmlEnd);
                     }
 
                     break;
@@ -757,24 +743,43 @@ internal sealed partial class DocumentBuilder
         }
     }
 
+    /// <summary>Pushes the children last first, so that they pop in document order.</summary>
     private void PushChildren(ContainerInline container)
     {
-        int mark = _inlineStack.Count;
-        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
         {
             _inlineStack.Push(child);
         }
+    }
 
-        // Reverse the pushed run so children pop in document order.
-        var run = new Inline[_inlineStack.Count - mark];
-        for (int i = 0; i < run.Length; i++)
+    /// <summary>Records every ID-shaped token in the prose between the offsets; the prefix rule is applied at the end.</summary>
+    private void ScanMentions(int start, int end)
+    {
+        var text = _text.AsSpan(0, end);
+        int i = start;
+        while (i < end)
         {
-            run[i] = _inlineStack.Pop();
-        }
+            int next = text[i..].IndexOfAnyInRange('A', 'Z');
+            if (next < 0)
+            {
+                return;
+            }
 
-        foreach (var inline in run)
-        {
-            _inlineStack.Push(inline);
+            i += next;
+            int length = IdSyntax.MatchAt(text, i);
+            if (length > 0)
+            {
+                _mentionCandidates.Add((i, length));
+                i += length;
+                continue;
+            }
+
+            // Skip the rest of this capitalised word: an ID never starts inside one.
+            do
+            {
+                i++;
+            }
+            while (i < end && char.IsAsciiLetterUpper(text[i]));
         }
     }
 
@@ -855,21 +860,15 @@ internal sealed partial class DocumentBuilder
             return (string.Empty, string.Empty);
         }
 
-        var title = new StringBuilder();
-        var anchor = new StringBuilder();
-        var stack = new Stack<(Inline Inline, bool InImage)>();
-        var run = new List<Inline>();
+        var title = _titleBuffer.Clear();
+        var anchor = _anchorBuffer.Clear();
+        var stack = _plainStack;
+        stack.Clear();
         void Push(ContainerInline parent, bool inImage)
         {
-            run.Clear();
-            for (var child = parent.FirstChild; child is not null; child = child.NextSibling)
+            for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
             {
-                run.Add(child);
-            }
-
-            for (int i = run.Count - 1; i >= 0; i--)
-            {
-                stack.Push((run[i], inImage));
+                stack.Push((child, inImage));
             }
         }
 
@@ -910,9 +909,9 @@ internal sealed partial class DocumentBuilder
         return (CollapseWhiteSpace(title), CollapseWhiteSpace(anchor));
     }
 
-    private static string CollapseWhiteSpace(StringBuilder text)
+    private string CollapseWhiteSpace(StringBuilder text)
     {
-        var result = new StringBuilder(text.Length);
+        var result = _collapseBuffer.Clear();
         bool space = false;
         for (int i = 0; i < text.Length; i++)
         {
@@ -952,6 +951,22 @@ internal sealed partial class DocumentBuilder
         return true;
     }
 
+    /// <summary>A container block's span without the blank lines Markdig counts at its end.</summary>
+    private bool TryGetBlockSpan(Block block, out int start, out int end)
+    {
+        if (!TryGetSpan(block, out start, out end))
+        {
+            return false;
+        }
+
+        while (end > start && _text[end - 1] is '\r' or '\n' or ' ' or '\t')
+        {
+            end--;
+        }
+
+        return true;
+    }
+
     private (int Start, int End) SpanOrEmpty(SourceSpan span, int fallback)
     {
         if (span.Start >= 0 && span.End + 1 <= _text.Length && span.End + 1 >= span.Start)
@@ -978,7 +993,39 @@ internal sealed partial class DocumentBuilder
         return (start, end);
     }
 
-    private TextRange Range(int start, int end) => _source.GetRange(start, end);
+    private TextRange Range(int start, int end) => new(PositionAt(start), PositionAt(end));
+
+    /// <summary>
+    /// The position of <paramref name="offset"/>. The walk asks for positions mostly in increasing order, so the
+    /// line of the previous answer and the few lines after it are tried before a binary search.
+    /// </summary>
+    private Position PositionAt(int offset)
+    {
+        offset = Math.Clamp(offset, 0, _text.Length);
+        int line = _cursorLine;
+        int start = _lines.GetLineStart(line);
+        if (offset >= start)
+        {
+            for (int step = 0; step < 4; step++)
+            {
+                int nextStart = line + 1 < _lines.LineCount ? _lines.GetLineStart(line + 1) : int.MaxValue;
+                if (offset < nextStart)
+                {
+                    _cursorLine = line;
+                    return new Position(line, offset - start);
+                }
+
+                line++;
+                start = nextStart;
+            }
+        }
+
+        line = _lines.GetLine(offset);
+        _cursorLine = line;
+        return new Position(line, offset - _lines.GetLineStart(line));
+    }
+
+    private int LineAt(int offset) => PositionAt(offset).Line;
 
     private static ImmutableArray<T> Sorted<T>(ImmutableArray<T>.Builder items, Func<T, Position> key)
     {

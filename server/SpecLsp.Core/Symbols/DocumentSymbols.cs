@@ -6,6 +6,56 @@ namespace SpecLsp.Core.Symbols;
 /// <summary>The outline of one document.</summary>
 public static class DocumentSymbols
 {
+    /// <summary>Shown for a heading with no text; editors reject symbols with empty names.</summary>
+    public const string EmptyHeadingName = "(empty heading)";
+
     /// <summary>The section tree with each defined ID as a child of its section.</summary>
-    public static ImmutableArray<SymbolNode> Compute(SpecDocument document) => [];
+    public static ImmutableArray<SymbolNode> Compute(SpecDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var idsBySection = new Dictionary<Section, List<IdDefinition>>(ReferenceEqualityComparer.Instance);
+        var topLevelIds = new List<IdDefinition>();
+        foreach (var definition in document.IdDefinitions)
+        {
+            if (document.FindSection(definition.Range.Start) is { } section)
+            {
+                (idsBySection.TryGetValue(section, out var list) ? list : idsBySection[section] = []).Add(definition);
+            }
+            else
+            {
+                topLevelIds.Add(definition);
+            }
+        }
+
+        return Merge(document.Sections.Select(s => Build(s, idsBySection)), topLevelIds);
+    }
+
+    /// <summary>Builds one section's node; the tree is at most six levels deep, so recursion is bounded.</summary>
+    private static SymbolNode Build(Section section, Dictionary<Section, List<IdDefinition>> idsBySection)
+    {
+        var children = Merge(
+            section.Children.Select(c => Build(c, idsBySection)),
+            idsBySection.TryGetValue(section, out var ids) ? ids : []);
+        return new SymbolNode(
+            section.Title.Length > 0 ? section.Title : EmptyHeadingName,
+            null,
+            section.Level == 1 ? SpecSymbolKind.Title : SpecSymbolKind.Section,
+            section.Range,
+            section.TitleRange.IsEmpty ? section.HeadingRange : section.TitleRange,
+            children);
+    }
+
+    private static ImmutableArray<SymbolNode> Merge(IEnumerable<SymbolNode> sections, IEnumerable<IdDefinition> ids)
+    {
+        var all = sections.Concat(ids.Select(ToSymbol)).ToList();
+        all.Sort(static (a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        return [.. all];
+    }
+
+    private static SymbolNode ToSymbol(IdDefinition definition)
+    {
+        // The LSP client requires the selection range inside the range.
+        var range = definition.LineRange.Contains(definition.Range) ? definition.LineRange : definition.Range;
+        return new SymbolNode(definition.Id, definition.Title.Length > 0 ? definition.Title : null, SpecSymbolKind.Id, range, definition.Range, []);
+    }
 }

@@ -7,5 +7,61 @@ namespace SpecLsp.Core.Symbols;
 public static class WorkspaceSymbols
 {
     /// <summary>The best matches for <paramref name="query"/> across <paramref name="documents"/> (URI → document), best first, at most <paramref name="limit"/>.</summary>
-    public static ImmutableArray<WorkspaceSymbolMatch> Search(IEnumerable<KeyValuePair<string, SpecDocument>> documents, string query, int limit = 500) => [];
+    /// <remarks>
+    /// Headings match on their title, IDs on <c>ID: title</c>. An empty query matches everything (score 0) in
+    /// document order. Ties go to the shorter name, then to the earlier document and position.
+    /// </remarks>
+    public static ImmutableArray<WorkspaceSymbolMatch> Search(IEnumerable<KeyValuePair<string, SpecDocument>> documents, string query, int limit = 500)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        query = (query ?? string.Empty).Trim();
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var matches = new List<(WorkspaceSymbolMatch Match, int Order)>();
+        foreach (var (uri, document) in documents)
+        {
+            var stack = new Stack<(Section Section, string? Container)>();
+            for (int i = document.Sections.Length - 1; i >= 0; i--)
+            {
+                stack.Push((document.Sections[i], null));
+            }
+
+            while (stack.Count > 0)
+            {
+                var (section, container) = stack.Pop();
+                for (int i = section.Children.Length - 1; i >= 0; i--)
+                {
+                    stack.Push((section.Children[i], section.Title));
+                }
+
+                if (section.Title.Length > 0)
+                {
+                    Consider(section.Title, container, section.Level == 1 ? SpecSymbolKind.Title : SpecSymbolKind.Section, uri, section.TitleRange);
+                }
+            }
+
+            foreach (var definition in document.IdDefinitions)
+            {
+                string name = definition.Title.Length > 0 ? $"{definition.Id}: {definition.Title}" : definition.Id;
+                Consider(name, document.FindSection(definition.Range.Start)?.Title, SpecSymbolKind.Id, uri, definition.Range);
+            }
+        }
+
+        matches.Sort(static (a, b) =>
+            a.Match.Score != b.Match.Score ? b.Match.Score.CompareTo(a.Match.Score)
+            : a.Match.Name.Length != b.Match.Name.Length ? a.Match.Name.Length.CompareTo(b.Match.Name.Length)
+            : a.Order.CompareTo(b.Order));
+        return [.. matches.Take(limit).Select(m => m.Match)];
+
+        void Consider(string name, string? container, SpecSymbolKind kind, string uri, Text.TextRange range)
+        {
+            if (FuzzyMatcher.Score(query, name) is { } score)
+            {
+                matches.Add((new WorkspaceSymbolMatch(name, container, kind, uri, range, score), matches.Count));
+            }
+        }
+    }
 }

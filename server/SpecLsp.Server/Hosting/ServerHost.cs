@@ -43,7 +43,7 @@ internal static class ServerHost
             services.GetRequiredService<JsonRpcConnection>(),
             new RpcLogAdapter(services.GetRequiredService<ILoggerFactory>().CreateLogger("SpecLsp.Lifecycle"))));
         builder.Services.AddSingleton<ClientSession>();
-        builder.Services.AddSingleton<DocumentParser>();
+        builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
@@ -55,10 +55,13 @@ internal static class ServerHost
         return builder.Build();
     }
 
-    public static async Task<int> RunAsync(PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
+    // started sees the services once the host runs: tests inspect the workspace through it.
+    public static async Task<int> RunAsync(
+        PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null, Action<IServiceProvider>? started = null, CancellationToken cancellationToken = default)
     {
         using var host = Build(input, output, configure);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        started?.Invoke(host.Services);
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         int exitCode = await host.Services.GetRequiredService<LanguageServer>().RunAsync(stopping.Token).ConfigureAwait(false);

@@ -9,10 +9,15 @@ namespace SpecLsp.Server.Workspace;
 /// in a single slot: each replaces (and cancels) the one waiting, so a burst of edits costs one parse of
 /// the latest text, and a slow document never holds up another.
 /// </summary>
-internal sealed class DocumentParser
+internal sealed class DocumentParser(Func<SourceText, SpecDocument> parse)
 {
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+
+    public DocumentParser()
+        : this(static text => SpecParser.Parse(text))
+    {
+    }
 
     public Task<SpecDocument> Schedule(string uri, SourceText text)
     {
@@ -67,7 +72,7 @@ internal sealed class DocumentParser
 
             try
             {
-                next.Completion.TrySetResult(SpecParser.Parse(next.Text));
+                next.Completion.TrySetResult(parse(next.Text));
             }
             catch (Exception ex)
             {

@@ -1,0 +1,50 @@
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Text;
+
+namespace SpecLsp.Core.Tests.Model;
+
+public class HeadingAnchorsTests
+{
+    /// <summary>Headings as written in Markdown and the anchors GitHub gives them.</summary>
+    [Theory]
+    [InlineData("# Overview", "overview")]
+    [InlineData("# Feature Specification: [Feature Name]", "feature-specification-feature-name")]
+    [InlineData("## 1.1 Summary", "11-summary")]
+    [InlineData("## Phase 3: Polish & Testing", "phase-3-polish--testing")]
+    [InlineData("## UI/UX Mockups", "uiux-mockups")]
+    [InlineData("## Don't panic!", "dont-panic")]
+    [InlineData("## snake_case and kebab-case", "snake_case-and-kebab-case")]
+    [InlineData("## ✅ Done", "-done")]
+    [InlineData("## 🚀 Launch 🚀 plan", "-launch--plan")]
+    [InlineData("## Übersicht Größe", "übersicht-größe")]
+    [InlineData("## 日本語の見出し", "日本語の見出し")]
+    [InlineData("## Use `speclsp outline`", "use-speclsp-outline")]
+    [InlineData("## See [the spec](./other.md) now", "see-the-spec-now")]
+    [InlineData("## *Emphasis* and **strong**", "emphasis-and-strong")]
+    [InlineData("## A &amp; B", "a--b")]
+    [InlineData("## Trailing hashes ##", "trailing-hashes")]
+    [InlineData("## (Parenthesised) [brackets] {braces}", "parenthesised-brackets-braces")]
+    [InlineData("## C# and F#", "c-and-f")]
+    [InlineData("## 100% done?", "100-done")]
+    public void Anchor_Heading_MatchesGitHub(string markdown, string anchor)
+    {
+        var section = Assert.Single(SpecParser.Parse(SourceText.From(markdown + "\n")).AllSections);
+
+        Assert.Equal(anchor, section.Anchor);
+    }
+
+    [Fact]
+    public void Anchor_RepeatedHeadings_GetNumberedSuffixes()
+    {
+        var document = SpecParser.Parse(SourceText.From("# Notes\n## Notes\n### Notes\n## Notes 1\n## Notes-1\n"));
+
+        Assert.Equal(["notes", "notes-1", "notes-2", "notes-1-1", "notes-1-2"], document.AllSections.Select(s => s.Anchor));
+    }
+
+    [Fact]
+    public void Assign_Titles_DeduplicatesInOrder()
+    {
+        Assert.Equal(["a", "a-1", "b", "a-2"], HeadingAnchors.Assign(["A", "A", "B", "a"]));
+    }
+}

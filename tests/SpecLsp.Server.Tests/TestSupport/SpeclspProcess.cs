@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace SpecLsp.Server.Tests.TestSupport;
+
+/// <summary>Runs the built <c>speclsp.dll</c> with <c>dotnet</c>, as users and editors do.</summary>
+public static class SpeclspProcess
+{
+    public static string DllPath { get; } = FindDll();
+
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(DllPath);
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    /// <summary>Runs a command to completion and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(LspTestClient.Timeout);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindDll()
+    {
+        // The test build copies the referenced executable next to the tests.
+        string local = Path.Combine(AppContext.BaseDirectory, "speclsp.dll");
+        if (File.Exists(local) && File.Exists(Path.Combine(AppContext.BaseDirectory, "speclsp.runtimeconfig.json")))
+        {
+            return local;
+        }
+
+        throw new FileNotFoundException($"speclsp.dll and its runtimeconfig.json were not found in {AppContext.BaseDirectory}.");
+    }
+}
