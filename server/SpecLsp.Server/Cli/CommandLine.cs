@@ -18,7 +18,11 @@ internal static class CommandLine
 
         Commands:
           lsp              Serve the Language Server Protocol on stdin/stdout (the default).
-          outline FILE     Print the section tree of FILE with its IDs and metadata, one node a line.
+          outline FILE     Print the section tree of FILE with its IDs and metadata, one node a line,
+                           and the template it follows with its score.
+          new --template NAME [--title TITLE] FILE
+                           Write a new spec from a template (detailed, product, proposal, lightweight,
+                           package, or one of .spec/templates/); never overwrites FILE.
 
         Options:
           --stdio          Serve LSP on stdin/stdout (accepted with or without 'lsp').
@@ -61,6 +65,9 @@ internal static class CommandLine
                 }
 
                 return await OutlineCommand.RunAsync(args[1], stdout, stderr).ConfigureAwait(false);
+
+            case "new":
+                return await NewCommand.RunAsync(args, stdout, stderr).ConfigureAwait(false);
 
             default:
                 return Fail(stderr, command.StartsWith('-') ? $"unknown option '{command}'." : $"unknown command '{command}'.");

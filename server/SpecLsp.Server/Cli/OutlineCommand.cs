@@ -1,5 +1,6 @@
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Templates;
 using SpecLsp.Core.Text;
 
 namespace SpecLsp.Server.Cli;
@@ -22,7 +23,10 @@ internal static class OutlineCommand
 
         var document = SpecParser.Parse(SourceText.From(text));
         string dump = SpecDocumentDump.Write(document);
-        await CommandLine.WriteAsync(stdout, dump.Length == 0 || dump.EndsWith('\n') ? dump : dump + "\n").ConfigureAwait(false);
+        string fullPath = Path.GetFullPath(path);
+        string? root = TemplateEnvironmentLoader.FindWorkspaceRoot(fullPath);
+        var choice = TemplateEnvironmentLoader.Load(root ?? Path.GetDirectoryName(fullPath)).Environment.Choose(document, root is null ? null : fullPath);
+        await CommandLine.WriteAsync(stdout, (dump.Length == 0 || dump.EndsWith('\n') ? dump : dump + "\n") + choice.Describe() + "\n").ConfigureAwait(false);
         return CommandLine.Success;
     }
 }

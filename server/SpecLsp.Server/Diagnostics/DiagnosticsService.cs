@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Model;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
@@ -27,11 +29,16 @@ internal sealed class DiagnosticsService : IDisposable
     private readonly JsonRpcConnection _connection;
     private readonly ClientSession _session;
     private readonly ILogger<DiagnosticsService> _logger;
+    private readonly TemplateEnvironmentService _templates;
+
+    private static readonly System.Text.Json.JsonElement NoParams = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
     private readonly Dictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger)
+    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates)
     {
+        _templates = templates;
+        templates.Changed += RefreshAll;
         _workspace = workspace;
         _engine = engine;
         _connection = connection;
@@ -54,13 +61,34 @@ internal sealed class DiagnosticsService : IDisposable
     public async Task<LspDiagnostic[]> ComputeAsync(DocumentSnapshot document, CancellationToken cancellationToken)
     {
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var diagnostics = _engine.Analyze(CreateContext(document, model), cancellationToken);
+        var diagnostics = DiagnosticPolicy.Apply(_engine.Analyze(CreateContext(document, model), cancellationToken), _templates.Current.Configuration);
         var encoder = _session.Encoder;
         return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, document.Uri, document.Text, encoder, uri => _workspace.Get(uri)?.Text))];
     }
 
+    /// <summary>Computes every open document's diagnostics again (the configuration or templates changed).</summary>
+    public void RefreshAll()
+    {
+        if (_session.PullsDiagnostics)
+        {
+            if (_session.Capabilities.Workspace?.Diagnostics?.RefreshSupport == true)
+            {
+                _ = _connection.SendRequestAsync(Methods.WorkspaceDiagnosticRefresh, NoParams, LspJsonContext.Default.JsonElement, LspJsonContext.Default.JsonElement)
+                    .ContinueWith(t => _logger.LogWarning(t.Exception, "workspace/diagnostic/refresh failed."), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
+            return;
+        }
+
+        foreach (var document in _workspace.Documents.Values)
+        {
+            OnDocumentChanged(document);
+        }
+    }
+
     public void Dispose()
     {
+        _templates.Changed -= RefreshAll;
         _workspace.DocumentChanged -= OnDocumentChanged;
         _workspace.DocumentClosed -= OnDocumentClosed;
         lock (_lock)

@@ -1,10 +1,11 @@
 using SpecLsp.Core.Text;
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidSaveHandler(WorkspaceState workspace) : INotificationHandler<DidSaveTextDocumentParams>
+internal sealed class DidSaveHandler(WorkspaceState workspace, TemplateEnvironmentService templates) : INotificationHandler<DidSaveTextDocumentParams>
 {
     public Task HandleAsync(DidSaveTextDocumentParams notification, CancellationToken cancellationToken)
     {
@@ -15,6 +16,7 @@ internal sealed class DidSaveHandler(WorkspaceState workspace) : INotificationHa
             workspace.Update(document.Uri, document.Version, SourceText.From(text));
         }
 
+        templates.OnFilesChanged([notification.TextDocument.Uri]);
         return Task.CompletedTask;
     }
 }

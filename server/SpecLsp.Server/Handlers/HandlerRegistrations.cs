@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Templates;
 
 namespace SpecLsp.Server.Handlers;
 
@@ -29,9 +30,13 @@ internal static class HandlerRegistrations
         r.Request<DocumentSymbolHandler, DocumentSymbolParams, DocumentSymbolResult>(Methods.TextDocumentDocumentSymbol, ReadOnly, json.DocumentSymbolParams, json.DocumentSymbolResult);
         r.Request<FoldingRangeHandler, FoldingRangeParams, FoldingRange[]>(Methods.TextDocumentFoldingRange, ReadOnly, json.FoldingRangeParams, json.FoldingRangeArray);
         r.Request<WorkspaceSymbolHandler, WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, ReadOnly, json.WorkspaceSymbolParams, json.WorkspaceSymbolArray);
-        r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
+        r.Notification<DidChangeConfigurationHandler, DidChangeConfigurationParams>(Methods.WorkspaceDidChangeConfiguration, Mutating, json.DidChangeConfigurationParams);
+        r.Notification<DidChangeWatchedFilesHandler, DidChangeWatchedFilesParams>(Methods.WorkspaceDidChangeWatchedFiles, Mutating, json.DidChangeWatchedFilesParams);
         r.Request<CompletionHandler, CompletionParams, CompletionList>(Methods.TextDocumentCompletion, ReadOnly, json.CompletionParams, json.CompletionList);
         r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, json.CodeActionParams, json.CodeActionArray);
+        r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, json.HoverParams, json.Hover);
+        r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, TemplateJsonContext.Default.NewSpecParams, TemplateJsonContext.Default.NewSpecResult);
+        r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
         r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, json.CodeLensParams, json.CodeLensArray);
         r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, json.InlayHintParams, json.InlayHintArray);
         r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, json.ExecuteCommandParams, json.JsonElement);

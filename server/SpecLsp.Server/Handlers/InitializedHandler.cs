@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Logging;
+using SpecLsp.Server.Templates;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed partial class InitializedHandler(ClientSession session, ILogger<InitializedHandler> logger) : IParameterlessHandler
+internal sealed partial class InitializedHandler(ClientSession session, TemplateEnvironmentService templates, ILogger<InitializedHandler> logger) : IParameterlessHandler
 {
     public Task HandleAsync(CancellationToken cancellationToken)
     {
         LogReady(logger, ServerVersion.Current, session.Encoder.Kind, session.PullsDiagnostics ? "pulled" : "pushed");
+
+        // Not awaited: loading asks the client for its settings, and its answer must not hold the message queue.
+        _ = templates.InitializeAsync(CancellationToken.None);
         return Task.CompletedTask;
     }
 

@@ -6,12 +6,15 @@ using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Metadata;
 using SpecLsp.Core.Placeholders;
+using SpecLsp.Core.Sections;
+using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
 using SpecLsp.Server.Placeholders;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Hosting;
@@ -72,6 +75,9 @@ internal static class ServerHost
     // Each diagnostic feature registers its IDocumentAnalyzer here; the DiagnosticEngine picks up them all.
     private static void AddAnalyzers(IServiceCollection services)
     {
+        services.AddSingleton<TemplateEnvironmentService>();
+        services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
+        services.AddSingleton<IDocumentAnalyzer, SectionAnalyzer>();
         services.AddSingleton<PlaceholderTemplates>();
         services.AddSingleton<IDocumentAnalyzer>(s => new PlaceholderAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
         services.AddSingleton<IDocumentAnalyzer>(s => new MetadataAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));

@@ -1,18 +1,12 @@
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Placeholders;
+using SpecLsp.Core.Templates;
 
 namespace SpecLsp.Server.Placeholders;
 
-/// <summary>
-/// The template a document follows, as the placeholder and metadata features need it. Until the templates
-/// feature's choice is wired in here, no document has a template: placeholders are still found, but template
-/// text, template prompts, option checks and metadata completions wait for it.
-/// </summary>
-internal sealed class PlaceholderTemplates
+/// <summary>The facts of the template a document follows (the templates feature's choice), for the placeholder and metadata features.</summary>
+internal sealed class PlaceholderTemplates(ITemplateEnvironmentSource templates)
 {
-    public TemplateFacts? For(AnalysisContext context)
-    {
-        _ = context;
-        return null;
-    }
+    public TemplateFacts? For(AnalysisContext context) =>
+        templates.Current.Choose(context.Document, context.DocumentUri).Template is { } template ? TemplateFacts.For(template.Name, template.Body) : null;
 }

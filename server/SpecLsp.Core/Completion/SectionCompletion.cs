@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Templates;
+using SpecLsp.Core.Text;
+
+namespace SpecLsp.Core.Completion;
+
+/// <summary>A completion the editor shows; the server maps it to an LSP CompletionItem.</summary>
+/// <param name="Label">What the list shows (<c>Security</c>, <c>FR3: [Requirement Name]</c>).</param>
+/// <param name="Detail">A short note (<c>required section · template detailed</c>).</param>
+/// <param name="SortText">The order within the list.</param>
+/// <param name="FilterText">What the editor filters on: the heading as it will be written.</param>
+/// <param name="SnippetText">The text to insert as a snippet, placeholders as tabstops.</param>
+/// <param name="PlainText">The same text for clients without snippet support.</param>
+/// <param name="ReplaceRange">The range the text replaces (the current line).</param>
+/// <param name="Documentation">The template's guidance for the section, Markdown; may be empty.</param>
+public sealed record SpecCompletionItem(string Label, string Detail, string SortText, string FilterText, string SnippetText, string PlainText, TextRange ReplaceRange, string Documentation)
+{
+    /// <summary>What the item completes; the server maps it to an LSP CompletionItemKind.</summary>
+    public SpecCompletionKind Kind { get; init; }
+}
+
+/// <summary>
+/// Completion of sections: on a line of <c>#</c>s, the template sections missing at that level under the
+/// current parent; on an empty line, the sections missing under the current section and under each enclosing
+/// one, nearest first. In template order, except that the next member of a repeatable group the caret follows
+/// comes first.
+/// </summary>
+public static class SectionCompletion
+{
+    /// <summary>The completions at <paramref name="caret"/>; empty when the caret is not on an empty or <c>#</c>-only line.</summary>
+    public static ImmutableArray<SpecCompletionItem> Complete(TemplateMatch match, Position caret)
+    {
+        var document = match.Document;
+        var source = document.Source;
+        if (caret.Line < 0 || caret.Line >= source.LineCount || IsInCodeOrFrontMatter(document, caret))
+        {
+            return [];
+        }
+
+        string line = source.GetLineText(caret.Line);
+        var lineRange = new TextRange(caret.Line, 0, caret.Line, line.Length);
+        int hashes = CountHashes(line, out bool isHeadingLine);
+        if (!isHeadingLine && !string.IsNullOrWhiteSpace(line))
+        {
+            return [];
+        }
+
+        var path = document.FindSectionPath(caret).Where(s => s.HeadingRange.Start.Line != caret.Line && s.HeadingRange.Start.Line < caret.Line).ToList();
+        var parents = new List<MatchedSection?>();
+        if (isHeadingLine)
+        {
+            if (hashes < 2)
+            {
+                return [];
+            }
+
+            var parentSection = path.LastOrDefault(s => s.Level < hashes);
+            MatchedSection? parent = null;
+            if (parentSection is { Level: > 1 })
+            {
+                parent = match.Find(parentSection);
+                if (parent?.Template is null || parent.IsDuplicate)
+                {
+                    return [];
+                }
+            }
+
+            if (match.ChildLevelOf(parent) != hashes)
+            {
+                return [];
+            }
+
+            parents.Add(parent);
+        }
+        else
+        {
+            for (int i = path.Count - 1; i >= 0; i--)
+            {
+                if (path[i].Level == 1)
+                {
+                    break;
+                }
+
+                var node = match.Find(path[i]);
+                if (node?.Template is not null && !node.IsDuplicate)
+                {
+                    parents.Add(node);
+                }
+            }
+
+            parents.Add(null);
+        }
+
+        var items = ImmutableArray.CreateBuilder<SpecCompletionItem>();
+        for (int rank = 0; rank < parents.Count; rank++)
+        {
+            AddCandidates(match, parents[rank], rank, caret, lineRange, items);
+        }
+
+        return items.ToImmutable();
+    }
+
+    private static void AddCandidates(TemplateMatch match, MatchedSection? parent, int rank, Position caret, TextRange lineRange, ImmutableArray<SpecCompletionItem>.Builder items)
+    {
+        var template = match.TemplateOf(parent);
+        if (template is null)
+        {
+            return;
+        }
+
+        var children = match.ChildrenOf(parent);
+        var present = children.Where(c => c.Template is not null).Select(c => c.Template!).ToHashSet();
+        var previous = children.LastOrDefault(c => c.Section.HeadingRange.Start.Line < caret.Line);
+        int level = match.ChildLevelOf(parent);
+        string heading = new('#', level);
+        foreach (var section in template.Children)
+        {
+            int? member = null;
+            if (section.Group is not null)
+            {
+                int max = children.Where(c => ReferenceEquals(c.Template, section)).Select(c => c.MemberNumber ?? 0).DefaultIfEmpty(section.Group!.Number - 1).Max();
+                member = max + 1;
+            }
+            else if (!section.IsRepeatable && present.Contains(section))
+            {
+                continue;
+            }
+
+            bool first = section.IsRepeatable && previous is not null && ReferenceEquals(previous.Template, section);
+            string title = section.TitleFor(member);
+            string text = section.Render(level, member);
+            string sort = string.Create(CultureInfo.InvariantCulture, $"{rank:D2}{(first ? 0 : 1)}{section.Index:D4}");
+            string detail = (section.IsRepeatable ? "next member" : section.IsRequired ? "required section" : "optional section")
+                + $" · template {match.Template.Name}";
+            items.Add(new SpecCompletionItem(
+                title,
+                detail,
+                sort,
+                heading + " " + title,
+                TemplateText.ToSnippet(text + "\n"),
+                text + "\n",
+                lineRange,
+                section.Body));
+        }
+    }
+
+    private static int CountHashes(string line, out bool isHeadingLine)
+    {
+        int i = 0;
+        while (i < line.Length && i < 3 && line[i] == ' ')
+        {
+            i++;
+        }
+
+        int start = i;
+        while (i < line.Length && line[i] == '#')
+        {
+            i++;
+        }
+
+        int count = i - start;
+        isHeadingLine = count is >= 1 and <= 6 && (i == line.Length || line[i] == ' ' || line[i] == '\t');
+        return count;
+    }
+
+    private static bool IsInCodeOrFrontMatter(SpecDocument document, Position caret)
+    {
+        if (document.FrontMatter is { } frontMatter && frontMatter.Range.Contains(caret) && caret < frontMatter.Range.End)
+        {
+            return true;
+        }
+
+        foreach (var block in document.CodeBlocks)
+        {
+            if (block.Range.Start < caret && caret < block.Range.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Templates;
+
+namespace SpecLsp.Core.Sections;
+
+/// <summary>
+/// The template diagnostics: <c>missing-section</c>, <c>section-order</c>, <c>duplicate-section</c> and
+/// <c>empty-section</c>. Each carries in its <see cref="SpecDiagnostic.Data"/> the template's name and the
+/// section's index path and title path, which is what its quick fix needs.
+/// </summary>
+public static class SectionDiagnostics
+{
+    /// <summary>Data key: the template's name.</summary>
+    public const string TemplateKey = "template";
+
+    /// <summary>Data key: the template section's index path (<see cref="TemplateSection.IndexPath"/>).</summary>
+    public const string IndexPathKey = "indexPath";
+
+    /// <summary>Data key: the template section's title path (<see cref="TemplateSection.Path"/>).</summary>
+    public const string PathKey = "path";
+
+    /// <summary>Data key (<c>missing-section</c> only): the heading line of the missing section's parent, empty for the top level.</summary>
+    public const string ParentLineKey = "parentLine";
+
+    /// <summary>The four template diagnostics of <paramref name="match"/>.</summary>
+    public static ImmutableArray<SpecDiagnostic> Compute(TemplateMatch match, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
+        Visit(match, null, diagnostics);
+        foreach (var node in match.All())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (node.Template is not null && !node.IsDuplicate)
+            {
+                Visit(match, node, diagnostics);
+            }
+        }
+
+        return diagnostics.ToImmutable();
+    }
+
+    private static void Visit(TemplateMatch match, MatchedSection? parent, ImmutableArray<SpecDiagnostic>.Builder diagnostics)
+    {
+        var children = match.ChildrenOf(parent);
+        string templateName = match.Template.Name;
+        foreach (var missing in match.MissingChildren(parent))
+        {
+            if (!missing.IsRequired)
+            {
+                continue;
+            }
+
+            string where = parent is null ? string.Empty : $" under '{parent.Section.Title}'";
+            diagnostics.Add(new SpecDiagnostic(
+                match.HeadingRangeOf(parent),
+                DiagnosticSeverity.Warning,
+                DiagnosticCodes.MissingSection,
+                $"Missing section '{missing.DisplayTitle}'{where} (template '{templateName}').")
+            {
+                Data = DataOf(templateName, missing).Add(ParentLineKey, parent is null ? string.Empty : parent.Section.HeadingRange.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            });
+        }
+
+        var known = children.Where(c => c.Template is not null && !c.IsDuplicate).ToList();
+        var inOrder = LongestOrderedRun(known);
+        for (int i = 0; i < known.Count; i++)
+        {
+            if (inOrder.Contains(i))
+            {
+                continue;
+            }
+
+            var node = known[i];
+            int index = node.Template!.Index;
+            var after = known.Where((k, j) => inOrder.Contains(j) && k.Template!.Index <= index).LastOrDefault();
+            var before = known.Where((k, j) => inOrder.Contains(j) && k.Template!.Index > index).FirstOrDefault();
+            string where = after is not null ? $"after '{after.Section.Title}'" : $"before '{before?.Section.Title}'";
+            diagnostics.Add(new SpecDiagnostic(
+                node.Section.HeadingRange,
+                DiagnosticSeverity.Information,
+                DiagnosticCodes.SectionOrder,
+                $"Section '{node.Section.Title}' is out of template order: it belongs {where}.")
+            {
+                Data = DataOf(templateName, node.Template),
+            });
+        }
+
+        foreach (var child in children)
+        {
+            if (child.IsDuplicate)
+            {
+                var first = children.First(c => ReferenceEquals(c.Template, child.Template) && !c.IsDuplicate);
+                diagnostics.Add(new SpecDiagnostic(
+                    child.Section.HeadingRange,
+                    DiagnosticSeverity.Warning,
+                    DiagnosticCodes.DuplicateSection,
+                    $"Section '{child.Section.Title}' appears more than once here; the template has it once.")
+                {
+                    Data = DataOf(templateName, child.Template!),
+                    Related = [new RelatedLocation(null, first.Section.HeadingRange, "First occurrence")],
+                });
+            }
+
+            if (child.Template is not null && child.Section.Children.IsEmpty && DocumentSections.IsBlank(match.Document, child.Section.BodyRange))
+            {
+                diagnostics.Add(new SpecDiagnostic(
+                    child.Section.HeadingRange,
+                    DiagnosticSeverity.Information,
+                    DiagnosticCodes.EmptySection,
+                    $"Section '{child.Section.Title}' is empty.")
+                {
+                    Data = DataOf(templateName, child.Template),
+                });
+            }
+        }
+    }
+
+    private static ImmutableDictionary<string, string> DataOf(string templateName, TemplateSection section) =>
+        ImmutableDictionary<string, string>.Empty
+            .Add(TemplateKey, templateName)
+            .Add(IndexPathKey, section.IndexPath)
+            .Add(PathKey, section.Path);
+
+    /// <summary>The positions in <paramref name="known"/> of a longest run whose template indices never decrease.</summary>
+    internal static HashSet<int> LongestOrderedRun(IReadOnlyList<MatchedSection> known)
+    {
+        // Patience sorting: tails[k] is the position ending the best run of length k + 1.
+        var tails = new List<int>();
+        var previous = new int[known.Count];
+        for (int i = 0; i < known.Count; i++)
+        {
+            int value = known[i].Template!.Index;
+            int lo = 0;
+            int hi = tails.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (known[tails[mid]].Template!.Index <= value)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            previous[i] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count)
+            {
+                tails.Add(i);
+            }
+            else
+            {
+                tails[lo] = i;
+            }
+        }
+
+        var result = new HashSet<int>();
+        for (int at = tails.Count > 0 ? tails[^1] : -1; at >= 0; at = previous[at])
+        {
+            result.Add(at);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Runs <see cref="SectionDiagnostics"/> for documents that follow a template.</summary>
+/// <param name="environment">Where the current templates and configuration come from.</param>
+public sealed class SectionAnalyzer(ITemplateEnvironmentSource environment) : IDocumentAnalyzer
+{
+    /// <inheritdoc />
+    public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var choice = environment.Current.Choose(context.Document, context.DocumentUri);
+        return choice.Template is null
+            ? []
+            : SectionDiagnostics.Compute(TemplateMatch.Create(context.Document, choice.Template), cancellationToken);
+    }
+}

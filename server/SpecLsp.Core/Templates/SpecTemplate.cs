@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+
+namespace SpecLsp.Core.Templates;
+
+/// <summary>Where a template comes from.</summary>
+public enum TemplateOrigin
+{
+    /// <summary>One of the five templates shipped inside SpecLsp.</summary>
+    BuiltIn,
+
+    /// <summary>A Markdown file in the workspace's templates folder.</summary>
+    Workspace,
+}
+
+/// <summary>A template: its name, its text and the schema derived from it. Immutable.</summary>
+public sealed class SpecTemplate
+{
+    /// <summary>The name users write in <c>template: NAME</c> (the file name without <c>.md</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Built in or from the workspace.</summary>
+    public required TemplateOrigin Origin { get; init; }
+
+    /// <summary>The file the template was read from; null for a built-in one.</summary>
+    public string? FilePath { get; init; }
+
+    /// <summary>The template's text without its front matter.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>The <c>description:</c> of its front matter, or null.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The template's title (its H1) as the root; its children are the top-level sections.</summary>
+    public required TemplateSection Root { get; init; }
+
+    /// <summary>The top-level sections (the template's H2s), in template order.</summary>
+    public ImmutableArray<TemplateSection> Sections => Root.Children;
+
+    /// <summary>Problems found in the template's front matter (an unknown section path, bad YAML); empty when fine.</summary>
+    public ImmutableArray<string> Problems { get; init; } = [];
+
+    /// <summary>Every section of the schema, pre-order, the root excluded.</summary>
+    public IEnumerable<TemplateSection> AllSections()
+    {
+        var stack = new Stack<TemplateSection>(Sections.Reverse());
+        while (stack.Count > 0)
+        {
+            var section = stack.Pop();
+            yield return section;
+            for (int i = section.Children.Length - 1; i >= 0; i--)
+            {
+                stack.Push(section.Children[i]);
+            }
+        }
+    }
+
+    /// <summary>The section at <paramref name="indexPath"/> (see <see cref="TemplateSection.IndexPath"/>), or null.</summary>
+    public TemplateSection? FindByIndexPath(string indexPath)
+    {
+        var node = Root;
+        foreach (var part in indexPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) || index >= node.Children.Length)
+            {
+                return null;
+            }
+
+            node = node.Children[index];
+        }
+
+        return ReferenceEquals(node, Root) ? null : node;
+    }
+
+    /// <summary>
+    /// The section at a title path such as <c>Requirements/Functional Requirements</c>: segments are compared
+    /// normalised, and a title that itself holds a <c>/</c> (<c>UI/UX Mockups</c>) is found too.
+    /// </summary>
+    public TemplateSection? FindByPath(string path)
+    {
+        var segments = path.Split('/');
+        return Find(Root, segments, 0);
+
+        static TemplateSection? Find(TemplateSection node, string[] segments, int at)
+        {
+            if (at == segments.Length)
+            {
+                return node;
+            }
+
+            for (int take = 1; at + take <= segments.Length; take++)
+            {
+                string key = SectionTitles.Normalize(string.Join('/', segments, at, take));
+                foreach (var child in node.Children)
+                {
+                    if (string.Equals(child.Key, key, StringComparison.Ordinal) || string.Equals(SectionTitles.Normalize(child.DisplayTitle), key, StringComparison.Ordinal)
+                        || (child.Group is { } group && string.Equals(SectionTitles.Normalize(group.Prefix), key, StringComparison.Ordinal)))
+                    {
+                        var found = Find(child, segments, at + take);
+                        if (found is not null)
+                        {
+                            return found;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

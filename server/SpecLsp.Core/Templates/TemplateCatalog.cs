@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+
+namespace SpecLsp.Core.Templates;
+
+/// <summary>
+/// The templates available to a workspace: the five built-in ones and the Markdown files of the workspace's
+/// templates folder, where a file named like a built-in template replaces it. Immutable; schemas are derived
+/// on first use.
+/// </summary>
+public sealed class TemplateCatalog
+{
+    /// <summary>The names of the built-in templates, in the order they are listed.</summary>
+    public static readonly ImmutableArray<string> BuiltInNames = ["detailed", "product", "proposal", "lightweight", "package"];
+
+    private static readonly Lazy<TemplateCatalog> s_builtIn = new(() => Create([]));
+
+    private readonly ImmutableArray<Lazy<SpecTemplate>> _templates;
+    private readonly ImmutableDictionary<string, Lazy<SpecTemplate>> _byName;
+
+    private TemplateCatalog(ImmutableArray<(string Name, Lazy<SpecTemplate> Template)> templates)
+    {
+        _templates = [.. templates.Select(t => t.Template)];
+        _byName = templates.ToImmutableDictionary(t => t.Name, t => t.Template, StringComparer.OrdinalIgnoreCase);
+        Names = [.. templates.Select(t => t.Name)];
+    }
+
+    /// <summary>The catalog of the built-in templates only.</summary>
+    public static TemplateCatalog BuiltIn => s_builtIn.Value;
+
+    /// <summary>The template names, built-in ones first, then workspace ones by name.</summary>
+    public ImmutableArray<string> Names { get; }
+
+    /// <summary>Every template, in <see cref="Names"/> order.</summary>
+    public IEnumerable<SpecTemplate> Templates => _templates.Select(t => t.Value);
+
+    /// <summary>
+    /// A catalog of the built-in templates and <paramref name="workspaceTemplates"/> (name, text, file path);
+    /// a workspace template named like a built-in one replaces it.
+    /// </summary>
+    public static TemplateCatalog Create(IEnumerable<(string Name, string Text, string? FilePath)> workspaceTemplates)
+    {
+        var entries = new List<(string Name, Lazy<SpecTemplate> Template)>();
+        var user = workspaceTemplates.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var name in BuiltInNames)
+        {
+            if (user.Remove(name, out var replacement))
+            {
+                entries.Add((name, new Lazy<SpecTemplate>(() => TemplateSchemaBuilder.Build(name, replacement.Text, TemplateOrigin.Workspace, replacement.FilePath))));
+            }
+            else
+            {
+                entries.Add((name, new Lazy<SpecTemplate>(() => TemplateSchemaBuilder.Build(name, ReadBuiltIn(name), TemplateOrigin.BuiltIn))));
+            }
+        }
+
+        foreach (var (name, (_, text, path)) in user.OrderBy(u => u.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            entries.Add((name, new Lazy<SpecTemplate>(() => TemplateSchemaBuilder.Build(name, text, TemplateOrigin.Workspace, path))));
+        }
+
+        return new TemplateCatalog([.. entries]);
+    }
+
+    /// <summary>
+    /// A catalog of the built-in templates and every <c>*.md</c> file directly in <paramref name="folder"/> (the
+    /// file name without extension is the template name). A missing folder or an unreadable file is skipped.
+    /// </summary>
+    public static TemplateCatalog LoadFolder(string? folder)
+    {
+        var found = new List<(string, string, string?)>();
+        if (folder is not null && Directory.Exists(folder))
+        {
+            try
+            {
+                foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+                {
+                    try
+                    {
+                        var info = new FileInfo(path);
+                        if (info.Length <= 1024 * 1024)
+                        {
+                            found.Add((Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), path));
+                        }
+                    }
+                    catch (IOException)
+                    {
+                    }
+                    catch (UnauthorizedAccessException)
+                    {
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return Create(found);
+    }
+
+    /// <summary>The template named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public SpecTemplate? Find(string name) => _byName.TryGetValue(name.Trim(), out var template) ? template.Value : null;
+
+    /// <summary>The text of the built-in template <paramref name="name"/>.</summary>
+    public static string ReadBuiltIn(string name)
+    {
+        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream($"SpecLsp.Templates.{name}.md")
+            ?? throw new ArgumentException($"No built-in template '{name}'.", nameof(name));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

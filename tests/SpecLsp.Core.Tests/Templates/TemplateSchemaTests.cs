@@ -1,0 +1,188 @@
+using System.Text;
+using SpecLsp.Core.Templates;
+using SpecLsp.Core.Tests.TestSupport;
+
+namespace SpecLsp.Core.Tests.Templates;
+
+public class TemplateSchemaTests
+{
+    public static TheoryData<string> BuiltInNames => [.. TemplateCatalog.BuiltInNames];
+
+    [Theory]
+    [MemberData(nameof(BuiltInNames))]
+    public void Build_BuiltInTemplate_MatchesExpectedSchemaDump(string name)
+    {
+        var template = TemplateCatalog.BuiltIn.Find(name)!;
+
+        Fixtures.AssertMatchesExpected($"TemplateSchemas/{name}.schema.txt", Dump(template));
+    }
+
+    [Fact]
+    public void Build_FrontMatterLists_OverrideRequiredAndOptional()
+    {
+        const string text = """
+            ---
+            description: Team template
+            required:
+              - Requirements/Functional Requirements
+              - UI/UX Mockups
+            optional: [Notes]
+            ---
+            # Spec: [Name]
+
+            ## Requirements
+
+            ### Functional Requirements
+
+            ## Notes
+
+            ## UI/UX Mockups
+            """;
+
+        var template = TemplateSchemaBuilder.Build("team", text, TemplateOrigin.Workspace);
+
+        Assert.Equal(
+            """
+            template team: "Spec: [Name]" (pattern)
+            H2 Requirements [required]
+              H3 Functional Requirements [required] (empty)
+            H2 Notes [optional] (empty)
+            H2 UI/UX Mockups [required] (empty)
+
+            """,
+            Dump(template));
+        Assert.Equal("Team template", template.Description);
+        Assert.Empty(template.Problems);
+    }
+
+    [Fact]
+    public void Build_FrontMatterUnknownPath_IsReportedAsProblem()
+    {
+        const string text = "---\nrequired: [Nowhere/Else]\n---\n# T\n\n## A\n";
+
+        var template = TemplateSchemaBuilder.Build("t", text, TemplateOrigin.Workspace);
+
+        Assert.Equal<string>(["Front matter: no section 'Nowhere/Else' in this template."], template.Problems);
+        Assert.True(template.Sections.Single().IsRequired);
+    }
+
+    [Fact]
+    public void Build_ItalicConditionBody_MakesTopLevelSectionOptional()
+    {
+        var template = TemplateCatalog.BuiltIn.Find("package")!;
+
+        Assert.False(template.FindByPath("Migration")!.IsRequired);
+        Assert.True(template.FindByPath("Rollout Plan")!.IsRequired);
+    }
+
+    [Fact]
+    public void Build_NumberedSiblings_FormOneRepeatableGroupWithFirstMemberBody()
+    {
+        var template = TemplateCatalog.BuiltIn.Find("detailed")!;
+        var functional = template.FindByPath("Requirements/Functional Requirements")!;
+
+        var group = Assert.Single(functional.Children);
+        Assert.True(group.IsRepeatable);
+        Assert.Equal("FR1: [Requirement Name]", group.Title);
+        Assert.Contains("- [ ] [Criterion 3]", group.Body, StringComparison.Ordinal);
+        Assert.Equal("#### FR3: [Requirement Name]", group.Render(4, 3).Split('\n')[0]);
+    }
+
+    [Fact]
+    public void BuiltIn_PackageTemplate_HasItsDoubleEncodedCharactersRepaired()
+    {
+        string text = TemplateCatalog.ReadBuiltIn("package");
+
+        Assert.Contains("**Status:** 📋 Planned | 🚧 In Progress | ✅ Implemented", text, StringComparison.Ordinal);
+        Assert.Contains("├── __init__.py", text, StringComparison.Ordinal);
+        Assert.Contains("└── tests/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ð", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("â", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_WorkspaceTemplateWithBuiltInName_OverridesBuiltIn()
+    {
+        var catalog = TemplateCatalog.Create([("Detailed", "# Mine\n\n## Only\n", "/ws/.spec/templates/Detailed.md"), ("team", "# Team\n\n## A\n", null)]);
+
+        var overridden = catalog.Find("detailed")!;
+        Assert.Equal(TemplateOrigin.Workspace, overridden.Origin);
+        Assert.Equal<string>(["Only"], overridden.Sections.Select(s => s.Title));
+        Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "team"], catalog.Names);
+    }
+
+    [Fact]
+    public void LoadFolder_ReadsMarkdownFilesOnly()
+    {
+        string folder = Directory.CreateTempSubdirectory("speclsp-templates").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "rfc.md"), "# RFC: [Title]\n\n## Motivation\n");
+            File.WriteAllText(Path.Combine(folder, "notes.txt"), "# not a template\n");
+
+            var catalog = TemplateCatalog.LoadFolder(folder);
+
+            Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "rfc"], catalog.Names);
+            Assert.Equal(Path.Combine(folder, "rfc.md"), catalog.Find("RFC")!.FilePath);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    internal static string Dump(SpecTemplate template)
+    {
+        var builder = new StringBuilder();
+        builder.Append("template ").Append(template.Name).Append(": \"").Append(template.Root.Title).Append('"');
+        if (template.Root.Pattern is not null)
+        {
+            builder.Append(" (pattern)");
+        }
+
+        builder.Append('\n');
+        foreach (var section in template.AllSections())
+        {
+            int depth = Depth(section);
+            builder.Append(' ', 2 * depth).Append('H').Append(section.Level).Append(' ');
+            if (section.Group is { } group)
+            {
+                builder.Append(group.Prefix.Trim()).Append("# group \"").Append(section.Title).Append('"');
+            }
+            else
+            {
+                builder.Append(section.DisplayTitle);
+                if (section.Pattern is not null)
+                {
+                    builder.Append(" (pattern)");
+                }
+            }
+
+            builder.Append(section.IsRequired ? " [required]" : " [optional]");
+            if (section.IsRepeatable && section.Group is null)
+            {
+                builder.Append(" (repeatable)");
+            }
+
+            if (section.Body.Length == 0 && section.Children.IsEmpty)
+            {
+                builder.Append(" (empty)");
+            }
+
+            builder.Append('\n');
+        }
+
+        return builder.ToString();
+
+        static int Depth(TemplateSection section)
+        {
+            int depth = 0;
+            for (var p = section.Parent; p?.Parent is not null; p = p.Parent)
+            {
+                depth++;
+            }
+
+            return depth;
+        }
+    }
+}
