@@ -48,6 +48,38 @@ public sealed class PlaceholderFeaturesTests
     }
 
     [Fact]
+    public async Task Diagnostics_DocumentFollowingBuiltInTemplate_TemplatePromptFromChosenTemplate()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(Uri, """
+            # Feature Specification: Search
+
+            ## Overview
+
+            ### Purpose
+            Find projects while typing.
+
+            ### Non-Goals
+            <!-- What this feature explicitly does NOT aim to do -->
+
+            ## Requirements
+
+            ## Technical Design
+
+            ## Implementation Plan
+
+            ## Testing Strategy
+            """);
+
+        var diagnostics = (await client.WaitForDiagnosticsAsync(Uri, version: 1)).Diagnostics;
+
+        var prompt = Assert.Single(diagnostics, d => d.Code?.String == DiagnosticCodes.TemplatePrompt);
+        Assert.Equal((8, 0), (prompt.Range.Start.Line, prompt.Range.Start.Character));
+        Assert.Equal([DiagnosticTag.Unnecessary], prompt.Tags);
+    }
+
+    [Fact]
     public async Task CodeAction_DiagnosticsSentBack_FixesFromTheirData()
     {
         await using var client = LspTestClient.StartInProcess();

@@ -4,6 +4,7 @@ using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Metadata;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Placeholders;
+using SpecLsp.Core.Templates;
 using SpecLsp.Core.Tests.TestSupport;
 using SpecLsp.Core.Text;
 
@@ -27,7 +28,12 @@ internal static class PlaceholderTestSupport
 
     public static string TemplateText(string name) => Fixtures.Read(s_templateFiles[name]);
 
-    public static TemplateFacts Template(string name) => TemplateFacts.For(name, string.Intern(TemplateText(name)));
+    /// <summary>The built-in template <paramref name="name"/>, as the server gives it to the analyzers.</summary>
+    public static TemplateFacts Template(string name)
+    {
+        var template = TemplateCatalog.BuiltIn.Find(name) ?? throw new ArgumentException($"No built-in template {name}.", nameof(name));
+        return TemplateFacts.For(template.Name, template.Body);
+    }
 
     public static AnalysisContext Context(string text) =>
         new() { Document = SpecParser.Parse(SourceText.From(text)), Today = Today };
