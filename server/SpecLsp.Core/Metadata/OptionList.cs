@@ -74,6 +74,6 @@ public static class OptionList
         return pieces.Length > 1 && pieces.All(p => allowed.Contains(p));
     }
 
-    /// <summary>The option as a user would write it as the value: its decorations kept, brackets removed.</summary>
-    public static string Display(string option) => option.Trim();
+    /// <summary>The option as a user would write it as the value: its decorations kept (double-encoded emoji repaired), brackets removed.</summary>
+    public static string Display(string option) => Mojibake.Repair(option.Trim());
 }

@@ -75,7 +75,7 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
         data[PlaceholderData.Kind] = placeholder.Kind.ToString();
         if (!placeholder.Options.IsEmpty)
         {
-            data[PlaceholderData.Options] = string.Join('\n', placeholder.Options);
+            data[PlaceholderData.Options] = string.Join('\n', placeholder.Options.Select(OptionList.Display));
         }
 
         if (placeholder.Key is { } key)

@@ -26,7 +26,9 @@ internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession 
         var caret = session.Encoder.ToCore(document.Text, request.Position);
         bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
         var items = new List<SpecCompletionItem>();
-        if (templates.Current.Choose(model, document.Uri).Template is { } template)
+        // Sections answer "#" and explicit invocation; " " and "*" are metadata triggers.
+        bool metadataTrigger = request.Context?.TriggerCharacter is " " or "*";
+        if (!metadataTrigger && templates.Current.Choose(model, document.Uri).Template is { } template)
         {
             items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret));
         }

@@ -48,6 +48,24 @@ public class PlaceholderFixesTests
     }
 
     [Fact]
+    public void OptionList_DoubleEncodedEmoji_RepairedInTheFix()
+    {
+        var text = "# T\n\n**Status:** ðŸ“‹ Planned | ðŸš§ In Progress | âœ… Implemented\n";
+        var actions = Fixes(text, DiagnosticCodes.UnfilledPlaceholder);
+        Assert.Equal(["Set to '📋 Planned'", "Set to '🚧 In Progress'", "Set to '✅ Implemented'"], actions.Select(a => a.Title));
+    }
+
+    [Theory]
+    [InlineData("Café", "Café")]
+    [InlineData("Ã©tÃ©", "été")]
+    [InlineData("â”œâ”€â”€ a.py", "├── a.py")]
+    [InlineData("Ã", "Ã")]
+    public void Mojibake_RepairsOnlyDoubleEncodedText(string text, string expected)
+    {
+        Assert.Equal(expected, SpecLsp.Core.Metadata.Mojibake.Repair(text));
+    }
+
+    [Fact]
     public void BracketedOptionList_ReplacesBracketsToo()
     {
         var text = "# T\n\n**Priority:** [High | Medium | Low]\n";
