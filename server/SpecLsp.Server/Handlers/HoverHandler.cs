@@ -21,13 +21,10 @@ internal sealed class HoverHandler(WorkspaceState workspace, ClientSession sessi
         }
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var template = templates.Current.Choose(model, document.Uri).Template;
-        if (template is null)
-        {
-            return null;
-        }
-
-        var hover = SectionHover.Compute(TemplateMatch.Create(model, template), session.Encoder.ToCore(document.Text, request.Position));
+        var choice = templates.Current.Choose(model, document.Uri);
+        var caret = session.Encoder.ToCore(document.Text, request.Position);
+        var hover = SectionHover.ComputeForTitle(model, choice, caret)
+            ?? (choice.Template is { } template ? SectionHover.Compute(TemplateMatch.Create(model, template), caret) : null);
         return hover is null
             ? null
             : new Hover
