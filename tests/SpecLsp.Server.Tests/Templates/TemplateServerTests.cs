@@ -161,6 +161,29 @@ public sealed class TemplateServerTests : IDisposable
         Assert.Contains("already exists", second.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ListTemplates_WorkspaceTemplate_ListedAfterBuiltIns()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, ".spec", "templates"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, ".spec", "templates", "rfc.md"), "---\ndescription: Our RFCs\n---\n# RFC: [Title]\n\n## Motivation\n");
+        await using var client = LspTestClient.StartInProcess();
+        await InitializeWithRootAsync(client);
+
+        var names = new List<string>();
+        for (int attempt = 0; attempt < 100 && !names.Contains("rfc"); attempt++)
+        {
+            // The configuration loads right after initialized; it may still be on its way.
+            var response = await client.RequestAsync("speclsp/listTemplates", "{}");
+            names = [.. response.Result.EnumerateArray().Select(t => $"{t.GetProperty("name").GetString()}")];
+            if (!names.Contains("rfc"))
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "rfc"], names);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static bool HasMissingWithSeverity(JsonElement published, int severity) =>
