@@ -66,7 +66,8 @@ public class SectionHoverTests
 
         Assert.NotNull(hover);
         Assert.Equal(marked.Range, hover.Range);
-        Assert.StartsWith("Follows template `proposal` (best match, 2/3 top-level sections known, score 0.67)\n\nSections: Metadata, Executive Summary, Problem Statement,", hover.Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("Follows template `proposal` (best match, 2/3 top-level sections known, score 0.67)\n\nProblem and proposed solution", hover.Markdown, StringComparison.Ordinal);
+        Assert.Contains("\n\nSections: Metadata, Executive Summary, Problem Statement,", hover.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
