@@ -57,6 +57,25 @@ public sealed class TemplateServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Completion_ClientWithoutSnippets_GetsPlainText()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(SpecUri, Spec);
+
+        var list = await client.RequestAsync(
+            Methods.TextDocumentCompletion,
+            new CompletionParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 13, Character = 2 } },
+            LspJsonContext.Default.CompletionParams,
+            LspJsonContext.Default.CompletionList);
+
+        var technical = list!.Items.Single(i => i.Label == "Technical Design");
+        Assert.Equal(InsertTextFormat.PlainText, technical.InsertTextFormat);
+        Assert.DoesNotContain("$", technical.TextEdit!.NewText, StringComparison.Ordinal);
+        Assert.StartsWith("## Technical Design\n\n### Architecture Overview\n", technical.TextEdit.NewText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CodeAction_MissingSectionDiagnostic_QuickFixInsertsItInTemplateOrder()
     {
         await using var client = LspTestClient.StartInProcess();
