@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Templates;
 
@@ -36,6 +37,14 @@ internal static class HandlerRegistrations
         r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, json.HoverParams, json.Hover);
         r.Request<ListTemplatesHandler, ListTemplatesParams, TemplateInfo[]>(ListTemplatesHandler.Method, ReadOnly, TemplateJsonContext.Default.ListTemplatesParams, TemplateJsonContext.Default.TemplateInfoArray);
         r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, TemplateJsonContext.Default.NewSpecParams, TemplateJsonContext.Default.NewSpecResult);
+        r.Request<DefinitionHandler, DefinitionParams, Location[]>(Methods.TextDocumentDefinition, ReadOnly, json.DefinitionParams, json.LocationArray);
+        r.Request<ReferencesHandler, ReferenceParams, Location[]>(Methods.TextDocumentReferences, ReadOnly, json.ReferenceParams, json.LocationArray);
+        r.Request<PrepareRenameHandler, PrepareRenameParams, PrepareRenameResult?>(Methods.TextDocumentPrepareRename, ReadOnly, json.PrepareRenameParams, json.PrepareRenameResult);
+        r.Request<RenameHandler, RenameParams, WorkspaceEdit?>(Methods.TextDocumentRename, ReadOnly, json.RenameParams, json.WorkspaceEdit);
+        r.Request<DocumentLinkHandler, DocumentLinkParams, DocumentLink[]>(Methods.TextDocumentDocumentLink, ReadOnly, json.DocumentLinkParams, json.DocumentLinkArray);
         r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
+        r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, json.CodeLensParams, json.CodeLensArray);
+        r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, json.InlayHintParams, json.InlayHintArray);
+        r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, json.ExecuteCommandParams, json.JsonElement);
     }
 }

@@ -4,13 +4,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Metadata;
+using SpecLsp.Core.Placeholders;
+using SpecLsp.Core.References;
 using SpecLsp.Core.Sections;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
+using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
+using SpecLsp.Server.Placeholders;
 using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
@@ -45,6 +50,8 @@ internal static class ServerHost
         builder.Services.AddSingleton<ClientSession>();
         builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
+        builder.Services.AddSingleton<WorkspaceIndexService>();
+        builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
         builder.Services.AddSingleton<DiagnosticEngine>();
@@ -75,5 +82,13 @@ internal static class ServerHost
         services.AddSingleton<TemplateEnvironmentService>();
         services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
         services.AddSingleton<IDocumentAnalyzer, SectionAnalyzer>();
+        services.AddSingleton<IDocumentAnalyzer, LinkAnalyzer>();
+        services.AddSingleton<IDocumentAnalyzer, IdAnalyzer>();
+        services.AddSingleton<PlaceholderTemplates>();
+        services.AddSingleton<IDocumentAnalyzer>(s => new PlaceholderAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
+        services.AddSingleton<IDocumentAnalyzer>(s => new MetadataAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
+        services.AddSingleton<PlaceholderFeatures>();
+        services.AddSingleton<ICodeActionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
+        services.AddSingleton<ICompletionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
     }
 }
