@@ -1,16 +1,26 @@
+using SpecLsp.Core.Analysis;
 using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
-using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class CodeActionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, DiagnosticsService diagnostics, IEnumerable<ICodeActionSource> sources)
+/// <summary>The one code action handler: template section fixes, reference fixes and the sources' fixes (placeholders, metadata).</summary>
+internal sealed class CodeActionHandler(
+    WorkspaceState workspace,
+    ClientSession session,
+    TemplateEnvironmentService templates,
+    WorkspaceIndexService index,
+    DiagnosticsService diagnostics,
+    DiagnosticEngine engine,
+    ReferenceConversions conversions,
+    IEnumerable<ICodeActionSource> sources)
     : IRequestHandler<CodeActionParams, CodeAction[]>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -29,30 +39,64 @@ internal sealed class CodeActionHandler(WorkspaceState workspace, ClientSession 
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var text = document.Text;
-        var encoder = session.Encoder;
-        var range = encoder.ToCore(text, request.Range);
+        var range = session.Encoder.ToCore(text, request.Range);
+        var actions = new List<CodeAction>();
+        var template = templates.Current.Choose(model, document.Uri).Template;
+        if (template is not null)
+        {
+            var context = request.Context.Diagnostics
+                .Select(d => TemplateConversions.ToCore(d, text, session.Encoder))
+                .OfType<SpecDiagnostic>()
+                .ToList();
+            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context)
+                .Select(a => TemplateConversions.ToLsp(a, document.Uri, text, session.Encoder)));
+        }
 
-        // The client's diagnostics carry the data our fixes need; sent back as they came, so the client links them.
-        var sent = new Dictionary<SpecDiagnostic, LspDiagnostic>(ReferenceEqualityComparer.Instance);
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
+        {
+            // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.
+            var current = engine.Analyze(diagnostics.CreateContext(document, model), cancellationToken);
+            actions.AddRange(ReferenceCodeActions.Compute(view, ReferenceCodeActions.Touching(current, range), path => NewSpecText(path, template))
+                .Where(a => a.Changes.Creations.IsEmpty || conversions.CanCreateFiles)
+                .Select(a => new CodeAction
+                {
+                    Title = a.Title,
+                    Kind = CodeActionKind.QuickFix,
+                    IsPreferred = a.IsPreferred ? true : null,
+                    Diagnostics = [.. request.Context.Diagnostics.Where(d => d.Code?.ToString() == a.DiagnosticCode && session.Encoder.ToCore(text, d.Range) == a.DiagnosticRange)],
+                    Edit = conversions.ToWorkspaceEdit(a.Changes),
+                }));
+        }
+
+        // The client hands our diagnostics back with the data the sources' fixes need; they go back as they came.
+        var sent = new Dictionary<SpecDiagnostic, Protocol.Lsp.Diagnostic>(ReferenceEqualityComparer.Instance);
         foreach (var lsp in request.Context.Diagnostics)
         {
-            if (CodeActionConversions.FromLsp(lsp, text, encoder) is { } diagnostic)
+            if (CodeActionConversions.FromLsp(lsp, text, session.Encoder) is { } diagnostic)
             {
                 sent[diagnostic] = lsp;
             }
         }
 
-        var context = sent.Keys.ToList();
-        var actions = new List<SpecCodeAction>();
-        if (templates.Current.Choose(model, document.Uri).Template is { } template)
-        {
-            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context));
-        }
-
         var analysis = diagnostics.CreateContext(document, model);
-        actions.AddRange(sources.SelectMany(source => source.GetActions(analysis, range, context)));
-        return [.. actions
-            .Where(a => request.Context.Only is not { Length: > 0 } only || only.Any(kind => a.Kind == kind || a.Kind.StartsWith(kind + ".", StringComparison.Ordinal)))
-            .Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent))];
+        actions.AddRange(sources
+            .SelectMany(source => source.GetActions(analysis, range, [.. sent.Keys]))
+            .Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, session.Encoder, sent)));
+
+        return [.. actions.Where(a => request.Context.Only is not { Length: > 0 } only
+            || only.Any(kind => a.Kind == kind || (a.Kind ?? string.Empty).StartsWith(kind + ".", StringComparison.Ordinal)))];
+    }
+
+    // The template configured for the new file's path, else the one this document follows; a bare title without either.
+    private string NewSpecText(string path, SpecTemplate? documentTemplate)
+    {
+        var environment = templates.Current;
+        var root = Core.Workspace.WorkspacePaths.FromUriOrPath(environment.WorkspaceRoot);
+        var configured = root is not null && Core.Workspace.WorkspacePaths.IsUnder(path, root) && environment.Configuration.TemplateFor(path[root.Length..].TrimStart('/')) is { } name
+            ? environment.Catalog.Find(name)
+            : null;
+        return (configured ?? documentTemplate) is { } template
+            ? NewSpecRenderer.Render(template, ReferenceCodeActions.TitleFromFileName(path), DateOnly.FromDateTime(DateTime.Now))
+            : ReferenceCodeActions.DefaultText(path);
     }
 }

@@ -1,4 +1,5 @@
 using SpecLsp.Core.Completion;
+using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Diagnostics;
@@ -7,12 +8,15 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, DiagnosticsService diagnostics, IEnumerable<ICompletionSource> sources)
+/// <summary>
+/// The one completion handler: sections from the template, link targets, labels and IDs from the index, and the
+/// sources' completions (metadata values and keys).
+/// </summary>
+internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index, DiagnosticsService diagnostics, IEnumerable<ICompletionSource> sources)
     : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
-    // "#" starts a heading; a space ends "**Status:**", after which the allowed values are offered; "*" starts a key.
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
-        capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", " ", "*"], ResolveProvider = false } };
+        capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", "(", "[", "/", "-", " ", "*"], ResolveProvider = false } };
 
     public async Task<CompletionList> HandleAsync(CompletionParams request, CancellationToken cancellationToken)
     {
@@ -24,29 +28,52 @@ internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession 
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var caret = session.Encoder.ToCore(document.Text, request.Position);
+        var items = new List<CompletionItem>();
         bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
-        var items = new List<SpecCompletionItem>();
-        // Sections answer "#" and explicit invocation; " " and "*" are metadata triggers.
-        bool metadataTrigger = request.Context?.TriggerCharacter is " " or "*";
-        if (!metadataTrigger && templates.Current.Choose(model, document.Uri).Template is { } template)
+        var analysis = diagnostics.CreateContext(document, model);
+        items.AddRange(sources.SelectMany(source => source.Complete(analysis, caret))
+            .Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets) with { Kind = ToKind(i.Kind) }));
+
+        // " " (after "**Status:**") and "*" (a metadata key) are the sources' triggers; the rest would pop up in prose.
+        if (request.Context?.TriggerCharacter is " " or "*")
         {
-            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret));
+            return new CompletionList { IsIncomplete = false, Items = [.. items] };
         }
 
-        var analysis = diagnostics.CreateContext(document, model);
-        items.AddRange(sources.SelectMany(source => source.Complete(analysis, caret)));
-        return new CompletionList
+        var template = templates.Current.Choose(model, document.Uri).Template;
+        if (template is not null)
         {
-            IsIncomplete = false,
-            Items = [.. items.Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets) with { Kind = ToLsp(i.Kind) })],
-        };
+            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret).Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets)));
+        }
+
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
+        {
+            items.AddRange(ReferenceCompletion.Compute(view, caret, DateOnly.FromDateTime(DateTime.Now)).Select(e => new CompletionItem
+            {
+                Label = e.Label,
+                Kind = ToKind(e.Kind),
+                Detail = e.Detail,
+                SortText = e.SortText,
+                TextEdit = new TextEdit { Range = session.Encoder.ToLsp(document.Text, e.ReplaceRange), NewText = e.Label },
+            }));
+        }
+
+        return new CompletionList { IsIncomplete = false, Items = [.. items] };
     }
 
-    private static CompletionItemKind ToLsp(SpecCompletionKind kind) => kind switch
+    private static CompletionItemKind ToKind(SpecCompletionKind kind) => kind switch
     {
         SpecCompletionKind.Value => CompletionItemKind.EnumMember,
         SpecCompletionKind.Date => CompletionItemKind.Constant,
         SpecCompletionKind.Key => CompletionItemKind.Property,
         _ => CompletionItemKind.Snippet,
+    };
+
+    private static CompletionItemKind ToKind(CompletionEntryKind kind) => kind switch
+    {
+        CompletionEntryKind.File => CompletionItemKind.File,
+        CompletionEntryKind.Anchor or CompletionEntryKind.ReferenceLabel => CompletionItemKind.Reference,
+        CompletionEntryKind.NewId => CompletionItemKind.Keyword,
+        _ => CompletionItemKind.Value,
     };
 }

@@ -1,0 +1,50 @@
+// SpecLsp's own LSP extensions as the client uses them. No `vscode` import, so tests load it too.
+
+export const INSERT_MISSING_SECTIONS_KIND = 'source.speclsp.insertMissingSections';
+
+export interface TemplateInfo {
+  name: string;
+  description?: string;
+}
+
+/** Offered when the server does not answer `speclsp/listTemplates`: its five built-in templates. */
+export const FALLBACK_TEMPLATES: TemplateInfo[] = [
+  { name: 'detailed', description: 'Feature specification with requirements, design, testing and rollout' },
+  { name: 'lightweight', description: 'Short feature specification' },
+  { name: 'package', description: 'Package feature with status, API and usage' },
+  { name: 'product', description: 'Product specification with user stories and test scenarios' },
+  { name: 'proposal', description: 'Proposal with metadata, motivation and alternatives' },
+];
+
+/** `csv-export.md` for "CSV Export": lower case, runs of other characters become one dash. */
+export function fileNameForTitle(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'spec'}.md`;
+}
+
+/** The `speclsp/newSpec` result: the created file's uri, as a bare string or `{ uri }`. */
+export function newSpecResultUri(result: unknown): string | undefined {
+  if (typeof result === 'string' && result.length > 0) {
+    return result;
+  }
+  if (typeof result === 'object' && result !== null && typeof (result as { uri?: unknown }).uri === 'string') {
+    return (result as { uri: string }).uri;
+  }
+  return undefined;
+}
+
+/** Settings of the `speclsp` section that only the extension reads; the server is not sent them. */
+export const CLIENT_ONLY_SETTINGS: readonly string[] = ['server', 'dotnet', 'trace'];
+
+/** The `speclsp` section as the server should see it in a workspace/configuration answer. */
+export function serverSettings(section: unknown): unknown {
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+    return section;
+  }
+  return Object.fromEntries(Object.entries(section).filter(([key]) => !CLIENT_ONLY_SETTINGS.includes(key)));
+}

