@@ -8,13 +8,18 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-/// <summary>
-/// The one completion handler: sections from the template, link targets, labels and IDs from the index, and the
-/// sources' completions (metadata values and keys).
-/// </summary>
-internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index, DiagnosticsService diagnostics, IEnumerable<ICompletionSource> sources)
+/// <summary>The one completion handler: template sections, every registered completion source, and link targets, labels and IDs from the index.</summary>
+internal sealed class CompletionHandler(
+    WorkspaceState workspace,
+    ClientSession session,
+    TemplateEnvironmentService templates,
+    DiagnosticsService diagnostics,
+    IEnumerable<ICompletionSource> sources,
+    WorkspaceIndexService index)
     : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
+    // "#" starts a heading or an anchor; "(", "[", "/" and "-" continue link targets, labels and IDs;
+    // a space ends "**Status:**", after which the allowed values are offered; "*" starts a metadata key.
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", "(", "[", "/", "-", " ", "*"], ResolveProvider = false } };
 
@@ -28,27 +33,22 @@ internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession 
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var caret = session.Encoder.ToCore(document.Text, request.Position);
-        var items = new List<CompletionItem>();
         bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
+        var items = new List<SpecCompletionItem>();
+        // Sections answer "#" and explicit invocation; " " and "*" are metadata triggers.
+        bool metadataTrigger = request.Context?.TriggerCharacter is " " or "*";
+        if (!metadataTrigger && templates.Current.Choose(model, document.Uri).Template is { } template)
+        {
+            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret));
+        }
+
         var analysis = diagnostics.CreateContext(document, model);
-        items.AddRange(sources.SelectMany(source => source.Complete(analysis, caret))
-            .Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets) with { Kind = ToKind(i.Kind) }));
+        items.AddRange(sources.SelectMany(source => source.Complete(analysis, caret)));
+        var result = items.Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets) with { Kind = ToLsp(i.Kind) }).ToList();
 
-        // " " (after "**Status:**") and "*" (a metadata key) are the sources' triggers; the rest would pop up in prose.
-        if (request.Context?.TriggerCharacter is " " or "*")
+        if (!metadataTrigger && await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
         {
-            return new CompletionList { IsIncomplete = false, Items = [.. items] };
-        }
-
-        var template = templates.Current.Choose(model, document.Uri).Template;
-        if (template is not null)
-        {
-            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret).Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets)));
-        }
-
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
-        {
-            items.AddRange(ReferenceCompletion.Compute(view, caret, DateOnly.FromDateTime(DateTime.Now)).Select(e => new CompletionItem
+            result.AddRange(ReferenceCompletion.Compute(view, caret, DateOnly.FromDateTime(DateTime.Now)).Select(e => new CompletionItem
             {
                 Label = e.Label,
                 Kind = ToKind(e.Kind),
@@ -58,10 +58,10 @@ internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession 
             }));
         }
 
-        return new CompletionList { IsIncomplete = false, Items = [.. items] };
+        return new CompletionList { IsIncomplete = false, Items = [.. result] };
     }
 
-    private static CompletionItemKind ToKind(SpecCompletionKind kind) => kind switch
+    private static CompletionItemKind ToLsp(SpecCompletionKind kind) => kind switch
     {
         SpecCompletionKind.Value => CompletionItemKind.EnumMember,
         SpecCompletionKind.Date => CompletionItemKind.Constant,
