@@ -4,6 +4,7 @@ import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptio
 import { registerCommands } from './commands';
 import { showStartProblem } from './messages';
 import { serverSettings } from './protocol';
+import { serverStdio } from './serverOutput';
 import { checkRuntime, locateServer } from './serverLocation';
 
 let client: LanguageClient | undefined;
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: output,
+    stdioOptions: serverStdio,
     // No synchronize options: the server registers its own file watchers and pulls its settings.
     middleware: {
       workspace: {
