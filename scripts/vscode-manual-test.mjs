@@ -43,6 +43,7 @@ fs.mkdirSync(out, { recursive: true });
 for (const name of ['csv-export.md', 'notes.md']) {
   fs.copyFileSync(path.join(repo, 'client-vscode/test/fixtures', name), path.join(workspace, name));
 }
+fs.copyFileSync(path.join(repo, 'examples/audit-log.md'), path.join(workspace, 'audit-log.md'));
 fs.writeFileSync(
   path.join(userData, 'User/settings.json'),
   JSON.stringify({
@@ -174,6 +175,16 @@ try {
     note(`Active tab after New Spec: ${tab}`);
     note(`audit-trail.md written: ${fs.existsSync(path.join(workspace, 'audit-trail.md'))}`);
     await page.screenshot({ path: path.join(out, 'new-spec.png') });
+
+    // Workspace symbols: Markdown lists the headings, SpecLsp adds only the IDs (FR1, NFR1…).
+    await openFile('audit-log.md');
+    await page.keyboard.press('Control+T');
+    await page.keyboard.type('FR1');
+    await sleep(3000);
+    const symbols = await page.$$eval('.quick-input-widget .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Workspace symbols for "FR1": ${symbols.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'workspace-symbols.png') });
+    await page.keyboard.press('Escape');
 
     await command('SpecLsp: Show Output');
     await sleep(1500);

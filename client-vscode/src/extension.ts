@@ -31,6 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // folding; ours would show as a second, near-identical outline. Other editors still get both.
       provideDocumentSymbols: () => undefined,
       provideFoldingRanges: () => undefined,
+      // Its workspace symbols list every heading too; only the requirement/test IDs (Key) are ours alone.
+      provideWorkspaceSymbols: async (query, token, next) =>
+        (await next(query, token))?.filter((symbol) => symbol.kind === vscode.SymbolKind.Key),
     },
   };
   const start = async (): Promise<void> => {
