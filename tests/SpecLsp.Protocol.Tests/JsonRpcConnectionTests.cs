@@ -305,6 +305,19 @@ public sealed class JsonRpcConnectionTests
     }
 
     [Fact]
+    public async Task SendRequest_AfterConnectionClosed_ThrowsInsteadOfHanging()
+    {
+        var peer = StartEcho();
+        await peer.EndInputAsync();
+        await peer.Running.WaitAsync(RpcPeer.Timeout);
+
+        var call = peer.Connection.SendRequestAsync("client/echo", new EchoParams { Text = "x" }, Json.EchoParams, Json.EchoResult);
+
+        await Assert.ThrowsAsync<JsonRpcException>(() => call.WaitAsync(RpcPeer.Timeout));
+        await peer.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Run_InputEnds_CompletesAndClosesOutput()
     {
         var peer = StartEcho();

@@ -89,6 +89,30 @@ public sealed class LanguageServerTests
         Assert.Equal(expected, SymbolDump.FromLsp(response.Result));
     }
 
+    [Theory]
+    [InlineData(false, """
+        Export 😀 now [File] (0,0)-(3,0) sel (0,2)-(0,15)
+          FR1: Thing 😀 [String] (2,0)-(3,0) sel (2,3)-(2,16)
+            FR1 [Key] (2,0)-(2,16) sel (2,3)-(2,6) "Thing 😀"
+
+        """)]
+    [InlineData(true, """
+        Export 😀 now [File] (0,0)-(3,0) sel (0,2)-(0,17)
+          FR1: Thing 😀 [String] (2,0)-(3,0) sel (2,3)-(2,18)
+            FR1 [Key] (2,0)-(2,18) sel (2,3)-(2,6) "Thing 😀"
+
+        """)]
+    public async Task DocumentSymbol_EmojiHeadings_RangesInNegotiatedEncoding(bool utf8, string expected)
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync(utf8 ? """{"general":{"positionEncodings":["utf-8"]},"textDocument":{"documentSymbol":{"hierarchicalDocumentSymbolSupport":true}}}""" : LspTestClient.DefaultCapabilities);
+
+        await client.OpenAsync(Uri, "# Export 😀 now\r\n\r\n## FR1: Thing 😀\r\n");
+        var response = await client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Uri));
+
+        Assert.Equal(expected.ReplaceLineEndings("\n"), SymbolDump.Detailed(response.Result));
+    }
+
     [Fact]
     public async Task DocumentSymbol_ClientWithoutHierarchy_FlatSymbolInformation()
     {
@@ -105,6 +129,9 @@ public sealed class LanguageServerTests
             Assert.Equal(Uri, s.GetProperty("location").GetProperty("uri").GetString());
             Assert.False(s.TryGetProperty("children", out _));
         });
+        var fr1 = response.Result.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "FR1");
+        Assert.Equal("FR1: Export CSV", fr1.GetProperty("containerName").GetString());
+        Assert.Equal(6, response.Result.GetArrayLength());
     }
 
     [Fact]
@@ -129,8 +156,17 @@ public sealed class LanguageServerTests
         var symbols = await client.RequestAsync(Methods.WorkspaceSymbol, """{"query":"fr"}""");
 
         var model = SpecParser.Parse(SourceText.From(Spec));
-        Assert.Equal(Core.Folding.FoldingRanges.Compute(model).Length, folding.Result.GetArrayLength());
+        Assert.Equal(
+            string.Join(";", Core.Folding.FoldingRanges.Compute(model).Select(f => $"{f.StartLine}-{f.EndLine}")),
+            string.Join(";", folding.Result.EnumerateArray().Select(f => $"{f.GetProperty("startLine")}-{f.GetProperty("endLine")}")));
+        // "## Overview" folds down to its text, leaving the blank line before the next heading visible.
+        Assert.Contains(folding.Result.EnumerateArray(), f => f.GetProperty("startLine").GetInt32() == 4 && f.GetProperty("endLine").GetInt32() == 6);
         Assert.Equal(WorkspaceSymbols.Search([new(Uri, model)], "fr").Length, symbols.Result.GetArrayLength());
+        var fr1 = symbols.Result.EnumerateArray().Single(s => s.GetProperty("kind").GetInt32() == (int)SymbolKind.Key);
+        Assert.Equal("FR1: Export CSV", fr1.GetProperty("name").GetString());
+        Assert.Equal(Uri, fr1.GetProperty("location").GetProperty("uri").GetString());
+        var start = fr1.GetProperty("location").GetProperty("range").GetProperty("start");
+        Assert.Equal((12, 5), (start.GetProperty("line").GetInt32(), start.GetProperty("character").GetInt32()));
     }
 
     [Fact]
@@ -164,6 +200,18 @@ public sealed class LanguageServerTests
 
         var diagnostic = Assert.Single((await client.WaitForDiagnosticsAsync(Uri, version: 1)).Diagnostics);
         Assert.Equal((9, 13), (diagnostic.Range.Start.Character, diagnostic.Range.End.Character));
+    }
+
+    [Fact]
+    public async Task Diagnostics_InvalidFrontMatter_PushedFromTheParser()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+
+        await client.OpenAsync(Uri, "---\ntitle: [unclosed\n---\n# T\n", version: 2);
+
+        var published = await client.WaitForDiagnosticsAsync(Uri, version: 2);
+        Assert.Contains(published.Diagnostics, d => d.Code?.String == DiagnosticCodes.InvalidFrontMatter && d.Range.Start.Line <= 1);
     }
 
     [Fact]

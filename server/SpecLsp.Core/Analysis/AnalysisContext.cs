@@ -1,4 +1,5 @@
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Workspace;
 
 namespace SpecLsp.Core.Analysis;
 
@@ -13,6 +14,12 @@ public sealed class AnalysisContext
 
     /// <summary>The document's URI or path, for related locations; may be null for an unsaved buffer.</summary>
     public string? DocumentUri { get; init; }
+
+    /// <summary>
+    /// The workspace snapshot for cross-file checks (links, anchors in other files, SPEC- IDs); null when the
+    /// document is analysed on its own, in which case links to other files are not checked.
+    /// </summary>
+    public WorkspaceIndex? Workspace { get; init; }
 
     /// <summary>Today's date, injected so date rules are testable.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);

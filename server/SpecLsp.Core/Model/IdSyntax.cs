@@ -15,6 +15,12 @@ namespace SpecLsp.Core.Model;
 /// ID with, or when it is a spec ID, which is workspace-wide. Definitions are recognised only in their
 /// fixed places (headings, bold labels, task items, first table cells, metadata values).
 /// </para>
+/// <para>
+/// A few prefixes name well-known things rather than IDs and are never IDs, even as a bold label
+/// (<c>**P95:** 200 ms</c>): <c>H</c> (heading levels), <c>P</c> (percentiles, priorities), <c>V</c> (versions),
+/// <c>UTF-</c>, <c>ISO-</c>, <c>SHA</c>, <c>SHA-</c>, <c>MD</c>, <c>HTTP</c>, <c>IPV</c>, <c>ES</c>, <c>TLS</c>,
+/// <c>RFC</c>, <c>OAUTH</c>, <c>WCAG</c>, <c>PEP</c>, <c>CVE-</c>, <c>S3</c>, <c>EC2</c>.
+/// </para>
 /// </summary>
 public static class IdSyntax
 {
@@ -66,7 +72,24 @@ public static class IdSyntax
             length = MatchLocalId(text[index..]);
         }
 
-        return length > 0 && IsBoundaryAfter(text, index + length) ? length : 0;
+        return length > 0 && IsBoundaryAfter(text, index + length) && !IsReserved(text.Slice(index, length)) ? length : 0;
+    }
+
+    private static bool IsReserved(ReadOnlySpan<char> id)
+    {
+        if (id is "S3" or "EC2")
+        {
+            return true;
+        }
+
+        int digits = id.Length;
+        while (digits > 0 && char.IsAsciiDigit(id[digits - 1]))
+        {
+            digits--;
+        }
+
+        return id[..digits] is "H" or "P" or "V" or "UTF-" or "ISO-" or "SHA" or "SHA-" or "MD" or "HTTP" or "IPV" or "ES" or "TLS"
+            or "RFC" or "OAUTH" or "WCAG" or "PEP" or "CVE-";
     }
 
     /// <summary>Every ID in <paramref name="text"/>, as (start, length) pairs in order.</summary>

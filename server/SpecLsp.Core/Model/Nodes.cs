@@ -93,7 +93,16 @@ public enum LinkKind
 /// <param name="Range">The whole link.</param>
 /// <param name="TargetRange">The destination's text (or the label's, for reference links).</param>
 /// <param name="IsImage">True for <c>![alt](src)</c>.</param>
-public sealed record LinkNode(LinkKind Kind, string Text, string? Destination, string? Label, TextRange Range, TextRange TargetRange, bool IsImage);
+public sealed record LinkNode(LinkKind Kind, string Text, string? Destination, string? Label, TextRange Range, TextRange TargetRange, bool IsImage)
+{
+    /// <summary>
+    /// True for a full or collapsed reference (<c>[text][label]</c>, <c>[label][]</c>) whose label has no definition.
+    /// Markdown renders those as plain text; the parser still reports them so that a missing definition can be
+    /// diagnosed. A shortcut <c>[label]</c> without a definition is ordinary text (template placeholders look so)
+    /// and is never a link.
+    /// </summary>
+    public bool IsUndefined { get; init; }
+}
 
 /// <summary>A link reference definition <c>[label]: destination</c>.</summary>
 /// <param name="Label">The label as written.</param>

@@ -78,7 +78,7 @@ public static class SpecDocumentDump
             foreach (var link in document.Links)
             {
                 string target = link.Kind == LinkKind.Reference ? $"[{link.Label}]" : link.Destination ?? string.Empty;
-                Add(link.Range.Start, $"{(link.IsImage ? "IMAGE" : "LINK")} {link.Kind} {Quote(link.Text)} -> {Quote(target)} {link.Range} target {link.TargetRange}");
+                Add(link.Range.Start, $"{(link.IsImage ? "IMAGE" : "LINK")} {link.Kind} {Quote(link.Text)} -> {Quote(target)} {link.Range} target {link.TargetRange}{(link.IsUndefined ? " undefined" : string.Empty)}");
             }
 
             foreach (var definition in document.ReferenceDefinitions)
@@ -100,7 +100,7 @@ public static class SpecDocumentDump
             foreach (var code in document.CodeBlocks)
             {
                 int lines = code.Content.Length == 0 ? 0 : code.Content.Count(c => c == '\n') + 1;
-                Add(code.Range.Start, $"CODE {(code.IsFenced ? "fenced" : "indented")} {code.Info ?? "-"} {code.Range} {lines.ToString(CultureInfo.InvariantCulture)} lines");
+                Add(code.Range.Start, $"CODE {(code.IsFenced ? "fenced" : "indented")} {code.Info ?? "-"} {code.Range} {lines.ToString(CultureInfo.InvariantCulture)} line{(lines == 1 ? string.Empty : "s")}");
             }
 
             foreach (var span in document.CodeSpans)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Markdig.Extensions.Yaml;
 using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
 using SpecLsp.Core.Yaml;
 
 namespace SpecLsp.Core.Parsing;
@@ -16,15 +17,17 @@ internal sealed partial class DocumentBuilder
             return ([], []);
         }
 
-        // Ends first: a section runs to the next heading of the same or a higher level.
-        var ends = new int[_headings.Count];
+        // Ends first: a section runs to the start of the line of the next heading of the same or a higher level.
+        // Positions are built from the headings' own (computed in document order), with no offset lookups.
+        var textEnd = PositionAt(_text.Length);
+        var ends = new Position[_headings.Count];
         var parents = new int[_headings.Count];
         var open = new Stack<int>();
         for (int i = 0; i < _headings.Count; i++)
         {
             while (open.Count > 0 && _headings[open.Peek()].Level >= _headings[i].Level)
             {
-                ends[open.Pop()] = _headings[i].LineStart;
+                ends[open.Pop()] = LineStartOf(_headings[i]);
             }
 
             parents[i] = open.Count > 0 ? open.Peek() : -1;
@@ -33,7 +36,7 @@ internal sealed partial class DocumentBuilder
 
         while (open.Count > 0)
         {
-            ends[open.Pop()] = _text.Length;
+            ends[open.Pop()] = textEnd;
         }
 
         var children = new List<int>[_headings.Count];
@@ -52,18 +55,19 @@ internal sealed partial class DocumentBuilder
         {
             var h = _headings[i];
             var kids = children[i] is { } list ? list.Select(k => built[k]).ToImmutableArray() : [];
-            int bodyStart = Math.Min(_lines.GetLineStart(h.LastLine + 1), ends[i]);
-            bodyStart = Math.Max(bodyStart, Math.Min(h.End, ends[i]));
-            int bodyEnd = children[i] is { Count: > 0 } c ? _headings[c[0]].LineStart : ends[i];
+            var end = Max(h.HeadingRange.End, ends[i]);
+            int nextLine = h.HeadingRange.End.Line + 1;
+            var bodyStart = Min(nextLine < _lines.LineCount ? new Position(nextLine, 0) : textEnd, end);
+            var bodyEnd = children[i] is { Count: > 0 } c ? LineStartOf(_headings[c[0]]) : end;
             built[i] = new Section
             {
                 Level = h.Level,
                 Title = h.Title,
                 RawTitle = _text[h.TitleStart..h.TitleEnd],
-                HeadingRange = Range(h.Start, h.End),
-                TitleRange = Range(h.TitleStart, h.TitleEnd),
-                Range = Range(h.Start, Math.Max(h.End, ends[i])),
-                BodyRange = Range(bodyStart, Math.Max(bodyStart, bodyEnd)),
+                HeadingRange = h.HeadingRange,
+                TitleRange = h.TitleRange,
+                Range = new TextRange(h.HeadingRange.Start, end),
+                BodyRange = new TextRange(bodyStart, Max(bodyStart, bodyEnd)),
                 IsSetext = h.IsSetext,
                 Anchor = anchors[i],
                 Children = kids,
@@ -73,47 +77,24 @@ internal sealed partial class DocumentBuilder
         return ([.. roots.Select(r => built[r])], [.. built]);
     }
 
+    private static Position LineStartOf(HeadingInfo heading) => new(heading.HeadingRange.Start.Line, 0);
+
+    private static Position Max(Position a, Position b) => a > b ? a : b;
+
+    private static Position Min(Position a, Position b) => a < b ? a : b;
+
     /// <summary>
     /// Metadata counts only where a spec keeps it, so that requirement fields (<c>**Description:**</c>) are not
     /// mistaken for it: before the first heading below the title, in a section titled "Metadata", and in a footer
     /// after the last top-level thematic break when no heading follows it. Front-matter keys always count.
     /// </summary>
-    private ImmutableArray<MetadataField> SelectMetadata(ImmutableArray<Section> sections)
+    private ImmutableArray<MetadataField> SelectMetadata()
     {
-        int preambleEnd = _text.Length;
-        foreach (var h in _headings)
-        {
-            if (h.Level >= 2)
-            {
-                preambleEnd = h.LineStart;
-                break;
-            }
-        }
-
-        var scopes = new List<(int Start, int End)> { (0, preambleEnd) };
-        foreach (var section in sections)
-        {
-            if (string.Equals(section.Title, "Metadata", StringComparison.OrdinalIgnoreCase))
-            {
-                scopes.Add((_source.GetOffset(section.BodyRange.Start), _source.GetOffset(section.Range.End)));
-            }
-        }
-
-        if (_topLevelBreaks.Count > 0)
-        {
-            int lastBreak = _topLevelBreaks[^1];
-            if (_headings.Count == 0 || _headings[^1].Start < lastBreak)
-            {
-                scopes.Add((lastBreak, _text.Length));
-            }
-        }
-
-        var result = ImmutableArray.CreateBuilder<MetadataField>();
+        var result = ImmutableArray.CreateBuilder<MetadataField>(_frontMatterFields.Count + _metadataCandidates.Count);
         result.AddRange(_frontMatterFields);
         foreach (var candidate in _metadataCandidates)
         {
-            int offset = _lines.GetLineStart(candidate.Line);
-            if (scopes.Any(s => offset >= s.Start && offset < s.End) && !IdSyntax.IsId(candidate.Field.Key))
+            if (!IdSyntax.IsId(candidate.Field.Key))
             {
                 result.Add(candidate.Field);
             }

@@ -38,7 +38,12 @@ internal sealed partial class DocumentBuilder
     private readonly ImmutableArray<ExplicitAnchor>.Builder _anchors = ImmutableArray.CreateBuilder<ExplicitAnchor>();
     private readonly ImmutableArray<BlockSpan>.Builder _blocks = ImmutableArray.CreateBuilder<BlockSpan>();
     private readonly ImmutableArray<SpecDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
-    private readonly List<int> _topLevelBreaks = [];
+
+    // Where metadata may be (see SelectMetadata), tracked during the walk so that requirement fields elsewhere
+    // never become candidates.
+    private bool _seenSubHeading;
+    private int _metadataSectionLevel;
+    private bool _afterBreak;
     private readonly Stack<Inline> _inlineStack = new();
     private readonly Stack<(Inline Inline, bool InImage)> _plainStack = new();
     private readonly StringBuilder _titleBuffer = new();
@@ -46,6 +51,9 @@ internal sealed partial class DocumentBuilder
     private readonly StringBuilder _collapseBuffer = new();
     private FrontMatter? _frontMatter;
     private int _cursorLine;
+
+    /// <summary>Offsets of the current leaf block's code spans, links and HTML, where brackets are not link syntax.</summary>
+    private readonly List<(int Start, int End)> _opaque = [];
 
     public DocumentBuilder(SourceText source, CancellationToken cancellationToken)
     {
@@ -78,7 +86,7 @@ internal sealed partial class DocumentBuilder
 
         var (roots, all) = BuildSections();
         var title = all.FirstOrDefault(s => s.Level == 1);
-        var metadata = SelectMetadata(all);
+        var metadata = SelectMetadata();
         var definitions = BuildDefinitions(metadata, title);
         var mentions = BuildMentions(definitions);
 
@@ -92,7 +100,7 @@ internal sealed partial class DocumentBuilder
             Metadata = metadata,
             IdDefinitions = definitions,
             IdMentions = mentions,
-            Links = _links.ToImmutable(),
+            Links = Sorted(_links, l => l.Range.Start),
             ReferenceDefinitions = Sorted(_referenceDefinitions, d => d.Range.Start),
             TaskItems = _tasks.ToImmutable(),
             CodeBlocks = _codeBlocks.ToImmutable(),
@@ -133,9 +141,9 @@ internal sealed partial class DocumentBuilder
                 AddReferenceDefinition(definition);
                 return false;
             case ThematicBreakBlock thematicBreak:
-                if (thematicBreak.Parent is MarkdownDocument && thematicBreak.Span.Start >= 0)
+                if (thematicBreak.Parent is MarkdownDocument)
                 {
-                    _topLevelBreaks.Add(thematicBreak.Span.Start);
+                    _afterBreak = true;
                 }
 
                 return false;
@@ -191,29 +199,42 @@ internal sealed partial class DocumentBuilder
 
         (titleStart, titleEnd) = Trim(titleStart, titleEnd);
         var (title, anchorText) = PlainText(heading.Inline);
-        _headings.Add(new HeadingInfo(
-            heading.Level,
-            start,
-            headingEnd,
-            titleStart,
-            titleEnd,
-            _lines.GetLineStart(LineAt(start)),
-            LineAt(headingEnd),
-            title,
-            anchorText,
-            setext));
+        EnterHeadingScope(heading.Level, title);
+        _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), titleStart, titleEnd, Range(titleStart, titleEnd), title, anchorText, setext));
 
-        if (!setext || title.Length > 0)
+        if (titleEnd > titleStart)
         {
             int idLength = IdSyntax.MatchAt(_text.AsSpan(0, titleEnd), titleStart);
             if (idLength > 0 && IsDefinitionSeparator(titleStart + idLength, titleEnd))
             {
-                string rest = title.Length >= idLength ? StripSeparator(title[Math.Min(idLength, title.Length)..]) : string.Empty;
+                string rest = StripSeparator(title.Length > idLength ? title[idLength..] : string.Empty);
                 _definitions.Add(new PendingDefinition(_text.Substring(titleStart, idLength), titleStart, IdDefinitionKind.Heading, rest, start, headingEnd));
             }
         }
 
         WalkInlines(heading.Inline, collectMentions: true);
+        ScanUndefinedReferences(titleStart, titleEnd);
+    }
+
+    private void EnterHeadingScope(int level, string title)
+    {
+        if (_afterBreak)
+        {
+            // What followed the thematic break was no footer: a heading comes after it.
+            _metadataCandidates.RemoveAll(c => c.FooterOnly);
+            _afterBreak = false;
+        }
+
+        _seenSubHeading |= level >= 2;
+        if (_metadataSectionLevel > 0 && level <= _metadataSectionLevel)
+        {
+            _metadataSectionLevel = 0;
+        }
+
+        if (string.Equals(title, "Metadata", StringComparison.OrdinalIgnoreCase))
+        {
+            _metadataSectionLevel = level;
+        }
     }
 
     /// <summary>The text of an ATX heading between its opening <c>#</c>s and an optional closing sequence.</summary>
@@ -272,11 +293,16 @@ internal sealed partial class DocumentBuilder
         }
 
         WalkInlines(paragraph.Inline, collectMentions: true);
+        if (TryGetSpan(paragraph, out int blockStart, out int blockEnd))
+        {
+            ScanUndefinedReferences(blockStart, blockEnd);
+        }
     }
 
     private void ScanParagraphLines(ParagraphBlock paragraph, int start, int end, bool firstInItem, bool skipFirstLine)
     {
-        MetadataStyle? style = paragraph.Parent switch
+        bool footerOnly = _seenSubHeading && _metadataSectionLevel == 0;
+        MetadataStyle? style = footerOnly && !_afterBreak ? null : paragraph.Parent switch
         {
             MarkdownDocument => MetadataStyle.BoldLine,
             QuoteBlock => MetadataStyle.BlockQuote,
@@ -297,7 +323,6 @@ internal sealed partial class DocumentBuilder
         int lastLine = LineAt(Math.Max(start, end - 1));
         int candidatesBefore = _metadataCandidates.Count;
         bool allPlain = style == MetadataStyle.BoldLine;
-        int lineCount = lastLine - firstLine + 1;
         for (int line = firstLine; line <= lastLine; line++)
         {
             int lineStart = line == firstLine ? start : ContentStart(_lines.GetLineStart(line), quoteDepth);
@@ -319,17 +344,18 @@ internal sealed partial class DocumentBuilder
             {
                 if (TryMatchBoldField(lineStart, lineEnd) is { } bold)
                 {
-                    bool labelOfBlock = s == MetadataStyle.BoldLine && bold.Value.Length == 0 && lineCount > 1;
+                    // A bold key alone on its line ("**Tasks:**") labels the block after it; it is no field.
+                    bool labelOfBlock = s == MetadataStyle.BoldLine && bold.Value.Length == 0;
                     if (!labelOfBlock)
                     {
-                        _metadataCandidates.Add(new MetadataCandidate(bold with { Style = s }, line, Plain: false));
+                        _metadataCandidates.Add(new MetadataCandidate(bold with { Style = s }, Plain: false, footerOnly));
                     }
 
                     allPlain = false;
                 }
                 else if (allPlain && TryMatchPlainField(lineStart, lineEnd) is { } plain)
                 {
-                    _metadataCandidates.Add(new MetadataCandidate(plain, line, Plain: true));
+                    _metadataCandidates.Add(new MetadataCandidate(plain, Plain: true, footerOnly));
                 }
                 else
                 {
@@ -698,6 +724,7 @@ internal sealed partial class DocumentBuilder
         }
 
         _inlineStack.Clear();
+        _opaque.Clear();
         PushChildren(root);
         while (_inlineStack.Count > 0)
         {
@@ -715,6 +742,7 @@ internal sealed partial class DocumentBuilder
                     if (TryGetSpan(code, out int codeStart, out int codeEnd))
                     {
                         _codeSpans.Add(Range(codeStart, codeEnd));
+                        _opaque.Add((codeStart, codeEnd));
                     }
 
                     break;
@@ -732,6 +760,7 @@ internal sealed partial class DocumentBuilder
                 case HtmlInline html:
                     if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
                     {
+                        _opaque.Add((htmlStart, htmlEnd));
                         ScanHtml(htmlStart, htmlEnd);
                     }
 
@@ -749,6 +778,59 @@ internal sealed partial class DocumentBuilder
         for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
         {
             _inlineStack.Push(child);
+        }
+    }
+
+    /// <summary>
+    /// Finds <c>[text][label]</c> and <c>[label][]</c> that Markdig left as text because the label is not defined,
+    /// outside the code spans, links and HTML of the block just walked.
+    /// </summary>
+    private void ScanUndefinedReferences(int start, int end)
+    {
+        int p = start;
+        while (p < end - 1)
+        {
+            int joint = _text.IndexOf("][", p, end - p, StringComparison.Ordinal);
+            if (joint < 0)
+            {
+                return;
+            }
+
+            p = joint + 1;
+            int labelEnd = _text.IndexOfAny(['[', ']'], joint + 2, Math.Min(end, joint + 2 + 1000) - joint - 2);
+            if (labelEnd < 0 || _text[labelEnd] != ']')
+            {
+                continue;
+            }
+
+            int open = joint - 1;
+            while (open >= start && _text[open] is not ('[' or ']'))
+            {
+                open--;
+            }
+
+            if (open < start || _text[open] != '[' || (open > start && _text[open - 1] == '\\'))
+            {
+                continue;
+            }
+
+            bool image = open > start && _text[open - 1] == '!';
+            int linkStart = image ? open - 1 : open;
+            int linkEnd = labelEnd + 1;
+            if (_opaque.Exists(o => o.Start < linkEnd && linkStart < o.End))
+            {
+                continue;
+            }
+
+            bool collapsed = labelEnd == joint + 2;
+            var (labelStart, labelStop) = collapsed ? (open + 1, joint) : (joint + 2, labelEnd);
+            if (string.IsNullOrWhiteSpace(_text[labelStart..labelStop]))
+            {
+                continue;
+            }
+
+            _links.Add(new LinkNode(LinkKind.Reference, _text[(open + 1)..joint].Trim(), null, _text[labelStart..labelStop], Range(linkStart, linkEnd), Range(labelStart, labelStop), image) { IsUndefined = true });
+            p = linkEnd;
         }
     }
 
@@ -789,6 +871,8 @@ internal sealed partial class DocumentBuilder
         {
             return;
         }
+
+        _opaque.Add((start, end));
 
         if (link.IsAutoLink)
         {
@@ -841,6 +925,8 @@ internal sealed partial class DocumentBuilder
         {
             return;
         }
+
+        _opaque.Add((start, end));
 
         int targetStart = Math.Min(start + 1, end);
         int targetEnd = Math.Max(targetStart, end - 1);
@@ -1037,17 +1123,15 @@ internal sealed partial class DocumentBuilder
 
     private sealed record HeadingInfo(
         int Level,
-        int Start,
-        int End,
+        TextRange HeadingRange,
         int TitleStart,
         int TitleEnd,
-        int LineStart,
-        int LastLine,
+        TextRange TitleRange,
         string Title,
         string AnchorText,
         bool IsSetext);
 
-    private sealed record MetadataCandidate(MetadataField Field, int Line, bool Plain);
+    private sealed record MetadataCandidate(MetadataField Field, bool Plain, bool FooterOnly);
 
     private sealed record PendingDefinition(string Id, int Start, IdDefinitionKind Kind, string Title, int LineStart, int LineEnd);
 }

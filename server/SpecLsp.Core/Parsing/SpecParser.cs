@@ -27,24 +27,22 @@ public static class SpecParser
     {
         ArgumentNullException.ThrowIfNull(source);
         cancellationToken.ThrowIfCancellationRequested();
-        MarkdownDocument markdown;
         try
         {
-            markdown = Markdown.Parse(source.Text, Pipeline);
+            var markdown = Markdown.Parse(source.Text, Pipeline);
+            return new DocumentBuilder(source, cancellationToken).Build(markdown);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            // Markdig has no known failure on any input; if one appears, the document is still served, only flat.
+            // No input is known to get here (the fuzz tests check it); if one does, the document is still served, flat.
             return new SpecDocument
             {
                 Source = source,
                 ParseDiagnostics =
                 [
-                    new SpecDiagnostic(source.FullRange, DiagnosticSeverity.Warning, DiagnosticCodes.UnreadableFile, "The Markdown parser failed on this file: " + e.Message),
+                    new SpecDiagnostic(new TextRange(default, default), DiagnosticSeverity.Warning, DiagnosticCodes.UnreadableFile, "The Markdown parser failed on this file: " + e.Message),
                 ],
             };
         }
-
-        return new DocumentBuilder(source, cancellationToken).Build(markdown);
     }
 }

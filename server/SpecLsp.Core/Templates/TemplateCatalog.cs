@@ -17,8 +17,9 @@ public sealed class TemplateCatalog
     private readonly ImmutableArray<Lazy<SpecTemplate>> _templates;
     private readonly ImmutableDictionary<string, Lazy<SpecTemplate>> _byName;
 
-    private TemplateCatalog(ImmutableArray<(string Name, Lazy<SpecTemplate> Template)> templates)
+    private TemplateCatalog(ImmutableArray<(string Name, Lazy<SpecTemplate> Template)> templates, string fingerprint)
     {
+        Fingerprint = fingerprint;
         _templates = [.. templates.Select(t => t.Template)];
         _byName = templates.ToImmutableDictionary(t => t.Name, t => t.Template, StringComparer.OrdinalIgnoreCase);
         Names = [.. templates.Select(t => t.Name)];
@@ -26,6 +27,9 @@ public sealed class TemplateCatalog
 
     /// <summary>The catalog of the built-in templates only.</summary>
     public static TemplateCatalog BuiltIn => s_builtIn.Value;
+
+    /// <summary>Equal for catalogs made from the same templates (names, files and texts): tells a reload that changed nothing.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>The template names, built-in ones first, then workspace ones by name.</summary>
     public ImmutableArray<string> Names { get; }
@@ -40,11 +44,13 @@ public sealed class TemplateCatalog
     public static TemplateCatalog Create(IEnumerable<(string Name, string Text, string? FilePath)> workspaceTemplates)
     {
         var entries = new List<(string Name, Lazy<SpecTemplate> Template)>();
+        var fingerprint = new System.Text.StringBuilder();
         var user = workspaceTemplates.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         foreach (var name in BuiltInNames)
         {
             if (user.Remove(name, out var replacement))
             {
+                fingerprint.Append(name).Append('|').Append(replacement.FilePath).Append('|').Append(replacement.Text).Append('\0');
                 entries.Add((name, new Lazy<SpecTemplate>(() => TemplateSchemaBuilder.Build(name, replacement.Text, TemplateOrigin.Workspace, replacement.FilePath))));
             }
             else
@@ -55,10 +61,11 @@ public sealed class TemplateCatalog
 
         foreach (var (name, (_, text, path)) in user.OrderBy(u => u.Key, StringComparer.OrdinalIgnoreCase))
         {
+            fingerprint.Append(name).Append('|').Append(path).Append('|').Append(text).Append('\0');
             entries.Add((name, new Lazy<SpecTemplate>(() => TemplateSchemaBuilder.Build(name, text, TemplateOrigin.Workspace, path))));
         }
 
-        return new TemplateCatalog([.. entries]);
+        return new TemplateCatalog([.. entries], fingerprint.ToString());
     }
 
     /// <summary>

@@ -138,7 +138,7 @@ public sealed class TemplateEnvironment
         bool confident = bestScore.Score >= 0.5 && (bestScore.Matched >= 2 || bestTitle);
         return confident
             ? new TemplateChoice(best, TemplateChoiceReason.BestMatch, bestScore.Score, bestScore.Matched, bestScore.Total)
-            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, bestScore.Score, bestScore.Matched, bestScore.Total) { Closest = best };
+            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, bestScore.Score, bestScore.Matched, bestScore.Total) { Closest = bestScore.Matched > 0 ? best : null };
     }
 
     /// <summary>

@@ -104,7 +104,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
     /// <summary>Queues a notification to the peer. Never blocks; dropped once the connection has closed.</summary>
     public void SendNotification<TParams>(string method, TParams @params, JsonTypeInfo<TParams> paramsType) =>
-        Send(w =>
+        _ = Send(w =>
         {
             w.WriteString("method"u8, method);
             w.WritePropertyName("params"u8);
@@ -119,7 +119,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         var id = new RequestId(Interlocked.Increment(ref _nextId));
         var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pendingOutgoing[id] = completion;
-        Send(w =>
+        bool sent = Send(w =>
         {
             w.WritePropertyName("id"u8);
             id.WriteTo(w);
@@ -127,6 +127,12 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             w.WritePropertyName("params"u8);
             JsonSerializer.Serialize(w, @params, paramsType);
         });
+        if (!sent)
+        {
+            _pendingOutgoing.TryRemove(id, out _);
+            throw new JsonRpcException(ErrorCodes.RequestCancelled, "The connection has closed.");
+        }
+
         using var registration = cancellationToken.Register(() =>
         {
             if (_pendingOutgoing.TryRemove(id, out _))
@@ -161,21 +167,23 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         var writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
         var processLoop = Task.Run(ProcessLoopAsync, CancellationToken.None);
-        try
+        var readLoop = ReadLoopAsync(linked.Token);
+
+        // A read from stdin ignores cancellation, so stopping does not wait for the read loop: it is left
+        // blocked on a read that the end of the process will reclaim.
+        using (var stopped = CancellationTokenSource.CreateLinkedTokenSource(linked.Token))
         {
-            await ReadLoopAsync(linked.Token).ConfigureAwait(false);
+            await Task.WhenAny(readLoop, Task.Delay(Timeout.Infinite, stopped.Token)).ConfigureAwait(false);
+            await stopped.CancelAsync().ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            _log.Log(RpcLogLevel.Error, "Reading the input failed; closing the connection.", ex);
-        }
-        finally
-        {
-            _incoming.Writer.TryComplete();
-        }
+
+        _incoming.Writer.TryComplete();
+        _ = readLoop.ContinueWith(
+            static (t, state) => ((JsonRpcConnection)state!).ObserveReadLoop(t),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
         await processLoop.ConfigureAwait(false);
 
@@ -238,6 +246,14 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
 
         return value ?? throw new JsonRpcException(ErrorCodes.InvalidParams, "Invalid params: params are missing.");
+    }
+
+    private void ObserveReadLoop(Task readLoop)
+    {
+        if (readLoop.Exception?.GetBaseException() is { } ex and not OperationCanceledException)
+        {
+            _log.Log(RpcLogLevel.Error, "Reading the input failed; closing the connection.", ex);
+        }
     }
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
@@ -549,7 +565,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             w.WriteEndObject();
         });
 
-    private void Send(Action<Utf8JsonWriter> writeMembers)
+    private bool Send(Action<Utf8JsonWriter> writeMembers)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -563,7 +579,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         if (!_outgoing.Writer.TryWrite(buffer.WrittenSpan.ToArray()))
         {
             _log.Log(RpcLogLevel.Debug, "A message was dropped: the connection has closed.");
+            return false;
         }
+
+        return true;
     }
 
     private sealed record HandlerEntry(bool Mutating, bool IsRequest, Func<JsonElement?, CancellationToken, Task<Action<Utf8JsonWriter>?>> Invoke);

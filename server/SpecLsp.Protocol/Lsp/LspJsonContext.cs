@@ -61,6 +61,8 @@ namespace SpecLsp.Protocol.Lsp;
 [JsonSerializable(typeof(PrepareRenameResult))]
 [JsonSerializable(typeof(RenameParams))]
 [JsonSerializable(typeof(WorkspaceEdit))]
+[JsonSerializable(typeof(TextDocumentEdit))]
+[JsonSerializable(typeof(CreateFile))]
 [JsonSerializable(typeof(DocumentLinkParams))]
 [JsonSerializable(typeof(DocumentLink))]
 [JsonSerializable(typeof(DocumentLink[]))]

@@ -143,8 +143,8 @@ public sealed record WorkspaceEdit
     /// <summary>Edits by document URI.</summary>
     public Dictionary<string, TextEdit[]>? Changes { get; init; }
 
-    /// <summary>Versioned edits, preferred when the client supports them.</summary>
-    public TextDocumentEdit[]? DocumentChanges { get; init; }
+    /// <summary>Versioned edits and resource operations (file creation), when the client supports them.</summary>
+    public DocumentChange[]? DocumentChanges { get; init; }
 }
 
 /// <summary>The params of <c>workspace/applyEdit</c>.</summary>

@@ -29,14 +29,16 @@ internal sealed class DiagnosticsService : IDisposable
     private readonly JsonRpcConnection _connection;
     private readonly ClientSession _session;
     private readonly ILogger<DiagnosticsService> _logger;
+    private readonly WorkspaceIndexService _index;
     private readonly TemplateEnvironmentService _templates;
 
     private static readonly System.Text.Json.JsonElement NoParams = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
     private readonly Dictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates)
+    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates, WorkspaceIndexService index)
     {
+        _index = index;
         _templates = templates;
         templates.Changed += RefreshAll;
         _workspace = workspace;
@@ -55,6 +57,7 @@ internal sealed class DiagnosticsService : IDisposable
     {
         Document = model,
         DocumentUri = document.Uri,
+        Workspace = _index.Current,
         Today = DateOnly.FromDateTime(DateTime.Now),
     };
 
@@ -81,6 +84,19 @@ internal sealed class DiagnosticsService : IDisposable
         }
 
         foreach (var document in _workspace.Documents.Values)
+        {
+            OnDocumentChanged(document);
+        }
+    }
+
+    /// <summary>Recomputes an open document's diagnostics because something it depends on (another file) changed.</summary>
+    public void Refresh(DocumentSnapshot document)
+    {
+        if (_session.PullsDiagnostics)
+        {
+            RefreshAll();
+        }
+        else
         {
             OnDocumentChanged(document);
         }

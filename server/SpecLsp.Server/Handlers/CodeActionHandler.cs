@@ -1,13 +1,25 @@
+using SpecLsp.Core.Analysis;
 using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Conversions;
+using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class CodeActionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates)
+/// <summary>The one code action handler: template section fixes and reference fixes.</summary>
+internal sealed class CodeActionHandler(
+    WorkspaceState workspace,
+    ClientSession session,
+    TemplateEnvironmentService templates,
+    WorkspaceIndexService index,
+    DiagnosticsService diagnostics,
+    DiagnosticEngine engine,
+    ReferenceConversions conversions)
     : IRequestHandler<CodeActionParams, CodeAction[]>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -25,21 +37,50 @@ internal sealed class CodeActionHandler(WorkspaceState workspace, ClientSession 
         }
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var template = templates.Current.Choose(model, document.Uri).Template;
-        if (template is null)
-        {
-            return [];
-        }
-
         var text = document.Text;
         var range = session.Encoder.ToCore(text, request.Range);
-        var context = request.Context.Diagnostics
-            .Select(d => TemplateConversions.ToCore(d, text, session.Encoder))
-            .OfType<SpecDiagnostic>()
-            .ToList();
-        var actions = SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context);
-        return [.. actions
-            .Where(a => request.Context.Only is not { Length: > 0 } only || only.Any(kind => a.Kind == kind || a.Kind.StartsWith(kind + ".", StringComparison.Ordinal)))
-            .Select(a => TemplateConversions.ToLsp(a, document.Uri, text, session.Encoder))];
+        var actions = new List<CodeAction>();
+        var template = templates.Current.Choose(model, document.Uri).Template;
+        if (template is not null)
+        {
+            var context = request.Context.Diagnostics
+                .Select(d => TemplateConversions.ToCore(d, text, session.Encoder))
+                .OfType<SpecDiagnostic>()
+                .ToList();
+            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context)
+                .Select(a => TemplateConversions.ToLsp(a, document.Uri, text, session.Encoder)));
+        }
+
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
+        {
+            // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.
+            var current = engine.Analyze(diagnostics.CreateContext(document, model), cancellationToken);
+            actions.AddRange(ReferenceCodeActions.Compute(view, ReferenceCodeActions.Touching(current, range), path => NewSpecText(path, template))
+                .Where(a => a.Changes.Creations.IsEmpty || conversions.CanCreateFiles)
+                .Select(a => new CodeAction
+                {
+                    Title = a.Title,
+                    Kind = CodeActionKind.QuickFix,
+                    IsPreferred = a.IsPreferred ? true : null,
+                    Diagnostics = [.. request.Context.Diagnostics.Where(d => d.Code?.ToString() == a.DiagnosticCode && session.Encoder.ToCore(text, d.Range) == a.DiagnosticRange)],
+                    Edit = conversions.ToWorkspaceEdit(a.Changes),
+                }));
+        }
+
+        return [.. actions.Where(a => request.Context.Only is not { Length: > 0 } only
+            || only.Any(kind => a.Kind == kind || (a.Kind ?? string.Empty).StartsWith(kind + ".", StringComparison.Ordinal)))];
+    }
+
+    // The template configured for the new file's path, else the one this document follows; a bare title without either.
+    private string NewSpecText(string path, SpecTemplate? documentTemplate)
+    {
+        var environment = templates.Current;
+        var root = Core.Workspace.WorkspacePaths.FromUriOrPath(environment.WorkspaceRoot);
+        var configured = root is not null && Core.Workspace.WorkspacePaths.IsUnder(path, root) && environment.Configuration.TemplateFor(path[root.Length..].TrimStart('/')) is { } name
+            ? environment.Catalog.Find(name)
+            : null;
+        return (configured ?? documentTemplate) is { } template
+            ? NewSpecRenderer.Render(template, ReferenceCodeActions.TitleFromFileName(path), DateOnly.FromDateTime(DateTime.Now))
+            : ReferenceCodeActions.DefaultText(path);
     }
 }

@@ -1,4 +1,5 @@
 using SpecLsp.Core.Completion;
+using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Templates;
@@ -6,11 +7,12 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates)
+/// <summary>The one completion handler: sections from the template, and link targets, labels and IDs from the index.</summary>
+internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index)
     : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
-        capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#"], ResolveProvider = false } };
+        capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", "(", "[", "/", "-"], ResolveProvider = false } };
 
     public async Task<CompletionList> HandleAsync(CompletionParams request, CancellationToken cancellationToken)
     {
@@ -21,19 +23,35 @@ internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession 
         }
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var caret = session.Encoder.ToCore(document.Text, request.Position);
+        var items = new List<CompletionItem>();
         var template = templates.Current.Choose(model, document.Uri).Template;
-        if (template is null)
+        if (template is not null)
         {
-            return new CompletionList { IsIncomplete = false, Items = [] };
+            bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
+            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret).Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets)));
         }
 
-        var caret = session.Encoder.ToCore(document.Text, request.Position);
-        bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
-        var items = SectionCompletion.Complete(TemplateMatch.Create(model, template), caret);
-        return new CompletionList
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
         {
-            IsIncomplete = false,
-            Items = [.. items.Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets))],
-        };
+            items.AddRange(ReferenceCompletion.Compute(view, caret, DateOnly.FromDateTime(DateTime.Now)).Select(e => new CompletionItem
+            {
+                Label = e.Label,
+                Kind = ToKind(e.Kind),
+                Detail = e.Detail,
+                SortText = e.SortText,
+                TextEdit = new TextEdit { Range = session.Encoder.ToLsp(document.Text, e.ReplaceRange), NewText = e.Label },
+            }));
+        }
+
+        return new CompletionList { IsIncomplete = false, Items = [.. items] };
     }
+
+    private static CompletionItemKind ToKind(CompletionEntryKind kind) => kind switch
+    {
+        CompletionEntryKind.File => CompletionItemKind.File,
+        CompletionEntryKind.Anchor or CompletionEntryKind.ReferenceLabel => CompletionItemKind.Reference,
+        CompletionEntryKind.NewId => CompletionItemKind.Keyword,
+        _ => CompletionItemKind.Value,
+    };
 }

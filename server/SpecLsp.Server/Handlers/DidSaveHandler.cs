@@ -5,7 +5,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidSaveHandler(WorkspaceState workspace, TemplateEnvironmentService templates) : INotificationHandler<DidSaveTextDocumentParams>
+internal sealed class DidSaveHandler(WorkspaceState workspace, TemplateEnvironmentService templates, WorkspaceIndexService index) : INotificationHandler<DidSaveTextDocumentParams>
 {
     public Task HandleAsync(DidSaveTextDocumentParams notification, CancellationToken cancellationToken)
     {
@@ -17,6 +17,8 @@ internal sealed class DidSaveHandler(WorkspaceState workspace, TemplateEnvironme
         }
 
         templates.OnFilesChanged([notification.TextDocument.Uri]);
+        // Clients without file watchers tell us of disk changes only this way.
+        index.OnFilesChanged([new FileEvent { Uri = notification.TextDocument.Uri, Type = FileChangeType.Changed }]);
         return Task.CompletedTask;
     }
 }

@@ -35,6 +35,11 @@ internal static class HandlerRegistrations
         r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, json.CodeActionParams, json.CodeActionArray);
         r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, json.HoverParams, json.Hover);
         r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, TemplateJsonContext.Default.NewSpecParams, TemplateJsonContext.Default.NewSpecResult);
+        r.Request<DefinitionHandler, DefinitionParams, Location[]>(Methods.TextDocumentDefinition, ReadOnly, json.DefinitionParams, json.LocationArray);
+        r.Request<ReferencesHandler, ReferenceParams, Location[]>(Methods.TextDocumentReferences, ReadOnly, json.ReferenceParams, json.LocationArray);
+        r.Request<PrepareRenameHandler, PrepareRenameParams, PrepareRenameResult?>(Methods.TextDocumentPrepareRename, ReadOnly, json.PrepareRenameParams, json.PrepareRenameResult);
+        r.Request<RenameHandler, RenameParams, WorkspaceEdit?>(Methods.TextDocumentRename, ReadOnly, json.RenameParams, json.WorkspaceEdit);
+        r.Request<DocumentLinkHandler, DocumentLinkParams, DocumentLink[]>(Methods.TextDocumentDocumentLink, ReadOnly, json.DocumentLinkParams, json.DocumentLinkArray);
         r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
     }
 }

@@ -1,4 +1,5 @@
 using SpecLsp.Core.Hover;
+using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Templates;
@@ -6,7 +7,8 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class HoverHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates)
+/// <summary>The one hover handler: each provider is asked in turn, the most specific first, and the first answer wins.</summary>
+internal sealed class HoverHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index)
     : IRequestHandler<HoverParams, Hover?>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -20,6 +22,13 @@ internal sealed class HoverHandler(WorkspaceState workspace, ClientSession sessi
             return null;
         }
 
+        var caret = session.Encoder.ToCore(document.Text, request.Position);
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view)
+            && ReferenceHover.Compute(view, caret) is { } reference)
+        {
+            return ToLsp(document, reference.Markdown, reference.Range);
+        }
+
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var template = templates.Current.Choose(model, document.Uri).Template;
         if (template is null)
@@ -27,13 +36,13 @@ internal sealed class HoverHandler(WorkspaceState workspace, ClientSession sessi
             return null;
         }
 
-        var hover = SectionHover.Compute(TemplateMatch.Create(model, template), session.Encoder.ToCore(document.Text, request.Position));
-        return hover is null
-            ? null
-            : new Hover
-            {
-                Contents = new MarkupContent { Kind = MarkupKind.Markdown, Value = hover.Markdown },
-                Range = session.Encoder.ToLsp(document.Text, hover.Range),
-            };
+        var hover = SectionHover.Compute(TemplateMatch.Create(model, template), caret);
+        return hover is null ? null : ToLsp(document, hover.Markdown, hover.Range);
     }
+
+    private Hover ToLsp(DocumentSnapshot document, string markdown, Core.Text.TextRange range) => new()
+    {
+        Contents = new MarkupContent { Kind = MarkupKind.Markdown, Value = markdown },
+        Range = session.Encoder.ToLsp(document.Text, range),
+    };
 }

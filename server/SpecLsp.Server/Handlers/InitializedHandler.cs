@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using SpecLsp.Server.Templates;
+using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed partial class InitializedHandler(ClientSession session, TemplateEnvironmentService templates, ILogger<InitializedHandler> logger) : IParameterlessHandler
+internal sealed partial class InitializedHandler(ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index, ILogger<InitializedHandler> logger) : IParameterlessHandler
 {
     public Task HandleAsync(CancellationToken cancellationToken)
     {
@@ -11,6 +12,7 @@ internal sealed partial class InitializedHandler(ClientSession session, Template
 
         // Not awaited: loading asks the client for its settings, and its answer must not hold the message queue.
         _ = templates.InitializeAsync(CancellationToken.None);
+        index.Start();
         return Task.CompletedTask;
     }
 

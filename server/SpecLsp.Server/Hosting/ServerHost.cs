@@ -4,10 +4,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.References;
 using SpecLsp.Core.Sections;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
+using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
@@ -45,6 +47,8 @@ internal static class ServerHost
         builder.Services.AddSingleton<ClientSession>();
         builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
+        builder.Services.AddSingleton<WorkspaceIndexService>();
+        builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
         builder.Services.AddSingleton<DiagnosticEngine>();
@@ -75,5 +79,7 @@ internal static class ServerHost
         services.AddSingleton<TemplateEnvironmentService>();
         services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
         services.AddSingleton<IDocumentAnalyzer, SectionAnalyzer>();
+        services.AddSingleton<IDocumentAnalyzer, LinkAnalyzer>();
+        services.AddSingleton<IDocumentAnalyzer, IdAnalyzer>();
     }
 }

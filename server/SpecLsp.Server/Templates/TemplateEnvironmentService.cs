@@ -89,10 +89,16 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
     public void Reload()
     {
         LoadedEnvironment loaded;
+        bool changed;
         lock (_lock)
         {
+            var previous = Current;
             loaded = TemplateEnvironmentLoader.Load(WorkspaceRoot, _clientSettings);
-            Volatile.Write(ref _current, loaded.Environment);
+            var next = loaded.Environment;
+            changed = !next.Configuration.Equals(previous.Configuration)
+                || next.Catalog.Fingerprint != previous.Catalog.Fingerprint
+                || next.WorkspaceRoot != previous.WorkspaceRoot;
+            Volatile.Write(ref _current, next);
             PublishConfigurationDiagnostics(loaded);
         }
 
@@ -104,7 +110,11 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
             }
         }
 
-        Changed?.Invoke();
+        // Recomputing every open document's diagnostics is only worth it when something that affects them changed.
+        if (changed)
+        {
+            Changed?.Invoke();
+        }
     }
 
     private bool IsConfigurationOrTemplate(string uri)

@@ -41,20 +41,22 @@ public class IdTests
     [InlineData("`**FR1:** in code`\n")]
     [InlineData("```\n- **FR1:** in a code block\n```\n")]
     [InlineData("- **UTF-8:** encoding\n")]
+    [InlineData("- **P95:** 200 ms\n")]
+    [InlineData("#### H2: second level\n")]
+    [InlineData("| ID | X |\n|---|---|\n| S3 | bucket |\n")]
     public void Parse_NotADefinition_DefinesNothing(string text)
     {
-        // UTF-8 has the shape of an ID but a digit is not all it is followed by: "UTF-8:" is a definition only when
-        // nothing joins it, so check the case explicitly below rather than pretend it is never one.
-        var definitions = Parse(text).IdDefinitions;
+        Assert.Empty(Parse(text).IdDefinitions);
+    }
 
-        if (text.Contains("UTF-8", StringComparison.Ordinal))
-        {
-            Assert.Equal("UTF-8", Assert.Single(definitions).Id);
-        }
-        else
-        {
-            Assert.Empty(definitions);
-        }
+    [Fact]
+    public void FindAll_Text_ReturnsEveryIdShapedToken()
+    {
+        const string text = "FR1, (US-12) and SPEC-2026-01-05-001; not FR1.2, XFR, P95 or UTF-8.";
+
+        var found = IdSyntax.FindAll(text).Select(f => text.Substring(f.Start, f.Length));
+
+        Assert.Equal(["FR1", "US-12", "SPEC-2026-01-05-001"], found);
     }
 
     [Fact]

@@ -74,4 +74,27 @@ public class LinkTests
         Assert.Equal(string.Empty, link.Destination);
         Assert.Equal(marked.Range, link.TargetRange);
     }
+
+    [Fact]
+    public void Parse_ReferenceWithoutDefinition_IsAnUndefinedLink()
+    {
+        var marked = MarkedText.Parse("See [|[the spec][[|spec-1|]]|] and [|[[|Other|]][]|] and [ok][].\n\n[ok]: ./ok.md\n");
+
+        var links = Parse(marked.Text).Links;
+
+        Assert.Equal([("spec-1", true), ("Other", true), ("ok", false)], links.Select(l => (l.Label, l.IsUndefined)));
+        Assert.Equal([marked.Ranges[0], marked.Ranges[2]], links.Where(l => l.IsUndefined).Select(l => l.Range));
+        Assert.Equal([marked.Ranges[1], marked.Ranges[3]], links.Where(l => l.IsUndefined).Select(l => l.TargetRange));
+    }
+
+    [Theory]
+    [InlineData("**Author:** [Your Name] - [Date]\n")]
+    [InlineData("`[a][b]` in code\n")]
+    [InlineData("\\[a][b] escaped\n")]
+    [InlineData("<div>\n[a][b]\n</div>\n")]
+    [InlineData("[Feature Name]\n")]
+    public void Parse_BracketsThatAreNotReferences_AreNoLinks(string text)
+    {
+        Assert.Empty(Parse(text).Links);
+    }
 }

@@ -87,4 +87,12 @@ public class MetadataTests
         Assert.Equal(("SPEC-2026-01-05-001", IdDefinitionKind.Metadata, "Export CSV"), (definition.Id, definition.Kind, definition.Title));
         Assert.Equal(marked.Range, definition.Range);
     }
+
+    [Fact]
+    public void Parse_BoldKeyAloneOnItsLine_LabelsABlockAndIsNoField()
+    {
+        var document = Parse("# T\n\n**Status:** Draft\n\n**Approval:**\n- [ ] Product Owner\n\n---\n\n**Notes:**\nAnything else.\n");
+
+        Assert.Equal(["Status"], document.Metadata.Select(m => m.Key));
+    }
 }

@@ -57,3 +57,22 @@ public class RobustnessTests
             SpecDocumentDump.Write(SpecParser.Parse(SourceText.From(text)), SpecDumpDetail.All));
     }
 }
+
+public class ParallelParseTests
+{
+    [Fact]
+    public void Parse_ManyThreadsAtOnce_GiveTheSameModels()
+    {
+        string[] names = ["bold-metadata", "blockquote-metadata", "list-metadata", "html-comment-prompts", "emoji-status"];
+        var texts = names.Select(n => TestSupport.Fixtures.Read($"Templates/{n}.md")).ToArray();
+        var expected = texts.Select(t => SpecDocumentDump.Write(SpecParser.Parse(SourceText.From(t)), SpecDumpDetail.All)).ToArray();
+
+        var actual = new string[40];
+        Parallel.For(0, actual.Length, i => actual[i] = SpecDocumentDump.Write(SpecParser.Parse(SourceText.From(texts[i % texts.Length])), SpecDumpDetail.All));
+
+        for (int i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % texts.Length], actual[i]);
+        }
+    }
+}

@@ -49,11 +49,14 @@ public sealed class LspTestClient : IAsyncDisposable
     private LspTestClient(Stream output, PipeReader input, Task<int> serverExit, Process? process)
     {
         _output = output;
-        _reader = new MessageReader(input);
+        _reader = new MessageReader(input, log: FramingLog);
         ServerExit = serverExit;
         _process = process;
         _readLoop = Task.Run(ReadLoopAsync);
     }
+
+    /// <summary>What the client's frame reader complained about: anything here means the server wrote a bad frame.</summary>
+    public FramingLog FramingLog { get; } = new();
 
     /// <summary>Completes with the server's exit code.</summary>
     public Task<int> ServerExit { get; }
@@ -362,4 +365,32 @@ public sealed class LspTestClient : IAsyncDisposable
         method == Methods.WorkspaceConfiguration
             ? "[" + string.Join(",", Enumerable.Repeat("null", @params.GetProperty("items").GetArrayLength())) + "]"
             : "null";
+}
+
+/// <summary>Records framing problems the test client's reader saw.</summary>
+public sealed class FramingLog : IRpcLog
+{
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
+    }
+
+    public void Log(RpcLogLevel level, string message, Exception? exception = null)
+    {
+        if (level >= RpcLogLevel.Warning)
+        {
+            lock (_problems)
+            {
+                _problems.Add(message);
+            }
+        }
+    }
 }

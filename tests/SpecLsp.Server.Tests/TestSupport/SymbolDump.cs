@@ -27,6 +27,34 @@ internal static class SymbolDump
         }
     }
 
+    /// <summary>Name, kind, range, selection range and detail of each symbol, children indented.</summary>
+    public static string Detailed(JsonElement symbols)
+    {
+        var builder = new StringBuilder();
+        Write(symbols, 0);
+        return builder.ToString();
+
+        void Write(JsonElement level, int depth)
+        {
+            foreach (var symbol in level.EnumerateArray())
+            {
+                builder.Append(' ', depth * 2).Append(symbol.GetProperty("name").GetString())
+                    .Append(" [").Append((Protocol.Lsp.SymbolKind)symbol.GetProperty("kind").GetInt32()).Append("] ")
+                    .Append(Range(symbol.GetProperty("range"))).Append(" sel ").Append(Range(symbol.GetProperty("selectionRange")));
+                if (symbol.TryGetProperty("detail", out var detail))
+                {
+                    builder.Append(" \"").Append(detail.GetString()).Append('"');
+                }
+
+                builder.Append('\n');
+                if (symbol.TryGetProperty("children", out var children))
+                {
+                    Write(children, depth + 1);
+                }
+            }
+        }
+    }
+
     public static string FromCore(IEnumerable<SymbolNode> nodes)
     {
         var builder = new StringBuilder();

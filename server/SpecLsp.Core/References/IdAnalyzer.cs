@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Workspace;
+
+namespace SpecLsp.Core.References;
+
+/// <summary><c>undefined-id</c> and <c>duplicate-id</c>.</summary>
+public sealed class IdAnalyzer : IDocumentAnalyzer
+{
+    /// <inheritdoc />
+    public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var view = DocumentView.Create(context.Document, context.DocumentUri, context.Workspace);
+        var result = new List<SpecDiagnostic>();
+        CheckMentions(view, result);
+        CheckLocalDuplicates(view, result);
+        CheckWorkspaceDuplicates(view, result);
+        return result;
+    }
+
+    private static void CheckMentions(DocumentView view, List<SpecDiagnostic> result)
+    {
+        var defined = view.Index.IdDefinitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var prefixes = view.Index.IdDefinitions.Where(d => !IdSyntax.IsWorkspaceWide(d.Id)).Select(d => d.Prefix).ToHashSet(StringComparer.Ordinal);
+
+        // Until the workspace is fully indexed (or with no workspace at all) a SPEC- ID may be defined in a file not seen yet.
+        bool workspaceKnown = view.Workspace.IsComplete && view.Workspace.Roots.Length > 0;
+        foreach (var mention in view.Index.IdMentions)
+        {
+            if (defined.Contains(mention.Id))
+            {
+                continue;
+            }
+
+            if (IdSyntax.IsWorkspaceWide(mention.Id))
+            {
+                if (workspaceKnown && !view.Workspace.FindWorkspaceIdDefinitions(mention.Id).Any(d => !IsSelf(view, d.Path)))
+                {
+                    result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"No spec in the workspace defines {mention.Id}."));
+                }
+            }
+            else if (prefixes.Contains(IdSyntax.GetPrefix(mention.Id)))
+            {
+                result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"{mention.Id} is not defined in this spec."));
+            }
+        }
+    }
+
+    private static void CheckLocalDuplicates(DocumentView view, List<SpecDiagnostic> result)
+    {
+        // Only definitions of the same kind clash: "#### FR1: …" and a traceability row "| FR1 | … |" are one requirement.
+        foreach (var group in view.Index.IdDefinitions
+            .Where(d => !IdSyntax.IsWorkspaceWide(d.Id) && d.Kind != IdDefinitionKind.Metadata)
+            .GroupBy(d => (d.Id, d.Kind))
+            .Where(g => g.Count() > 1))
+        {
+            var all = group.ToList();
+            foreach (var definition in all)
+            {
+                result.Add(new SpecDiagnostic(definition.Range, DiagnosticSeverity.Warning, DiagnosticCodes.DuplicateId, $"{definition.Id} is defined {all.Count} times in this spec.")
+                {
+                    Related = [.. all.Where(o => o != definition).Select(o => new RelatedLocation(view.Path, o.Range, $"{o.Id} is also defined here"))],
+                });
+            }
+        }
+    }
+
+    private static void CheckWorkspaceDuplicates(DocumentView view, List<SpecDiagnostic> result)
+    {
+        if (view.Path is null)
+        {
+            return;
+        }
+
+        foreach (var definition in view.Index.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).DistinctBy(d => d.Id))
+        {
+            var others = view.Workspace.FindWorkspaceIdDefinitions(definition.Id).Where(d => !IsSelf(view, d.Path)).ToList();
+            if (others.Count == 0)
+            {
+                continue;
+            }
+
+            var files = others.Select(o => WorkspacePaths.GetFileName(o.Path)).Distinct().ToList();
+            result.Add(new SpecDiagnostic(
+                definition.Range,
+                DiagnosticSeverity.Warning,
+                DiagnosticCodes.DuplicateId,
+                $"{definition.Id} is also defined in {string.Join(", ", files)}: a spec ID must be unique in the workspace.")
+            {
+                Related = [.. others.Select(o => new RelatedLocation(o.Path, o.Definition.Range, $"{o.Definition.Id} is also defined here"))],
+            });
+        }
+    }
+
+    private static bool IsSelf(DocumentView view, string path) => view.Path is not null && WorkspacePaths.Comparer.Equals(view.Path, path);
+
+    internal static ImmutableArray<SpecDiagnostic> None => [];
+}

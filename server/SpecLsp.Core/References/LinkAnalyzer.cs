@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+
+namespace SpecLsp.Core.References;
+
+/// <summary><c>broken-link</c>, <c>broken-anchor</c> and <c>undefined-reference</c>.</summary>
+public sealed class LinkAnalyzer : IDocumentAnalyzer
+{
+    /// <summary>The key of the resolved path of a missing file in <see cref="SpecDiagnostic.Data"/>.</summary>
+    public const string PathKey = "path";
+
+    /// <summary>The key of the missing fragment in <see cref="SpecDiagnostic.Data"/>.</summary>
+    public const string FragmentKey = "fragment";
+
+    /// <summary>The key of the closest existing anchor in <see cref="SpecDiagnostic.Data"/>, when there is one.</summary>
+    public const string SuggestionKey = "suggestion";
+
+    /// <inheritdoc />
+    public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var view = DocumentView.Create(context.Document, context.DocumentUri, context.Workspace);
+        var result = new List<SpecDiagnostic>();
+        var states = new Dictionary<string, PathState>(WorkspacePaths.Comparer);
+        foreach (var link in view.Index.Links)
+        {
+            // A reference link's destination is checked once, on its definition.
+            if (link.Node.Kind != LinkKind.Reference)
+            {
+                Check(view, states, link.Node.Destination, link.Target, link.Node.TargetRange, result);
+            }
+        }
+
+        for (int i = 0; i < view.Index.ReferenceDefinitions.Length; i++)
+        {
+            var definition = view.Index.ReferenceDefinitions[i];
+            Check(view, states, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
+        }
+
+        foreach (var reference in ReferenceLinkScanner.Find(context.Document, label => view.Index.FindReferenceDefinition(label) is null))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            result.Add(new SpecDiagnostic(
+                reference.LabelRange,
+                DiagnosticSeverity.Warning,
+                DiagnosticCodes.UndefinedReference,
+                $"No link reference definition for [{reference.Label}]: add a line '[{reference.Label}]: URL'."));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The closest anchor of <paramref name="file"/> to <paramref name="fragment"/> by edit distance, when it is close
+    /// enough to be what the author meant (at most half the fragment's length away), else null.
+    /// </summary>
+    public static string? FindClosestAnchor(FileIndex file, string fragment)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (fragment.Length > 200)
+        {
+            return null;
+        }
+
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var anchor in file.Headings.Select(h => h.Anchor).Concat(file.ExplicitAnchors.Select(a => a.Name)))
+        {
+            int distance = EditDistance.Compute(fragment.ToLowerInvariant(), anchor, bestDistance);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = anchor;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(2, fragment.Length / 2) ? best : null;
+    }
+
+    private static void Check(DocumentView view, Dictionary<string, PathState> states, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
+    {
+        if (target.Kind is LinkTargetKind.External or LinkTargetKind.Outside)
+        {
+            return;
+        }
+
+        if (target.Kind == LinkTargetKind.File)
+        {
+            if (!states.TryGetValue(target.Path!, out var state))
+            {
+                states[target.Path!] = state = view.Workspace.GetPathState(target.Path!);
+            }
+
+            if (state == PathState.Missing)
+            {
+                var relative = WorkspacePaths.GetRelativePath(WorkspacePaths.GetDirectory(view.Path!), target.Path!);
+                result.Add(new SpecDiagnostic(range, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, $"File '{relative}' does not exist.")
+                {
+                    Data = ImmutableDictionary<string, string>.Empty.Add(PathKey, target.Path!),
+                });
+                return;
+            }
+
+            if (state != PathState.File || !WorkspacePaths.IsMarkdown(target.Path!))
+            {
+                return;
+            }
+        }
+
+        if (target.Fragment is not { Length: > 0 } fragment || IsAlwaysValid(fragment) || view.GetTargetFile(target) is not { } file)
+        {
+            return;
+        }
+
+        if (file.HasAnchor(fragment) || (fragment.StartsWith("user-content-", StringComparison.Ordinal) && file.HasAnchor(fragment["user-content-".Length..])))
+        {
+            return;
+        }
+
+        var where = target.Kind == LinkTargetKind.SameDocument ? "this document" : $"'{WorkspacePaths.GetFileName(file.Path)}'";
+        var data = ImmutableDictionary<string, string>.Empty.Add(FragmentKey, fragment);
+        var suggestion = FindClosestAnchor(file, fragment);
+        var message = $"No heading or anchor '#{fragment}' in {where}.";
+        if (suggestion is not null)
+        {
+            data = data.Add(SuggestionKey, suggestion);
+            message += $" Did you mean '#{suggestion}'?";
+        }
+
+        result.Add(new SpecDiagnostic(FragmentRange(view.Document.Source, range, destination), DiagnosticSeverity.Warning, DiagnosticCodes.BrokenAnchor, message) { Data = data });
+    }
+
+    /// <summary>The range of the <c>#fragment</c> inside a destination's range, when the text there is the destination as written.</summary>
+    internal static TextRange FragmentRange(SourceText source, TextRange destinationRange, string? destination)
+    {
+        if (destination is null || destinationRange.Start.Line != destinationRange.End.Line || source.GetText(destinationRange) != destination)
+        {
+            return destinationRange;
+        }
+
+        int hash = destination.IndexOf('#');
+        return hash < 0 ? destinationRange : destinationRange with { Start = destinationRange.Start with { Character = destinationRange.Start.Character + hash } };
+    }
+
+    // GitHub scrolls to the top for "#top" and to a line for "#L12" in rendered Markdown's source view.
+    private static bool IsAlwaysValid(string fragment) =>
+        fragment.Equals("top", StringComparison.OrdinalIgnoreCase)
+        || (fragment.Length > 1 && fragment[0] == 'L' && char.IsAsciiDigit(fragment[1]));
+}

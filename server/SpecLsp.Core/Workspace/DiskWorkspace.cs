@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace SpecLsp.Core.Workspace;
+
+/// <summary>
+/// The workspace on disk. It never leaves its roots: every path is checked lexically and again after resolving
+/// symbolic links, folders are scanned once each (a visited set of real paths stops link loops), and
+/// <c>.git</c>, <c>node_modules</c> and hidden folders are skipped.
+/// </summary>
+public sealed class DiskWorkspace : IWorkspace
+{
+    /// <summary>Files larger than this are not read as text.</summary>
+    public const long DefaultMaxFileBytes = 8 * 1024 * 1024;
+
+    private const int MaxLinkHops = 40;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly ImmutableArray<string> _realRoots;
+    private readonly Func<string, bool> _isSpecFile;
+    private readonly long _maxFileBytes;
+
+    /// <summary>Creates a workspace over <paramref name="roots"/>.</summary>
+    /// <param name="roots">Absolute folder paths.</param>
+    /// <param name="isSpecFile">
+    /// Which files are specs, given their path relative to their root with <c>/</c> (the configured globs);
+    /// by default every Markdown file.
+    /// </param>
+    /// <param name="maxFileBytes">Files larger than this are unreadable.</param>
+    public DiskWorkspace(IEnumerable<string> roots, Func<string, bool>? isSpecFile = null, long maxFileBytes = DefaultMaxFileBytes)
+    {
+        Roots = [.. roots.Select(WorkspacePaths.Normalize).OfType<string>().Distinct(WorkspacePaths.Comparer)];
+        _realRoots = [.. Roots.Select(r => ResolveRealPath(r) ?? r)];
+        _isSpecFile = isSpecFile ?? WorkspacePaths.IsMarkdown;
+        _maxFileBytes = maxFileBytes;
+    }
+
+    /// <inheritdoc />
+    public ImmutableArray<string> Roots { get; }
+
+    /// <summary>True for folder names never scanned: <c>.git</c>, <c>node_modules</c> and hidden ones.</summary>
+    public static bool IsSkippedFolder(string name) => name.StartsWith('.') || name == "node_modules";
+
+    /// <inheritdoc />
+    public IEnumerable<string> EnumerateSpecFiles(CancellationToken cancellationToken = default)
+    {
+        var visited = new HashSet<string>(WorkspacePaths.Comparer);
+        var seenFiles = new HashSet<string>(WorkspacePaths.Comparer);
+        var pending = new Stack<(string Logical, string Root)>();
+        foreach (var root in Roots)
+        {
+            pending.Push((root, root));
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (folder, root) = pending.Pop();
+            var real = ResolveRealPath(folder);
+            if (real is null || !IsInsideRealRoots(real) || !visited.Add(real))
+            {
+                continue;
+            }
+
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                continue;
+            }
+
+            var subfolders = new List<string>();
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                string path = folder.TrimEnd('/') + "/" + entry.Name;
+                bool isLink = entry.LinkTarget is not null;
+                if (entry is DirectoryInfo)
+                {
+                    if (!IsSkippedFolder(entry.Name))
+                    {
+                        subfolders.Add(path);
+                    }
+
+                    continue;
+                }
+
+                if (!_isSpecFile(path[root.TrimEnd('/').Length..].TrimStart('/')))
+                {
+                    continue;
+                }
+
+                var realFile = isLink ? ResolveRealPath(path) : real.TrimEnd('/') + "/" + entry.Name;
+                if (realFile is null || !IsInsideRealRoots(realFile) || !seenFiles.Add(realFile) || (isLink && !File.Exists(realFile)))
+                {
+                    continue;
+                }
+
+                yield return path;
+            }
+
+            for (int i = subfolders.Count - 1; i >= 0; i--)
+            {
+                pending.Push((subfolders[i], root));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsSpecFile(string path)
+    {
+        if (WorkspacePaths.Normalize(path) is not { } normalized || WorkspacePaths.FindRoot(normalized, Roots) is not { } root)
+        {
+            return false;
+        }
+
+        var relative = normalized[root.TrimEnd('/').Length..].TrimStart('/');
+        return !relative.Split('/').SkipLast(1).Any(IsSkippedFolder) && _isSpecFile(relative);
+    }
+
+    /// <inheritdoc />
+    public FileReadResult ReadFile(string path)
+    {
+        if (!IsInside(path, out var real))
+        {
+            return FileReadResult.Fail("The file is outside the workspace.");
+        }
+
+        try
+        {
+            var info = new FileInfo(real);
+            if (!info.Exists)
+            {
+                return FileReadResult.Fail("The file does not exist.");
+            }
+
+            if (info.Length > _maxFileBytes)
+            {
+                return FileReadResult.Fail($"The file is larger than {_maxFileBytes / (1024 * 1024)} MB.");
+            }
+
+            var bytes = File.ReadAllBytes(real);
+            return Decode(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return FileReadResult.Fail("The file cannot be read: " + e.Message);
+        }
+    }
+
+    /// <summary>Decodes a file's bytes as UTF-8 text, refusing NUL bytes and invalid UTF-8.</summary>
+    public static FileReadResult Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IndexOf((byte)0) >= 0)
+        {
+            return FileReadResult.Fail("The file holds NUL bytes; it is not text.");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        try
+        {
+            return FileReadResult.Ok(StrictUtf8.GetString(bytes));
+        }
+        catch (DecoderFallbackException)
+        {
+            return FileReadResult.Fail("The file is not valid UTF-8.");
+        }
+    }
+
+    /// <inheritdoc />
+    public PathState GetPathState(string path)
+    {
+        if (!IsInside(path, out var real))
+        {
+            return PathState.Outside;
+        }
+
+        return File.Exists(real) ? PathState.File : Directory.Exists(real) ? PathState.Directory : PathState.Missing;
+    }
+
+    private bool IsInside(string path, out string real)
+    {
+        real = string.Empty;
+        if (WorkspacePaths.Normalize(path) is not { } normalized || WorkspacePaths.FindRoot(normalized, Roots) is null)
+        {
+            return false;
+        }
+
+        if (ResolveRealPath(normalized) is not { } resolved || !IsInsideRealRoots(resolved))
+        {
+            return false;
+        }
+
+        real = resolved;
+        return true;
+    }
+
+    private bool IsInsideRealRoots(string realPath) => WorkspacePaths.FindRoot(realPath, _realRoots) is not null;
+
+    /// <summary>
+    /// The path with every symbolic link along it resolved (missing tail segments kept as written), or null for a
+    /// link loop or chain longer than 40 hops.
+    /// </summary>
+    internal static string? ResolveRealPath(string path)
+    {
+        if (WorkspacePaths.Normalize(path) is not { } normalized)
+        {
+            return null;
+        }
+
+        int hops = 0;
+        var pending = new Queue<string>(normalized.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        string current = normalized.StartsWith('/') ? "/" : pending.Dequeue() + "/";
+        bool exists = true;
+        while (pending.Count > 0)
+        {
+            string segment = pending.Dequeue();
+            string next = WorkspacePaths.Normalize(current.TrimEnd('/') + "/" + segment)!;
+            if (exists)
+            {
+                string? target;
+                try
+                {
+                    var info = new FileInfo(next);
+                    target = info.LinkTarget;
+                    exists = target is not null || info.Exists || Directory.Exists(next);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
+                {
+                    target = null;
+                    exists = false;
+                }
+
+                if (target is not null)
+                {
+                    if (++hops > MaxLinkHops)
+                    {
+                        return null;
+                    }
+
+                    string resolved = Path.IsPathRooted(target) ? target : current.TrimEnd('/') + "/" + target;
+                    if (WorkspacePaths.Normalize(resolved) is not { } absolute)
+                    {
+                        return null;
+                    }
+
+                    // Restart from the link's target so links inside it are resolved too.
+                    var rest = pending.ToList();
+                    pending.Clear();
+                    var parts = absolute.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                    current = absolute.StartsWith('/') ? "/" : parts[0] + "/";
+                    foreach (var part in (absolute.StartsWith('/') ? parts : parts[1..]).Concat(rest))
+                    {
+                        pending.Enqueue(part);
+                    }
+
+                    continue;
+                }
+            }
+
+            current = next;
+        }
+
+        return WorkspacePaths.Normalize(current);
+    }
+}

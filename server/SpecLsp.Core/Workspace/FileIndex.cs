@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
+
+namespace SpecLsp.Core.Workspace;
+
+/// <summary>A heading as the index keeps it.</summary>
+/// <param name="Title">The heading's text as a reader sees it.</param>
+/// <param name="Anchor">Its GitHub anchor, de-duplicated within the document.</param>
+/// <param name="Level">1 to 6.</param>
+/// <param name="HeadingRange">The heading line.</param>
+/// <param name="TitleRange">The heading's text.</param>
+/// <param name="SectionRange">The whole section.</param>
+public readonly record struct HeadingEntry(string Title, string Anchor, int Level, TextRange HeadingRange, TextRange TitleRange, TextRange SectionRange);
+
+/// <summary>A link with where it leads.</summary>
+/// <param name="Node">The link as parsed.</param>
+/// <param name="Target">Its resolved target (reference links through their definition).</param>
+public sealed record IndexedLink(LinkNode Node, LinkTarget Target);
+
+/// <summary>
+/// What the workspace keeps of one file: headings and anchors, IDs, links and reference definitions, no syntax
+/// tree and no text. Built from a <see cref="SpecDocument"/>; immutable.
+/// </summary>
+public sealed class FileIndex
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> IdStrings = new(StringComparer.Ordinal);
+
+    private Dictionary<string, LinkReferenceDefinition>? _definitionsByLabel;
+
+    private FileIndex(string path) => Path = path;
+
+    /// <summary>The normalised absolute path.</summary>
+    public string Path { get; }
+
+    /// <summary>The title (the first H1's text), or null.</summary>
+    public string? Title { get; private init; }
+
+    /// <summary>Every heading in document order.</summary>
+    public ImmutableArray<HeadingEntry> Headings { get; private init; } = [];
+
+    /// <summary>Explicit HTML anchors.</summary>
+    public ImmutableArray<ExplicitAnchor> ExplicitAnchors { get; private init; } = [];
+
+    /// <summary>IDs defined in the file.</summary>
+    public ImmutableArray<IdDefinition> IdDefinitions { get; private init; } = [];
+
+    /// <summary>IDs mentioned in its prose.</summary>
+    public ImmutableArray<IdMention> IdMentions { get; private init; } = [];
+
+    /// <summary>Links with their resolved targets.</summary>
+    public ImmutableArray<IndexedLink> Links { get; private init; } = [];
+
+    /// <summary>Link reference definitions.</summary>
+    public ImmutableArray<LinkReferenceDefinition> ReferenceDefinitions { get; private init; } = [];
+
+    /// <summary>Where each of <see cref="ReferenceDefinitions"/> leads, in the same order.</summary>
+    public ImmutableArray<LinkTarget> ReferenceDefinitionTargets { get; private init; } = [];
+
+    /// <summary>Why the file could not be read as text, or null.</summary>
+    public string? UnreadableReason { get; private init; }
+
+    /// <summary>Builds the index of <paramref name="document"/> at <paramref name="path"/>, resolving links against <paramref name="roots"/>.</summary>
+    public static FileIndex Create(string path, SpecDocument document, ImmutableArray<string> roots)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var definitions = document.ReferenceDefinitions;
+        var links = ImmutableArray.CreateBuilder<IndexedLink>(document.Links.Length);
+        foreach (var link in document.Links)
+        {
+            var destination = link.Destination ?? FindDefinition(definitions, link.Label)?.Destination;
+
+            // The index serves navigation, not display: a link's text is not kept.
+            links.Add(new IndexedLink(link with { Text = string.Empty }, LinkTarget.Resolve(destination, path, roots)));
+        }
+
+        return new FileIndex(path)
+        {
+            Title = document.Title?.Title,
+            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range))],
+            ExplicitAnchors = document.ExplicitAnchors,
+            IdDefinitions = [.. document.IdDefinitions.Select(d => d with { Id = Intern(d.Id) })],
+            IdMentions = [.. document.IdMentions.Select(m => m with { Id = Intern(m.Id) })],
+            Links = links.MoveToImmutable(),
+            ReferenceDefinitions = definitions,
+            ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, path, roots))],
+        };
+    }
+
+    /// <summary>An entry for a file that cannot be read as text.</summary>
+    public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
+
+    /// <summary>True when <paramref name="fragment"/> names a heading anchor or an explicit anchor here.</summary>
+    public bool HasAnchor(string fragment) => FindHeading(fragment) is not null || FindExplicitAnchor(fragment) is not null;
+
+    /// <summary>The heading whose anchor is <paramref name="anchor"/> (GitHub matches anchors case-insensitively), or null.</summary>
+    public HeadingEntry? FindHeading(string anchor)
+    {
+        foreach (var heading in Headings)
+        {
+            if (heading.Anchor.Equals(anchor, StringComparison.Ordinal))
+            {
+                return heading;
+            }
+        }
+
+        foreach (var heading in Headings)
+        {
+            if (heading.Anchor.Equals(anchor, StringComparison.OrdinalIgnoreCase))
+            {
+                return heading;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The explicit anchor named <paramref name="name"/>, or null.</summary>
+    public ExplicitAnchor? FindExplicitAnchor(string name)
+    {
+        foreach (var anchor in ExplicitAnchors)
+        {
+            if (anchor.Name.Equals(name, StringComparison.Ordinal))
+            {
+                return anchor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The reference definition for <paramref name="label"/> (CommonMark matching: case-folded, white space collapsed), or null.</summary>
+    public LinkReferenceDefinition? FindReferenceDefinition(string? label)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        // Built on first use; a race only builds the same dictionary twice.
+        var byLabel = _definitionsByLabel ??= ReferenceDefinitions
+            .GroupBy(d => NormalizeLabel(d.Label), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return byLabel.GetValueOrDefault(NormalizeLabel(label));
+    }
+
+    /// <summary>Normalises a link label the way CommonMark matches them.</summary>
+    public static string NormalizeLabel(string label) =>
+        string.Join(' ', label.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant().ToLowerInvariant();
+
+    // Local IDs (FR1, US-2) repeat across thousands of specs: share one string each. Long ones (spec IDs) are unique anyway.
+    private static string Intern(string id) => id.Length <= 10 ? IdStrings.GetOrAdd(id, id) : id;
+
+    private static LinkReferenceDefinition? FindDefinition(ImmutableArray<LinkReferenceDefinition> definitions, string? label)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        var key = NormalizeLabel(label);
+        foreach (var definition in definitions)
+        {
+            if (NormalizeLabel(definition.Label) == key)
+            {
+                return definition;
+            }
+        }
+
+        return null;
+    }
+}

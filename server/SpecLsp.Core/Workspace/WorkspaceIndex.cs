@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using SpecLsp.Core.Model;
+
+namespace SpecLsp.Core.Workspace;
+
+/// <summary>An ID definition and the file it is in.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Definition">The definition.</param>
+public sealed record IdDefinitionLocation(string Path, IdDefinition Definition);
+
+/// <summary>An ID mention and the file it is in.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Mention">The mention.</param>
+public sealed record IdMentionLocation(string Path, IdMention Mention);
+
+/// <summary>A link and the file it is in.</summary>
+/// <param name="Path">The file holding the link.</param>
+/// <param name="Link">The link and its target.</param>
+public sealed record LinkLocation(string Path, IndexedLink Link);
+
+/// <summary>
+/// An immutable snapshot of the workspace: one <see cref="FileIndex"/> per spec, from disk or, overriding disk,
+/// from the editor's open documents. Changes return a new snapshot; the cross-file lookups are built lazily,
+/// once per snapshot, so typing in one document costs no workspace-wide work until a request needs it.
+/// </summary>
+public sealed class WorkspaceIndex
+{
+    private readonly ImmutableDictionary<string, FileIndex> _disk;
+    private readonly ImmutableDictionary<string, FileIndex> _open;
+    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>>> _workspaceIds;
+    private readonly Lazy<ILookup<string, LinkLocation>> _incomingLinks;
+    private readonly Lazy<ILookup<string, IdMentionLocation>> _workspaceIdMentions;
+
+    private WorkspaceIndex(IWorkspace workspace, ImmutableDictionary<string, FileIndex> disk, ImmutableDictionary<string, FileIndex> open, bool isComplete)
+    {
+        Workspace = workspace;
+        _disk = disk;
+        _open = open;
+        IsComplete = isComplete;
+        _workspaceIds = new(BuildWorkspaceIds);
+        _incomingLinks = new(() => Files.SelectMany(f => f.Links.Where(l => l.Target.Kind == LinkTargetKind.File).Select(l => new LinkLocation(f.Path, l)))
+            .ToLookup(l => l.Link.Target.Path!, WorkspacePaths.Comparer));
+        _workspaceIdMentions = new(() => Files.SelectMany(f => f.IdMentions.Where(m => IdSyntax.IsWorkspaceWide(m.Id)).Select(m => new IdMentionLocation(f.Path, m)))
+            .ToLookup(m => m.Mention.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>The workspace the files come from.</summary>
+    public IWorkspace Workspace { get; }
+
+    /// <summary>The workspace roots.</summary>
+    public ImmutableArray<string> Roots => Workspace.Roots;
+
+    /// <summary>
+    /// True once every spec on disk has been indexed. Until then a workspace-wide ID that is not found may
+    /// simply not be indexed yet, so <c>undefined-id</c> stays silent for SPEC- IDs.
+    /// </summary>
+    public bool IsComplete { get; }
+
+    /// <summary>Every file, open documents in place of their disk version.</summary>
+    public IEnumerable<FileIndex> Files => _open.Values.Concat(_disk.Values.Where(f => !_open.ContainsKey(f.Path)));
+
+    /// <summary>The number of files.</summary>
+    public int Count => _disk.Count + _open.Keys.Count(k => !_disk.ContainsKey(k));
+
+    /// <summary>An empty index over <paramref name="workspace"/>.</summary>
+    public static WorkspaceIndex Create(IWorkspace workspace) =>
+        new(workspace, ImmutableDictionary.Create<string, FileIndex>(WorkspacePaths.Comparer), ImmutableDictionary.Create<string, FileIndex>(WorkspacePaths.Comparer), isComplete: false);
+
+    /// <summary>The file at <paramref name="path"/> (open version first), or null.</summary>
+    public FileIndex? GetFile(string path) => _open.TryGetValue(path, out var open) ? open : _disk.GetValueOrDefault(path);
+
+    /// <summary>True when <paramref name="path"/> is open in the editor.</summary>
+    public bool IsOpen(string path) => _open.ContainsKey(path);
+
+    /// <summary>Replaces the disk entries of these files.</summary>
+    public WorkspaceIndex WithDiskFiles(IEnumerable<FileIndex> files) =>
+        new(Workspace, _disk.SetItems(files.Select(f => KeyValuePair.Create(f.Path, f))), _open, IsComplete);
+
+    /// <summary>Replaces one disk entry.</summary>
+    public WorkspaceIndex WithDiskFile(FileIndex file) => new(Workspace, _disk.SetItem(file.Path, file), _open, IsComplete);
+
+    /// <summary>Removes a file deleted from disk (an open document stays).</summary>
+    public WorkspaceIndex WithoutDiskFile(string path) => new(Workspace, _disk.Remove(path), _open, IsComplete);
+
+    /// <summary>Sets the entry of an open document, which overrides the disk.</summary>
+    public WorkspaceIndex WithOpenFile(FileIndex file) => new(Workspace, _disk, _open.SetItem(file.Path, file), IsComplete);
+
+    /// <summary>Drops an open document's entry; its disk version, if any, shows again.</summary>
+    public WorkspaceIndex WithoutOpenFile(string path) => new(Workspace, _disk, _open.Remove(path), IsComplete);
+
+    /// <summary>Marks the initial scan finished.</summary>
+    public WorkspaceIndex AsComplete() => new(Workspace, _disk, _open, isComplete: true);
+
+    /// <summary>What <paramref name="path"/> is: an indexed (or open) file counts as existing before the disk is asked.</summary>
+    public PathState GetPathState(string path)
+    {
+        if (WorkspacePaths.FindRoot(path, Roots) is null)
+        {
+            return PathState.Outside;
+        }
+
+        return GetFile(path) is not null ? PathState.File : Workspace.GetPathState(path);
+    }
+
+    /// <summary>Where a workspace-wide (SPEC-) ID is defined, across every file.</summary>
+    public ImmutableArray<IdDefinitionLocation> FindWorkspaceIdDefinitions(string id) =>
+        _workspaceIds.Value.TryGetValue(id, out var found) ? found : [];
+
+    /// <summary>Every workspace-wide ID and its definitions.</summary>
+    public IEnumerable<KeyValuePair<string, ImmutableArray<IdDefinitionLocation>>> WorkspaceIds => _workspaceIds.Value;
+
+    /// <summary>Where an ID is defined, as seen from the file at <paramref name="fromPath"/>: SPEC- IDs anywhere, others in that file only.</summary>
+    public ImmutableArray<IdDefinitionLocation> FindIdDefinitions(string id, string fromPath)
+    {
+        if (IdSyntax.IsWorkspaceWide(id))
+        {
+            return FindWorkspaceIdDefinitions(id);
+        }
+
+        return GetFile(fromPath) is { } file
+            ? [.. file.IdDefinitions.Where(d => d.Id == id).Select(d => new IdDefinitionLocation(file.Path, d))]
+            : [];
+    }
+
+    /// <summary>Every mention of an ID in its scope: SPEC- IDs anywhere, others in <paramref name="fromPath"/> only.</summary>
+    public ImmutableArray<IdMentionLocation> FindIdMentions(string id, string fromPath)
+    {
+        if (IdSyntax.IsWorkspaceWide(id))
+        {
+            return [.. _workspaceIdMentions.Value[id]];
+        }
+
+        return GetFile(fromPath) is { } file
+            ? [.. file.IdMentions.Where(m => m.Id == id).Select(m => new IdMentionLocation(file.Path, m))]
+            : [];
+    }
+
+    /// <summary>Every link, in any file, to <paramref name="path"/> (any fragment), plus same-document fragment links inside it.</summary>
+    public ImmutableArray<LinkLocation> FindLinksTo(string path)
+    {
+        var result = ImmutableArray.CreateBuilder<LinkLocation>();
+        result.AddRange(_incomingLinks.Value[path]);
+        if (GetFile(path) is { } file)
+        {
+            result.AddRange(file.Links.Where(l => l.Target.Kind == LinkTargetKind.SameDocument).Select(l => new LinkLocation(file.Path, l)));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Every link to the heading or explicit anchor <paramref name="anchor"/> of <paramref name="path"/>.</summary>
+    public ImmutableArray<LinkLocation> FindLinksTo(string path, string anchor) =>
+        [.. FindLinksTo(path).Where(l => l.Link.Target.Fragment is { } f && f.Equals(anchor, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>
+    /// The paths among <paramref name="candidates"/> (the open documents) whose diagnostics may change when
+    /// <paramref name="changedPath"/> changes: those linking to it and, when it defined or defines SPEC- IDs
+    /// (<paramref name="previous"/> is its entry before the change), those mentioning or defining SPEC- IDs.
+    /// </summary>
+    public IEnumerable<string> FindDependents(string changedPath, FileIndex? previous, IEnumerable<string> candidates)
+    {
+        var changed = GetFile(changedPath);
+        bool definesWorkspaceIds = DefinesWorkspaceIds(changed) || DefinesWorkspaceIds(previous);
+        foreach (var candidate in candidates)
+        {
+            if (WorkspacePaths.Comparer.Equals(candidate, changedPath) || GetFile(candidate) is not { } file)
+            {
+                continue;
+            }
+
+            if (file.Links.Any(l => l.Target.Kind == LinkTargetKind.File && WorkspacePaths.Comparer.Equals(l.Target.Path, changedPath))
+                || (definesWorkspaceIds && (file.IdMentions.Any(m => IdSyntax.IsWorkspaceWide(m.Id)) || file.IdDefinitions.Any(d => IdSyntax.IsWorkspaceWide(d.Id)))))
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    private static bool DefinesWorkspaceIds(FileIndex? file) => file is not null && file.IdDefinitions.Any(d => IdSyntax.IsWorkspaceWide(d.Id));
+
+    private ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>> BuildWorkspaceIds()
+    {
+        var builder = new Dictionary<string, ImmutableArray<IdDefinitionLocation>.Builder>(StringComparer.Ordinal);
+        foreach (var file in Files)
+        {
+            foreach (var definition in file.IdDefinitions)
+            {
+                if (!IdSyntax.IsWorkspaceWide(definition.Id))
+                {
+                    continue;
+                }
+
+                if (!builder.TryGetValue(definition.Id, out var list))
+                {
+                    builder[definition.Id] = list = ImmutableArray.CreateBuilder<IdDefinitionLocation>();
+                }
+
+                list.Add(new IdDefinitionLocation(file.Path, definition));
+            }
+        }
+
+        return builder.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using SpecLsp.Core.References;
+using SpecLsp.Core.Text;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Workspace;
+using LspRange = SpecLsp.Protocol.Lsp.Range;
+
+namespace SpecLsp.Server.Conversions;
+
+/// <summary>Core reference results (paths, UTF-16 ranges, changes) to LSP locations and edits.</summary>
+internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSession session)
+{
+    public Location ToLocation(SourceLocation location) => new() { Uri = index.ToUri(location.Path), Range = ToRange(location.Path, location.Range) };
+
+    public LspRange ToRange(string path, TextRange range)
+    {
+        // UTF-16 positions need no text; other encodings need the target's lines, open or on disk.
+        var encoder = session.Encoder;
+        var text = encoder == PositionEncoder.Utf16 ? null : index.GetText(path);
+        return text is null ? Raw(range) : encoder.ToLsp(text, range);
+    }
+
+    public WorkspaceEdit ToWorkspaceEdit(WorkspaceChanges changes)
+    {
+        bool documentChanges = session.Capabilities.Workspace?.WorkspaceEdit?.DocumentChanges == true;
+        if (!documentChanges)
+        {
+            return new WorkspaceEdit { Changes = changes.Edits.ToDictionary(e => index.ToUri(e.Path), e => ToEdits(e)) };
+        }
+
+        var operations = new List<DocumentChange>();
+        foreach (var creation in changes.Creations)
+        {
+            var uri = index.ToUri(creation.Path);
+            operations.Add(new CreateFile { Uri = uri });
+            operations.Add(new TextDocumentEdit
+            {
+                TextDocument = new OptionalVersionedTextDocumentIdentifier { Uri = uri },
+                Edits = [new TextEdit { Range = Raw(default), NewText = creation.Text }],
+            });
+        }
+
+        operations.AddRange(changes.Edits.Select(e => (DocumentChange)new TextDocumentEdit
+        {
+            TextDocument = new OptionalVersionedTextDocumentIdentifier { Uri = index.ToUri(e.Path) },
+            Edits = ToEdits(e),
+        }));
+        return new WorkspaceEdit { DocumentChanges = [.. operations] };
+    }
+
+    public bool CanCreateFiles => session.Capabilities.Workspace?.WorkspaceEdit?.DocumentChanges == true;
+
+    private TextEdit[] ToEdits(FileEdits edits) =>
+        [.. edits.Edits.Select(e => new TextEdit { Range = ToRange(edits.Path, e.Range), NewText = e.NewText })];
+
+    private static LspRange Raw(TextRange range) => new()
+    {
+        Start = new Protocol.Lsp.Position { Line = range.Start.Line, Character = range.Start.Character },
+        End = new Protocol.Lsp.Position { Line = range.End.Line, Character = range.End.Character },
+    };
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using SpecLsp.Core.References;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Workspace;
+
+namespace SpecLsp.Server.Handlers;
+
+internal sealed class DocumentLinkHandler(WorkspaceIndexService index, ClientSession session)
+    : IRequestHandler<DocumentLinkParams, DocumentLink[]>, ICapabilityProvider
+{
+    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+        capabilities with { DocumentLinkProvider = new DocumentLinkOptions { ResolveProvider = false } };
+
+    public async Task<DocumentLink[]> HandleAsync(DocumentLinkParams request, CancellationToken cancellationToken)
+    {
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        {
+            return [];
+        }
+
+        // VS Code and most editors open "file:///x.md#L12" at line 12 (1-based).
+        return [.. ReferenceNavigation.FindDocumentLinks(view).Select(link => new DocumentLink
+        {
+            Range = session.Encoder.ToLsp(snapshot.Text, link.Range),
+            Target = index.ToUri(link.TargetPath) + (link.TargetLine is { } line ? "#L" + (line + 1).ToString(CultureInfo.InvariantCulture) : string.Empty),
+        })];
+    }
+}

@@ -1,0 +1,24 @@
+using SpecLsp.Core.References;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Conversions;
+using SpecLsp.Server.Workspace;
+
+namespace SpecLsp.Server.Handlers;
+
+internal sealed class ReferencesHandler(WorkspaceIndexService index, ClientSession session, ReferenceConversions conversions)
+    : IRequestHandler<ReferenceParams, Location[]>, ICapabilityProvider
+{
+    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+        capabilities with { ReferencesProvider = true };
+
+    public async Task<Location[]> HandleAsync(ReferenceParams request, CancellationToken cancellationToken)
+    {
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        {
+            return [];
+        }
+
+        var position = session.Encoder.ToCore(snapshot.Text, request.Position);
+        return [.. ReferenceNavigation.FindReferences(view, position, request.Context.IncludeDeclaration).Select(conversions.ToLocation)];
+    }
+}

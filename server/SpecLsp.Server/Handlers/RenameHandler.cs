@@ -1,0 +1,27 @@
+using SpecLsp.Core.References;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Conversions;
+using SpecLsp.Server.Workspace;
+
+namespace SpecLsp.Server.Handlers;
+
+internal sealed class RenameHandler(WorkspaceIndexService index, ClientSession session, ReferenceConversions conversions)
+    : IRequestHandler<RenameParams, WorkspaceEdit?>, ICapabilityProvider
+{
+    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+        capabilities with { RenameProvider = new RenameOptions { PrepareProvider = true } };
+
+    public async Task<WorkspaceEdit?> HandleAsync(RenameParams request, CancellationToken cancellationToken)
+    {
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        {
+            return null;
+        }
+
+        var result = ReferenceRename.Rename(view, session.Encoder.ToCore(snapshot.Text, request.Position), request.NewName);
+        return result.Changes is { } changes
+            ? conversions.ToWorkspaceEdit(changes)
+            : throw new JsonRpcException(ErrorCodes.RequestFailed, result.Error ?? "Nothing to rename here.");
+    }
+}

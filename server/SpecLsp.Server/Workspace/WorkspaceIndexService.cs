@@ -1,0 +1,424 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.References;
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Diagnostics;
+using SpecLsp.Server.Templates;
+
+namespace SpecLsp.Server.Workspace;
+
+/// <summary>
+/// The workspace index: every spec on disk, scanned in the background after <c>initialized</c>, with the open
+/// documents' entries in place of their disk versions. Readers take <see cref="Current"/> once; writers replace it
+/// under a lock. When a file's entry changes, the open documents that depend on it get fresh diagnostics.
+/// </summary>
+internal sealed partial class WorkspaceIndexService : IDisposable
+{
+    private readonly WorkspaceState _documents;
+    private readonly ClientSession _session;
+    private readonly JsonRpcConnection _connection;
+    private readonly IServiceProvider _services;
+    private readonly TemplateEnvironmentService _templates;
+    private readonly ILogger<WorkspaceIndexService> _logger;
+    private readonly Lock _lock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private WorkspaceIndex _current;
+    private ImmutableDictionary<string, string> _openUris = ImmutableDictionary.Create<string, string>(WorkspacePaths.Comparer);
+    private int _scanGeneration;
+    private string _scannedGlobs = string.Empty;
+
+    public WorkspaceIndexService(
+        WorkspaceState documents, ClientSession session, JsonRpcConnection connection, TemplateEnvironmentService templates, IServiceProvider services, ILogger<WorkspaceIndexService> logger)
+    {
+        _templates = templates;
+        templates.Changed += OnConfigurationChanged;
+        _documents = documents;
+        _session = session;
+        _connection = connection;
+        _services = services;
+        _logger = logger;
+        _current = WorkspaceIndex.Create(new DiskWorkspace([]));
+        documents.DocumentChanged += OnDocumentChanged;
+        documents.DocumentClosed += OnDocumentClosed;
+    }
+
+    public WorkspaceIndex Current => Volatile.Read(ref _current);
+
+    /// <summary>The scan in progress or finished (completed before <see cref="Start"/>).</summary>
+    public Task Scan { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Takes the workspace folders from initialize and scans them in the background.</summary>
+    public void Start()
+    {
+        var @params = _session.InitializeParams;
+        var folders = @params?.WorkspaceFolders?.Select(f => f.Uri) ?? (@params?.RootUri is { } root ? [root] : @params?.RootPath is { } rootPath ? [rootPath] : []);
+        var roots = folders.Select(WorkspacePaths.FromUriOrPath).OfType<string>().ToList();
+        lock (_lock)
+        {
+            _current = RebaseOpenEntries(WorkspaceIndex.Create(new DiskWorkspace(roots, IsSpec)));
+        }
+
+        _ = RegisterWatchersAsync();
+        Rescan();
+    }
+
+    /// <summary>Scans every spec again (after the spec globs changed), keeping open documents.</summary>
+    public void Rescan()
+    {
+        _scannedGlobs = CurrentGlobs();
+        if (Current.Roots.IsEmpty)
+        {
+            return;
+        }
+
+        int generation = Interlocked.Increment(ref _scanGeneration);
+        Scan = Task.Run(() => ScanAsync(generation, _stopping.Token));
+    }
+
+    /// <summary>The view of an open document for the reference features, or null when it is not open.</summary>
+    public async Task<(DocumentSnapshot Snapshot, DocumentView View)?> GetViewAsync(string uri, CancellationToken cancellationToken)
+    {
+        var snapshot = _documents.Get(uri);
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        var model = await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var open = _documents.Documents;
+        var uris = _openUris;
+        SpecDocument? OpenDocument(string path) =>
+            uris.TryGetValue(path, out var u) && open.TryGetValue(u, out var d) && d.Parsed.IsCompletedSuccessfully ? d.Parsed.Result : null;
+        return (snapshot, DocumentView.Create(model, uri, Current, OpenDocument));
+    }
+
+    /// <summary>
+    /// <see cref="Current"/> with every open document's entry built from its latest model, for requests that must
+    /// see edits that arrived just before them (the entries are otherwise updated when each parse finishes).
+    /// </summary>
+    public async Task<WorkspaceIndex> GetCurrentWithOpenDocumentsAsync(CancellationToken cancellationToken)
+    {
+        var index = Current;
+        foreach (var (path, uri) in _openUris)
+        {
+            if (_documents.Get(uri) is { } snapshot)
+            {
+                index = index.WithOpenFile(FileIndex.Create(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), index.Roots));
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The URI the client knows a path by: its own spelling for open documents.</summary>
+    public string ToUri(string path) => _openUris.TryGetValue(path, out var uri) ? uri : WorkspacePaths.ToFileUri(path);
+
+    /// <summary>The text of a file for position conversion: the open document's, else the disk's (inside the roots only).</summary>
+    public SourceText? GetText(string path)
+    {
+        if (_openUris.TryGetValue(path, out var uri) && _documents.Get(uri) is { } open)
+        {
+            return open.Text;
+        }
+
+        return Current.Workspace.ReadFile(path).Text is { } text ? SourceText.From(text) : null;
+    }
+
+    /// <summary>Applies file events from the client's watcher (or a save); the configuration file is the template service's.</summary>
+    public void OnFilesChanged(IEnumerable<FileEvent> changes)
+    {
+        var paths = changes
+            .Select(c => WorkspacePaths.FromUriOrPath(c.Uri))
+            .OfType<string>()
+            .Where(p => WorkspacePaths.IsMarkdown(p) && WorkspacePaths.FindRoot(p, Current.Roots) is not null)
+            .ToList();
+        if (paths.Count > 0)
+        {
+            _ = Task.Run(() => ReindexFromDisk(paths));
+        }
+    }
+
+    public void Dispose()
+    {
+        _templates.Changed -= OnConfigurationChanged;
+        _documents.DocumentChanged -= OnDocumentChanged;
+        _documents.DocumentClosed -= OnDocumentClosed;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    // The spec globs are relative to the workspace root, as the configuration file's are.
+    private bool IsSpec(string relativePath) => _templates.Current.Configuration.IsSpec(relativePath);
+
+    private string CurrentGlobs()
+    {
+        var configuration = _templates.Current.Configuration;
+        return string.Join('\n', configuration.Specs) + "\n--\n" + string.Join('\n', configuration.Exclude);
+    }
+
+    private void OnConfigurationChanged()
+    {
+        if (CurrentGlobs() != _scannedGlobs)
+        {
+            Rescan();
+        }
+    }
+
+    private async Task ScanAsync(int generation, CancellationToken cancellationToken)
+    {
+        var progress = await BeginProgressAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var workspace = Current.Workspace;
+            int lastPercent = -1;
+            var scanned = WorkspaceIndexer.IndexAll(
+                workspace,
+                progress: new SyncProgress(p =>
+                {
+                    int percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;
+                    if (progress is not null && percent != Interlocked.Exchange(ref lastPercent, percent))
+                    {
+                        Report(progress.Value, new WorkDoneProgressReport { Message = $"{p.Done}/{p.Total} specs", Percentage = percent });
+                    }
+                }),
+                cancellationToken: cancellationToken);
+            lock (_lock)
+            {
+                if (generation != _scanGeneration || !ReferenceEquals(Current.Workspace, workspace))
+                {
+                    return;
+                }
+
+                _current = RebaseOpenEntries(WorkspaceIndex.Create(workspace).WithDiskFiles(scanned.Files).AsComplete());
+            }
+
+            LogIndexed(_logger, scanned.Count, workspace.Roots.Length);
+            RefreshOpenDocuments(null);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogScanFailed(_logger, ex);
+        }
+        finally
+        {
+            if (progress is not null)
+            {
+                Report(progress.Value, new WorkDoneProgressEnd { Message = "Indexed" });
+            }
+        }
+    }
+
+    // Disk entries come from the scan; open documents keep their editor entries, re-resolved against the roots.
+    private WorkspaceIndex RebaseOpenEntries(WorkspaceIndex index)
+    {
+        var open = _documents.Documents;
+        foreach (var (path, uri) in _openUris)
+        {
+            if (open.TryGetValue(uri, out var snapshot) && snapshot.Parsed.IsCompletedSuccessfully)
+            {
+                index = index.WithOpenFile(FileIndex.Create(path, snapshot.Parsed.Result, index.Roots));
+            }
+        }
+
+        return index;
+    }
+
+    private void ReindexFromDisk(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var workspace = Current.Workspace;
+            var state = workspace.GetPathState(path);
+            FileIndex? previous;
+            lock (_lock)
+            {
+                previous = _current.GetFile(path);
+            }
+
+            var entry = state == PathState.File && workspace.IsSpecFile(path) ? WorkspaceIndexer.IndexFile(workspace, path) : null;
+            lock (_lock)
+            {
+                _current = entry is null ? _current.WithoutDiskFile(path) : _current.WithDiskFile(entry);
+            }
+
+            RefreshOpenDocuments(path, previous);
+        }
+    }
+
+    private void OnDocumentChanged(DocumentSnapshot snapshot)
+    {
+        if (WorkspacePaths.FromUriOrPath(snapshot.Uri) is not { } path)
+        {
+            return;
+        }
+
+        ImmutableInterlocked.Update(ref _openUris, (map, p) => map.SetItem(p, snapshot.Uri), path);
+        _ = UpdateOpenEntryAsync(snapshot, path);
+    }
+
+    private async Task UpdateOpenEntryAsync(DocumentSnapshot snapshot, string path)
+    {
+        SpecDocument model;
+        try
+        {
+            model = await snapshot.Parsed.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            return;
+        }
+
+        FileIndex? previous;
+        lock (_lock)
+        {
+            if (!ReferenceEquals(_documents.Get(snapshot.Uri), snapshot))
+            {
+                return;
+            }
+
+            previous = _current.GetFile(path);
+            _current = _current.WithOpenFile(FileIndex.Create(path, model, _current.Roots));
+        }
+
+        RefreshOpenDocuments(path, previous);
+    }
+
+    private void OnDocumentClosed(string uri)
+    {
+        if (WorkspacePaths.FromUriOrPath(uri) is not { } path)
+        {
+            return;
+        }
+
+        ImmutableInterlocked.Update(ref _openUris, (map, p) => map.Remove(p), path);
+        FileIndex? previous;
+        lock (_lock)
+        {
+            previous = _current.GetFile(path);
+            _current = _current.WithoutOpenFile(path);
+        }
+
+        // The editor may have left unsaved changes: what counts now is the disk.
+        if (WorkspacePaths.FindRoot(path, Current.Roots) is not null && WorkspacePaths.IsMarkdown(path))
+        {
+            _ = Task.Run(() => ReindexFromDisk([path]));
+        }
+        else
+        {
+            RefreshOpenDocuments(path, previous);
+        }
+    }
+
+    private void RefreshOpenDocuments(string? changedPath, FileIndex? previous = null)
+    {
+        var diagnostics = _services.GetService<DiagnosticsService>();
+        if (diagnostics is null)
+        {
+            return;
+        }
+
+        var open = _documents.Documents;
+        var uris = _openUris;
+        var targets = changedPath is null
+            ? uris.Keys
+            : Current.FindDependents(changedPath, previous, uris.Keys);
+        foreach (var path in targets.ToList())
+        {
+            if (uris.TryGetValue(path, out var uri) && open.TryGetValue(uri, out var snapshot))
+            {
+                diagnostics.Refresh(snapshot);
+            }
+        }
+    }
+
+    private async Task<IntegerOrString?> BeginProgressAsync(CancellationToken cancellationToken)
+    {
+        if (_session.Capabilities.Window?.WorkDoneProgress != true)
+        {
+            return null;
+        }
+
+        IntegerOrString token = "speclsp-index-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await _connection.SendRequestAsync(
+                Methods.WindowWorkDoneProgressCreate,
+                new WorkDoneProgressCreateParams { Token = token },
+                LspJsonContext.Default.WorkDoneProgressCreateParams,
+                LspJsonContext.Default.JsonElement,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonRpcException)
+        {
+            return null;
+        }
+
+        _connection.SendNotification(
+            Methods.Progress,
+            new ProgressParams<WorkDoneProgressBegin> { Token = token, Value = new WorkDoneProgressBegin { Title = "Indexing specs", Percentage = 0 } },
+            LspJsonContext.Default.ProgressParamsWorkDoneProgressBegin);
+        return token;
+    }
+
+    private void Report(IntegerOrString token, WorkDoneProgressReport report) =>
+        _connection.SendNotification(Methods.Progress, new ProgressParams<WorkDoneProgressReport> { Token = token, Value = report }, LspJsonContext.Default.ProgressParamsWorkDoneProgressReport);
+
+    private void Report(IntegerOrString token, WorkDoneProgressEnd end) =>
+        _connection.SendNotification(Methods.Progress, new ProgressParams<WorkDoneProgressEnd> { Token = token, Value = end }, LspJsonContext.Default.ProgressParamsWorkDoneProgressEnd);
+
+    private async Task RegisterWatchersAsync()
+    {
+        if (_session.Capabilities.Workspace?.DidChangeWatchedFiles?.DynamicRegistration != true)
+        {
+            return;
+        }
+
+        var options = new DidChangeWatchedFilesRegistrationOptions
+        {
+            Watchers = [new Protocol.Lsp.FileSystemWatcher { GlobPattern = "**/*.md" }],
+        };
+        var registration = new Registration
+        {
+            Id = "speclsp-watched-files",
+            Method = Methods.WorkspaceDidChangeWatchedFiles,
+            RegisterOptions = JsonSerializer.SerializeToElement(options, LspJsonContext.Default.DidChangeWatchedFilesRegistrationOptions),
+        };
+        try
+        {
+            await _connection.SendRequestAsync(
+                Methods.ClientRegisterCapability,
+                new RegistrationParams { Registrations = [registration] },
+                LspJsonContext.Default.RegistrationParams,
+                LspJsonContext.Default.JsonElement,
+                _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonRpcException or OperationCanceledException)
+        {
+            LogWatchersRefused(_logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} specs in {Roots} workspace folder(s).")]
+    private static partial void LogIndexed(ILogger logger, int count, int roots);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing the workspace failed.")]
+    private static partial void LogScanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The client refused the file watchers: {Reason}")]
+    private static partial void LogWatchersRefused(ILogger logger, string reason);
+
+    // Progress<T> posts to the thread pool and may report out of order; this reports inline.
+    private sealed class SyncProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value) => report(value);
+    }
+}

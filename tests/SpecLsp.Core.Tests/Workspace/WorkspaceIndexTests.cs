@@ -1,0 +1,84 @@
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+
+namespace SpecLsp.Core.Tests.Workspace;
+
+public class WorkspaceIndexTests
+{
+    private static FileIndex Index(InMemoryWorkspace ws, string path, string text) =>
+        FileIndex.Create(path, SpecParser.Parse(SourceText.From(text)), ws.Roots);
+
+    [Fact]
+    public void OpenDocument_OverridesDisk_AndClosingRestoresTheDiskVersion()
+    {
+        var ws = new InMemoryWorkspace("/ws").Add("/ws/a.md", "# From disk\n");
+        var index = WorkspaceIndexer.IndexAll(ws);
+
+        var open = index.WithOpenFile(Index(ws, "/ws/a.md", "# From editor\n"));
+
+        Assert.Equal("From editor", open.GetFile("/ws/a.md")?.Title);
+        Assert.Equal(1, open.Count);
+        Assert.Equal("From disk", open.WithoutOpenFile("/ws/a.md").GetFile("/ws/a.md")?.Title);
+        Assert.Equal("From disk", index.GetFile("/ws/a.md")?.Title);
+    }
+
+    [Fact]
+    public void IndexAll_SkipsHiddenAndNodeModulesFolders_AndMarksComplete()
+    {
+        var ws = new InMemoryWorkspace("/ws")
+            .Add("/ws/a.md", "# A\n")
+            .Add("/ws/sub/b.md", "# B\n")
+            .Add("/ws/node_modules/x/readme.md", "# X\n")
+            .Add("/ws/.git/y.md", "# Y\n")
+            .Add("/ws/.hidden/z.md", "# Z\n")
+            .Add("/ws/notes.txt", "text")
+            .Add("/other/c.md", "# C\n");
+
+        var index = WorkspaceIndexer.IndexAll(ws);
+
+        Assert.True(index.IsComplete);
+        Assert.Equal(["/ws/a.md", "/ws/sub/b.md"], index.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void FindLinksTo_AndWorkspaceIds_ReflectReplacedEntries()
+    {
+        var ws = new InMemoryWorkspace("/ws")
+            .Add("/ws/a.md", "# A\n\n**Spec ID:** SPEC-2026-01-05-001\n")
+            .Add("/ws/b.md", "# B\n\n[a](a.md#a) [again](./a.md)\n");
+        var index = WorkspaceIndexer.IndexAll(ws);
+
+        Assert.Equal(2, index.FindLinksTo("/ws/a.md").Length);
+        Assert.Single(index.FindLinksTo("/ws/a.md", "a"));
+        Assert.Single(index.FindWorkspaceIdDefinitions("SPEC-2026-01-05-001"));
+
+        var edited = index.WithOpenFile(Index(ws, "/ws/a.md", "# A\n")).WithOpenFile(Index(ws, "/ws/b.md", "# B\n"));
+
+        Assert.Empty(edited.FindLinksTo("/ws/a.md"));
+        Assert.Empty(edited.FindWorkspaceIdDefinitions("SPEC-2026-01-05-001"));
+    }
+
+    [Fact]
+    public void FindDependents_OpenDocumentLinkingToAChangedFile_IsADependent()
+    {
+        var ws = new InMemoryWorkspace("/ws")
+            .Add("/ws/a.md", "# A\n")
+            .Add("/ws/b.md", "# B\n\n[a](a.md#a)\n")
+            .Add("/ws/c.md", "# C\n\nNo links.\n")
+            .Add("/ws/d.md", "# D\n\nSee SPEC-2026-01-05-001.\n");
+        var index = WorkspaceIndexer.IndexAll(ws);
+        var previous = index.GetFile("/ws/a.md");
+        var changed = index.WithDiskFile(Index(ws, "/ws/a.md", "# A\n\n**Spec ID:** SPEC-2026-01-05-001\n"));
+
+        Assert.Equal(["/ws/b.md", "/ws/d.md"], changed.FindDependents("/ws/a.md", previous, ["/ws/a.md", "/ws/b.md", "/ws/c.md", "/ws/d.md"]));
+    }
+
+    [Fact]
+    public void IndexFile_UnreadableText_GivesAnUnreadableEntry()
+    {
+        Assert.Equal("The file holds NUL bytes; it is not text.", DiskWorkspace.Decode("# A\0"u8).Error);
+        Assert.Equal("The file is not valid UTF-8.", DiskWorkspace.Decode([0x23, 0x20, 0xC3, 0x28]).Error);
+        Assert.Equal("# Café", DiskWorkspace.Decode([0xEF, 0xBB, 0xBF, .. "# Café"u8]).Text);
+    }
+}

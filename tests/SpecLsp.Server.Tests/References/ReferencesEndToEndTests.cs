@@ -1,0 +1,249 @@
+using System.Text.Json;
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Tests.TestSupport;
+using LspPosition = SpecLsp.Protocol.Lsp.Position;
+
+namespace SpecLsp.Server.Tests.References;
+
+/// <summary>A workspace folder of several specs, indexed in the background, navigated across files through the server.</summary>
+public sealed class ReferencesEndToEndTests : IAsyncDisposable
+{
+    private const string Capabilities = """
+        {"textDocument":{"publishDiagnostics":{"relatedInformation":true},"rename":{"prepareSupport":true}},
+         "workspace":{"workspaceFolders":true,"didChangeWatchedFiles":{"dynamicRegistration":true},"workspaceEdit":{"documentChanges":true}},
+         "window":{"workDoneProgress":true},"general":{"positionEncodings":["utf-16"]}}
+        """;
+
+    private static readonly Dictionary<string, string> Fixture = new()
+    {
+        ["specs/export.md"] = """
+            # Feature Specification: CSV Export
+
+            **Spec ID:** SPEC-2026-01-05-001
+
+            ## Requirements
+
+            #### FR1: Export the visible report
+            Exports what the table shows, retried as in [the retry rules](../shared/retry.md#retry-rules).
+
+            #### FR2: Large exports
+            Queued after FR1 has started. See [the guide](missing.md) and [scope](#scpoe).
+
+            ## Scope
+            Reports only.
+            """,
+        ["specs/search.md"] = """
+            # Feature Specification: Search
+
+            **Spec ID:** SPEC-2026-01-05-002
+
+            Builds on SPEC-2026-01-05-001, especially [its first requirement](export.md#fr1-export-the-visible-report).
+            """,
+        ["shared/retry.md"] = """
+            # Retry
+
+            ## Retry rules
+            Three attempts, then give up.
+            """,
+        ["node_modules/pkg/readme.md"] = "# Not a spec\n\n[broken](nowhere.md)\n",
+    };
+
+    // The template feature reports on these specs too; these tests look at the reference codes only.
+    private static readonly HashSet<string> ReferenceCodes = ["broken-link", "broken-anchor", "undefined-reference", "undefined-id", "duplicate-id"];
+
+    private readonly string _root;
+    private readonly LspTestClient _client;
+    private readonly List<string> _serverRequests = [];
+
+    public ReferencesEndToEndTests()
+    {
+        _root = WorkspacePaths.Normalize(Path.Combine(Path.GetTempPath(), "speclsp-e2e-" + Guid.NewGuid().ToString("N")))!;
+        foreach (var (path, text) in Fixture)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_root + "/" + path)!);
+            File.WriteAllText(_root + "/" + path, text);
+        }
+
+        _client = LspTestClient.StartInProcess();
+        _client.ServerRequestHandler = (method, _) =>
+        {
+            lock (_serverRequests)
+            {
+                _serverRequests.Add(method);
+            }
+
+            return "null";
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private static bool IsReference(Diagnostic diagnostic) => ReferenceCodes.Contains(diagnostic.Code?.ToString() ?? string.Empty);
+
+    private string Uri(string relative) => WorkspacePaths.ToFileUri(_root + "/" + relative);
+
+    private static LspPosition At(string relative, string marker, int offsetInMarker = 1)
+    {
+        var text = SourceText.From(Fixture[relative]);
+        int offset = Fixture[relative].IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(offset >= 0, $"'{marker}' is not in {relative}");
+        var position = text.GetPosition(offset + offsetInMarker);
+        return new LspPosition { Line = position.Line, Character = position.Character };
+    }
+
+    private string Relative(string uri) => WorkspacePaths.FromUriOrPath(uri)![(_root.Length + 1)..];
+
+    private static TextRange ToCore(Protocol.Lsp.Range range) => new(range.Start.Line, range.Start.Character, range.End.Line, range.End.Character);
+
+    // Each location as its file and the text it covers, so expectations read like the fixture.
+    private string Dump(IEnumerable<Location> locations) =>
+        string.Join("\n", locations.Select(l => $"{Relative(l.Uri)} [{SourceText.From(Fixture[Relative(l.Uri)]).GetText(ToCore(l.Range))}]").Order(StringComparer.Ordinal));
+
+    private async Task InitializeAndIndexAsync()
+    {
+        var folders = $$"""[{"uri":"{{Uri(string.Empty).TrimEnd('/')}}","name":"ws"}]""";
+        var response = await _client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"workspaceFolders":{{folders}},"capabilities":{{Capabilities}}}""");
+        Assert.False(response.IsError, response.ErrorMessage);
+        await _client.NotifyAsync(Methods.Initialized, "{}");
+        await _client.WaitForNotificationAsync(Methods.Progress, p => p.GetProperty("value").GetProperty("kind").GetString() == "end");
+    }
+
+    [Fact]
+    public async Task Workspace_AfterBackgroundIndexing_NavigatesAndReportsAcrossFiles()
+    {
+        await InitializeAndIndexAsync();
+        lock (_serverRequests)
+        {
+            Assert.Contains(Methods.WindowWorkDoneProgressCreate, _serverRequests);
+            Assert.Contains(Methods.ClientRegisterCapability, _serverRequests);
+        }
+
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        var diagnostics = await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1);
+        Assert.Equal(
+            ["broken-link missing.md", "broken-anchor #scpoe"],
+            diagnostics.Diagnostics.Where(IsReference).Select(d => $"{d.Code} {SourceText.From(Fixture["specs/export.md"]).GetText(ToCore(d.Range))}"));
+
+        var definition = await _client.RequestAsync(Methods.TextDocumentDefinition,
+            new DefinitionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "retry.md#retry-rules") },
+            LspJsonContext.Default.DefinitionParams, LspJsonContext.Default.LocationArray);
+        Assert.Equal("shared/retry.md [## Retry rules]", Dump(definition!));
+
+        var idDefinition = await _client.RequestAsync(Methods.TextDocumentDefinition,
+            new DefinitionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "after FR1", 7) },
+            LspJsonContext.Default.DefinitionParams, LspJsonContext.Default.LocationArray);
+        Assert.Equal("specs/export.md [FR1]", Dump(idDefinition!));
+        Assert.Equal(At("specs/export.md", "#### FR1", 5), idDefinition![0].Range.Start);
+
+        var references = await _client.RequestAsync(Methods.TextDocumentReferences,
+            new ReferenceParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "SPEC-2026"), Context = new ReferenceContext { IncludeDeclaration = true } },
+            LspJsonContext.Default.ReferenceParams, LspJsonContext.Default.LocationArray);
+        Assert.Equal("specs/export.md [SPEC-2026-01-05-001]\nspecs/search.md [SPEC-2026-01-05-001]", Dump(references!));
+
+        var rename = await _client.RequestAsync(Methods.TextDocumentRename,
+            new RenameParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = At("specs/export.md", "#### FR1", 6), NewName = "FR9" },
+            LspJsonContext.Default.RenameParams, LspJsonContext.Default.WorkspaceEdit);
+        var renamed = rename!.DocumentChanges!.Select(c => c.Edit!).ToDictionary(e => Relative(e.TextDocument.Uri), e => e.Edits);
+        Assert.Equal(["specs/export.md", "specs/search.md"], renamed.Keys.Order(StringComparer.Ordinal));
+        string Apply(string file) => renamed[file].OrderByDescending(e => e.Range.Start.Line).ThenByDescending(e => e.Range.Start.Character)
+            .Aggregate(SourceText.From(Fixture[file]), (text, e) => text.WithChange(ToCore(e.Range), e.NewText)).Text;
+        Assert.Equal(Fixture["specs/export.md"].Replace("FR1", "FR9", StringComparison.Ordinal), Apply("specs/export.md"));
+        Assert.Equal(Fixture["specs/search.md"].Replace("#fr1-", "#fr9-", StringComparison.Ordinal), Apply("specs/search.md"));
+
+        Assert.Equal(0, await _client.ShutdownAndExitAsync());
+    }
+
+    [Fact]
+    public async Task OpenDocuments_WhenATargetChanges_DependentsGetFreshDiagnostics()
+    {
+        await InitializeAndIndexAsync();
+        await _client.OpenAsync(Uri("specs/search.md"), Fixture["specs/search.md"]);
+        Assert.DoesNotContain((await _client.WaitForDiagnosticsAsync(Uri("specs/search.md"), 1)).Diagnostics, IsReference);
+
+        var edited = Fixture["specs/export.md"].Replace("FR1: Export the visible report", "FR1: Export everything", StringComparison.Ordinal);
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        await _client.ChangeAsync(Uri("specs/export.md"), 2, new TextDocumentContentChangeEvent { Text = edited });
+
+        var json = await _client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p =>
+            p.GetProperty("uri").GetString() == Uri("specs/search.md") && p.GetProperty("diagnostics").EnumerateArray().Any(d => ReferenceCodes.Contains(d.GetProperty("code").GetString()!)));
+        var diagnostic = Assert.Single(json.Deserialize(LspJsonContext.Default.PublishDiagnosticsParams)!.Diagnostics, IsReference);
+        Assert.Equal("broken-anchor", diagnostic.Code?.ToString());
+    }
+
+    [Fact]
+    public async Task WatchedFiles_CreatedTarget_ClearsTheBrokenLink()
+    {
+        await InitializeAndIndexAsync();
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        Assert.Contains((await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1)).Diagnostics, d => d.Code?.ToString() == "broken-link");
+
+        await File.WriteAllTextAsync(_root + "/specs/missing.md", "# Guide\n");
+        await _client.NotifyAsync(Methods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":"{{Uri("specs/missing.md")}}","type":1}]}""");
+
+        await _client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p =>
+            p.GetProperty("uri").GetString() == Uri("specs/export.md")
+            && p.GetProperty("diagnostics").EnumerateArray().All(d => d.GetProperty("code").GetString() != "broken-link"));
+    }
+
+    [Fact]
+    public async Task SingleFile_WithoutWorkspaceFolders_ChecksOnlyWhatItCanKnow()
+    {
+        await _client.InitializeAsync(Capabilities);
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+
+        var diagnostics = await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1);
+
+        Assert.Equal(["broken-anchor"], diagnostics.Diagnostics.Where(IsReference).Select(d => d.Code?.ToString()));
+    }
+
+    [Fact]
+    public async Task HoverCompletionLinksAndFixes_OverTheServer_UseTheIndex()
+    {
+        await InitializeAndIndexAsync();
+        await _client.OpenAsync(Uri("specs/search.md"), Fixture["specs/search.md"]);
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        var search = new TextDocumentIdentifier { Uri = Uri("specs/search.md") };
+        var export = new TextDocumentIdentifier { Uri = Uri("specs/export.md") };
+
+        var hover = await _client.RequestAsync(Methods.TextDocumentHover,
+            new HoverParams { TextDocument = search, Position = At("specs/search.md", "on SPEC-2026", 5) },
+            LspJsonContext.Default.HoverParams, LspJsonContext.Default.Hover);
+        Assert.Contains("*Feature Specification: CSV Export* (export.md)", hover!.Contents.Markup!.Value, StringComparison.Ordinal);
+
+        var completion = await _client.RequestAsync(Methods.TextDocumentCompletion,
+            new CompletionParams { TextDocument = search, Position = At("specs/search.md", "](export.md", 2) },
+            LspJsonContext.Default.CompletionParams, LspJsonContext.Default.CompletionList);
+        Assert.Equal(["../shared/retry.md", "export.md"], completion!.Items.Select(i => i.Label).Order(StringComparer.Ordinal));
+
+        var links = await _client.RequestAsync(Methods.TextDocumentDocumentLink,
+            new DocumentLinkParams { TextDocument = export },
+            LspJsonContext.Default.DocumentLinkParams, LspJsonContext.Default.DocumentLinkArray);
+        Assert.Equal([Uri("shared/retry.md") + "#L3"], links!.Select(l => l.Target));
+
+        var published = await _client.WaitForDiagnosticsAsync(Uri("specs/export.md"), 1);
+        var diagnostics = published with { Diagnostics = [.. published.Diagnostics.Where(IsReference)] };
+        var actions = await _client.RequestAsync(Methods.TextDocumentCodeAction,
+            new CodeActionParams { TextDocument = export, Range = diagnostics.Diagnostics[0].Range with { }, Context = new CodeActionContext { Diagnostics = diagnostics.Diagnostics } },
+            LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray);
+        var all = actions!.ToList();
+        foreach (var d in diagnostics.Diagnostics.Skip(1))
+        {
+            all.AddRange((await _client.RequestAsync(Methods.TextDocumentCodeAction,
+                new CodeActionParams { TextDocument = export, Range = d.Range, Context = new CodeActionContext { Diagnostics = [d] } },
+                LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray))!);
+        }
+
+        Assert.Equal(["Create missing.md from template", "Change to #scope"], all.Where(a => a.Title.StartsWith("Create", StringComparison.Ordinal) || a.Title.StartsWith("Change", StringComparison.Ordinal)).Select(a => a.Title));
+        var create = all.First(a => a.Title.StartsWith("Create", StringComparison.Ordinal)).Edit!.DocumentChanges!;
+        Assert.Equal(Uri("specs/missing.md"), create[0].Create!.Uri);
+
+        // export.md follows a built-in template, so the new file starts from it, titled after its name.
+        Assert.StartsWith("# Feature Specification: Missing\n", create[1].Edit!.Edits[0].NewText, StringComparison.Ordinal);
+    }
+}

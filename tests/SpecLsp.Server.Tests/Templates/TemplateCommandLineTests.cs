@@ -1,0 +1,98 @@
+using System.Text;
+using SpecLsp.Server.Cli;
+
+namespace SpecLsp.Server.Tests.Templates;
+
+public sealed class TemplateCommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("speclsp-cli").FullName;
+
+    [Fact]
+    public async Task New_TemplateAndTitle_WritesSpecWithTitleAndToday()
+    {
+        string file = Path.Combine(_folder, "specs", "csv-export.md");
+
+        var (code, stdout, stderr) = await RunAsync("new", "--template", "lightweight", "--title", "CSV Export", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("from template 'lightweight'", stdout, StringComparison.Ordinal);
+        string text = await File.ReadAllTextAsync(file);
+        Assert.StartsWith("# Feature Specification: CSV Export\n", text, StringComparison.Ordinal);
+        Assert.Contains($"Created: {DateTime.Now:yyyy-MM-dd}\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task New_ExistingFile_FailsWithExitCode1AndLeavesItAlone()
+    {
+        string file = Path.Combine(_folder, "spec.md");
+        await File.WriteAllTextAsync(file, "mine");
+
+        var (code, _, stderr) = await RunAsync("new", "--template", "detailed", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("already exists", stderr, StringComparison.Ordinal);
+        Assert.Equal("mine", await File.ReadAllTextAsync(file));
+    }
+
+    [Theory]
+    [InlineData("new", "spec.md")]
+    [InlineData("new", "--template", "nope", "spec.md")]
+    [InlineData("new", "--template", "detailed")]
+    [InlineData("new", "--template", "detailed", "a.md", "b.md")]
+    public async Task New_BadArguments_ExitCode2(params string[] args)
+    {
+        var (code, _, stderr) = await RunAsync([.. args.Select(a => a.EndsWith(".md", StringComparison.Ordinal) ? Path.Combine(_folder, a) : a)]);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("speclsp: ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "spec.md")));
+    }
+
+    [Fact]
+    public async Task New_WorkspaceTemplate_IsFoundThroughConfiguration()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, ".speclsp.yaml"), "templatesFolder: tpl\n");
+        Directory.CreateDirectory(Path.Combine(_folder, "tpl"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "tpl", "rfc.md"), "# RFC: [Title]\n\n## Motivation\n");
+        string file = Path.Combine(_folder, "docs", "sync.md");
+
+        var (code, _, _) = await RunAsync("new", "--template", "rfc", "--title", "Sync", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal("# RFC: Sync\n\n## Motivation\n", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task Outline_Spec_EndsWithTemplateChoiceAndScore()
+    {
+        string file = Path.Combine(_folder, "spec.md");
+        await File.WriteAllTextAsync(file, "# Feature Specification: X\n\n## Overview\n\n## Requirements\n\n## My notes\n\n## Technical Design\n");
+
+        var (code, stdout, _) = await RunAsync("outline", file);
+
+        Assert.Equal(0, code);
+        Assert.EndsWith("template: lightweight (best match, 3/4 sections, score 0.75)\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outline_PlainMarkdown_SaysSo()
+    {
+        string file = Path.Combine(_folder, "README.md");
+        await File.WriteAllTextAsync(file, "# Tool\n\n## Install\n\n## Usage\n");
+
+        var (_, stdout, _) = await RunAsync("outline", file);
+
+        Assert.EndsWith("template: none (plain Markdown)\n", stdout, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        int code = await CommandLine.RunAsync(args, Stream.Null, stdout, stderr);
+        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Tests.TestSupport;
+
+namespace SpecLsp.Server.Tests.Templates;
+
+/// <summary>Template features end to end, in process over pipes.</summary>
+public sealed class TemplateServerTests : IDisposable
+{
+    private const string SnippetCapabilities = """
+        {"textDocument":{"completion":{"completionItem":{"snippetSupport":true}},"publishDiagnostics":{"versionSupport":true}},
+         "workspace":{"configuration":true},"general":{"positionEncodings":["utf-16"]}}
+        """;
+
+    private const string Spec = """
+        # Feature Specification: CSV Export
+
+        ## Overview
+
+        ### Purpose
+        Export projects.
+
+        ## Requirements
+        Text.
+
+        ## Implementation Plan
+        Text.
+
+        ##
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("speclsp-e2e").FullName;
+
+    private string SpecUri => new Uri(Path.Combine(_folder, "specs", "csv.md")).AbsoluteUri;
+
+    [Fact]
+    public async Task Completion_OnHashLine_OffersMissingSectionsAsSnippetsInTemplateOrder()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync(SnippetCapabilities);
+        await client.OpenAsync(SpecUri, Spec);
+
+        var list = await client.RequestAsync(
+            Methods.TextDocumentCompletion,
+            new CompletionParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 13, Character = 2 } },
+            LspJsonContext.Default.CompletionParams,
+            LspJsonContext.Default.CompletionList);
+
+        var items = list!.Items.OrderBy(i => i.SortText, StringComparer.Ordinal).ToList();
+        Assert.Equal(["Technical Design", "Testing Strategy", "Documentation"], items.Take(3).Select(i => i.Label));
+        var technical = items[0];
+        Assert.Equal(InsertTextFormat.Snippet, technical.InsertTextFormat);
+        Assert.Equal((13, 0, 13, 2), (technical.TextEdit!.Range.Start.Line, technical.TextEdit.Range.Start.Character, technical.TextEdit.Range.End.Line, technical.TextEdit.Range.End.Character));
+        Assert.StartsWith("## Technical Design\n\n### Architecture Overview\n<!-- High-level architecture and components -->", technical.TextEdit.NewText, StringComparison.Ordinal);
+        Assert.EndsWith("$0", technical.TextEdit.NewText, StringComparison.Ordinal);
+        Assert.DoesNotContain(items, i => i.Label is "Overview" or "Requirements");
+    }
+
+    [Fact]
+    public async Task CodeAction_MissingSectionDiagnostic_QuickFixInsertsItInTemplateOrder()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync(SnippetCapabilities);
+        string text = Spec.Replace("\n##\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
+        await client.OpenAsync(SpecUri, text);
+
+        var published = await client.WaitForDiagnosticsAsync(SpecUri, version: 1);
+        var missing = published.Diagnostics.Where(d => d.Code?.String == "missing-section").ToList();
+        Assert.Equal(8, missing.Count);
+        var technical = missing.Single(d => d.Message.Contains("'Technical Design'", StringComparison.Ordinal));
+        Assert.Equal("lightweight", technical.Data!.Value.GetProperty("template").GetString());
+
+        var actions = await client.RequestAsync(
+            Methods.TextDocumentCodeAction,
+            new CodeActionParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Range = technical.Range, Context = new CodeActionContext { Diagnostics = [technical] } },
+            LspJsonContext.Default.CodeActionParams,
+            LspJsonContext.Default.CodeActionArray);
+
+        var fix = Assert.Single(actions!, a => a.Kind == CodeActionKind.QuickFix);
+        Assert.Equal("Insert section 'Technical Design'", fix.Title);
+        Assert.True(fix.IsPreferred);
+        var edit = Assert.Single(fix.Edit!.Changes![SpecUri]);
+        Assert.Equal((10, 0), (edit.Range.Start.Line, edit.Range.Start.Character));
+        Assert.StartsWith("## Technical Design\n", edit.NewText, StringComparison.Ordinal);
+        Assert.Contains(actions!, a => a.Kind == "source.speclsp.insertMissingSections");
+    }
+
+    [Fact]
+    public async Task Hover_OnKnownHeading_ShowsGuidance()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(SpecUri, Spec);
+
+        var hover = await client.RequestAsync(
+            Methods.TextDocumentHover,
+            new HoverParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 4, Character = 6 } },
+            LspJsonContext.Default.HoverParams,
+            LspJsonContext.Default.Hover);
+
+        Assert.Equal(MarkupKind.Markdown, hover!.Contents.Markup!.Kind);
+        Assert.Contains("*Brief description of what this feature does and why it's needed*", hover.Contents.Markup.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Configuration_YamlSeverityOff_AndInvalidFileReportedOnItself()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, ".speclsp.yaml"), "severity:\n  missing-section: off\n  empty-section: [\n");
+        await using var client = LspTestClient.StartInProcess();
+        await InitializeWithRootAsync(client);
+
+        var configUri = new Uri(Path.Combine(_folder, ".speclsp.yaml")).AbsoluteUri;
+        var invalid = await client.WaitForDiagnosticsAsync(configUri);
+        Assert.Equal("invalid-configuration", Assert.Single(invalid.Diagnostics).Code?.String);
+
+        await client.OpenAsync(SpecUri, Spec);
+        Assert.Contains((await client.WaitForDiagnosticsAsync(SpecUri, version: 1)).Diagnostics, d => d.Code?.String == "missing-section");
+
+        await File.WriteAllTextAsync(Path.Combine(_folder, ".speclsp.yaml"), "severity:\n  missing-section: off\n");
+        await client.NotifyAsync(Methods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":"{{configUri}}","type":2}]}""");
+
+        await client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p =>
+            p.GetProperty("uri").GetString() == configUri && p.GetProperty("diagnostics").GetArrayLength() == 0);
+        await client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p =>
+            p.GetProperty("uri").GetString() == SpecUri
+            && !p.GetProperty("diagnostics").EnumerateArray().Any(d => d.GetProperty("code").GetString() == "missing-section"));
+    }
+
+    [Fact]
+    public async Task Configuration_ClientSettingsChange_AppliesWithoutRestart()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        string severity = "warning";
+        client.ServerRequestHandler = (method, _) => method == Methods.WorkspaceConfiguration
+            ? $$$"""[{"severity":{"missing-section":"{{{severity}}}"}}]"""
+            : "null";
+        await client.InitializeAsync();
+        await client.OpenAsync(SpecUri, Spec);
+        await client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p => HasMissingWithSeverity(p, 2));
+
+        severity = "error";
+        await client.NotifyAsync(Methods.WorkspaceDidChangeConfiguration, """{"settings":null}""");
+
+        await client.WaitForNotificationAsync(Methods.TextDocumentPublishDiagnostics, p => HasMissingWithSeverity(p, 1));
+    }
+
+    [Fact]
+    public async Task NewSpec_WritesFileOnceAndNeverOverwrites()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        string uri = new Uri(Path.Combine(_folder, "new", "export.md")).AbsoluteUri;
+        string request = $$"""{"templateName":"package","title":"Export","uri":"{{uri}}"}""";
+
+        var first = await client.RequestAsync("speclsp/newSpec", request);
+        var second = await client.RequestAsync("speclsp/newSpec", request);
+
+        Assert.Equal(uri, first.Result.GetProperty("uri").GetString());
+        Assert.StartsWith("# Export\n", await File.ReadAllTextAsync(new Uri(uri).LocalPath), StringComparison.Ordinal);
+        Assert.True(second.IsError);
+        Assert.Contains("already exists", second.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static bool HasMissingWithSeverity(JsonElement published, int severity) =>
+        published.GetProperty("diagnostics").EnumerateArray().Any(d => d.GetProperty("code").GetString() == "missing-section" && d.GetProperty("severity").GetInt32() == severity);
+
+    private async Task InitializeWithRootAsync(LspTestClient client)
+    {
+        string root = new Uri(_folder).AbsoluteUri;
+        var response = await client.RequestAsync(Methods.Initialize, $$$$"""{"processId":null,"rootUri":"{{{{root}}}}","capabilities":{"workspace":{"configuration":true}}}""");
+        Assert.False(response.IsError, response.ErrorMessage);
+        await client.NotifyAsync(Methods.Initialized, "{}");
+    }
+}
