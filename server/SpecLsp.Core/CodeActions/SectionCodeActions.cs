@@ -23,6 +23,15 @@ public sealed record SpecCodeAction(string Title, string Kind, ImmutableArray<Sp
 
     /// <summary>True for the obvious fix of its diagnostic.</summary>
     public bool IsPreferred { get; init; }
+
+    /// <summary>A command the client runs after the edits, or null.</summary>
+    public SpecCommand? Command { get; init; }
+
+    /// <summary>
+    /// True when the fix is right without a person choosing (removing an empty template prompt); false when it
+    /// needs a decision (which status, which date). <c>speclsp check --fix</c> applies only these.
+    /// </summary>
+    public bool IsSafeToAutoApply { get; init; }
 }
 
 /// <summary>The LSP code action kinds used here.</summary>

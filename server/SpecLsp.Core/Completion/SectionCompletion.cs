@@ -15,7 +15,11 @@ namespace SpecLsp.Core.Completion;
 /// <param name="PlainText">The same text for clients without snippet support.</param>
 /// <param name="ReplaceRange">The range the text replaces (the current line).</param>
 /// <param name="Documentation">The template's guidance for the section, Markdown; may be empty.</param>
-public sealed record SpecCompletionItem(string Label, string Detail, string SortText, string FilterText, string SnippetText, string PlainText, TextRange ReplaceRange, string Documentation);
+public sealed record SpecCompletionItem(string Label, string Detail, string SortText, string FilterText, string SnippetText, string PlainText, TextRange ReplaceRange, string Documentation)
+{
+    /// <summary>What the item completes; the server maps it to an LSP CompletionItemKind.</summary>
+    public SpecCompletionKind Kind { get; init; }
+}
 
 /// <summary>
 /// Completion of sections: on a line of <c>#</c>s, the template sections missing at that level under the

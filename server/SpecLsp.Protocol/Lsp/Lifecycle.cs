@@ -293,6 +293,16 @@ public sealed record WindowClientCapabilities
 {
     /// <summary>Supports server-initiated work-done progress.</summary>
     public bool? WorkDoneProgress { get; init; }
+
+    /// <summary><c>window/showDocument</c> capabilities.</summary>
+    public ShowDocumentClientCapabilities? ShowDocument { get; init; }
+}
+
+/// <summary><c>window/showDocument</c> client capabilities.</summary>
+public sealed record ShowDocumentClientCapabilities
+{
+    /// <summary>True when the client supports the request.</summary>
+    public bool Support { get; init; }
 }
 
 /// <summary>Document client capabilities.</summary>

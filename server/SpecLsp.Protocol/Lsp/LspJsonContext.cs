@@ -32,6 +32,8 @@ namespace SpecLsp.Protocol.Lsp;
 [JsonSerializable(typeof(DocumentDiagnosticReport))]
 [JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(ShowMessageParams))]
+[JsonSerializable(typeof(ShowDocumentParams))]
+[JsonSerializable(typeof(ShowDocumentResult))]
 [JsonSerializable(typeof(WorkDoneProgressCreateParams))]
 [JsonSerializable(typeof(ProgressParams<WorkDoneProgressBegin>))]
 [JsonSerializable(typeof(ProgressParams<WorkDoneProgressReport>))]

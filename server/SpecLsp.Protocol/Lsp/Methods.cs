@@ -111,6 +111,9 @@ public static class Methods
     /// <summary><c>window/showMessage</c>.</summary>
     public const string WindowShowMessage = "window/showMessage";
 
+    /// <summary><c>window/showDocument</c>.</summary>
+    public const string WindowShowDocument = "window/showDocument";
+
     /// <summary><c>window/workDoneProgress/create</c>.</summary>
     public const string WindowWorkDoneProgressCreate = "window/workDoneProgress/create";
 

@@ -39,6 +39,29 @@ public sealed record ShowMessageParams
     public required string Message { get; init; }
 }
 
+/// <summary>The params of <c>window/showDocument</c>.</summary>
+public sealed record ShowDocumentParams
+{
+    /// <summary>The document to show.</summary>
+    public required string Uri { get; init; }
+
+    /// <summary>True to show it in an external program, such as a browser.</summary>
+    public bool? External { get; init; }
+
+    /// <summary>True to give the editor focus.</summary>
+    public bool? TakeFocus { get; init; }
+
+    /// <summary>The range to select, if any.</summary>
+    public Range? Selection { get; init; }
+}
+
+/// <summary>The result of <c>window/showDocument</c>.</summary>
+public sealed record ShowDocumentResult
+{
+    /// <summary>True when the document was shown.</summary>
+    public required bool Success { get; init; }
+}
+
 /// <summary>The params of <c>window/workDoneProgress/create</c>.</summary>
 public sealed record WorkDoneProgressCreateParams
 {

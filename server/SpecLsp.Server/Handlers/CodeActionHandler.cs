@@ -8,16 +8,18 @@ using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
+using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
 namespace SpecLsp.Server.Handlers;
 
-/// <summary>The one code action handler: template section fixes and reference fixes.</summary>
+/// <summary>The one code action handler: template section fixes, every registered code action source, and reference fixes.</summary>
 internal sealed class CodeActionHandler(
     WorkspaceState workspace,
     ClientSession session,
     TemplateEnvironmentService templates,
-    WorkspaceIndexService index,
     DiagnosticsService diagnostics,
+    IEnumerable<ICodeActionSource> sources,
+    WorkspaceIndexService index,
     DiagnosticEngine engine,
     ReferenceConversions conversions)
     : IRequestHandler<CodeActionParams, CodeAction[]>, ICapabilityProvider
@@ -38,36 +40,48 @@ internal sealed class CodeActionHandler(
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var text = document.Text;
-        var range = session.Encoder.ToCore(text, request.Range);
-        var actions = new List<CodeAction>();
+        var encoder = session.Encoder;
+        var range = encoder.ToCore(text, request.Range);
+
+        // The client's diagnostics carry the data our fixes need; sent back as they came, so the client links them.
+        var sent = new Dictionary<SpecDiagnostic, LspDiagnostic>(ReferenceEqualityComparer.Instance);
+        foreach (var lsp in request.Context.Diagnostics)
+        {
+            if (CodeActionConversions.FromLsp(lsp, text, encoder) is { } diagnostic)
+            {
+                sent[diagnostic] = lsp;
+            }
+        }
+
+        var context = sent.Keys.ToList();
+        var actions = new List<SpecCodeAction>();
         var template = templates.Current.Choose(model, document.Uri).Template;
         if (template is not null)
         {
-            var context = request.Context.Diagnostics
-                .Select(d => TemplateConversions.ToCore(d, text, session.Encoder))
-                .OfType<SpecDiagnostic>()
-                .ToList();
-            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context)
-                .Select(a => TemplateConversions.ToLsp(a, document.Uri, text, session.Encoder)));
+            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context));
         }
+
+        var analysis = diagnostics.CreateContext(document, model);
+        actions.AddRange(sources.SelectMany(source => source.GetActions(analysis, range, context)));
+        var result = actions.Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent)).ToList();
 
         if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
         {
             // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.
-            var current = engine.Analyze(diagnostics.CreateContext(document, model), cancellationToken);
-            actions.AddRange(ReferenceCodeActions.Compute(view, ReferenceCodeActions.Touching(current, range), path => NewSpecText(path, template))
+            var current = engine.Analyze(analysis, cancellationToken);
+            result.AddRange(ReferenceCodeActions.Compute(view, ReferenceCodeActions.Touching(current, range), path => NewSpecText(path, template))
                 .Where(a => a.Changes.Creations.IsEmpty || conversions.CanCreateFiles)
                 .Select(a => new CodeAction
                 {
                     Title = a.Title,
                     Kind = CodeActionKind.QuickFix,
                     IsPreferred = a.IsPreferred ? true : null,
-                    Diagnostics = [.. request.Context.Diagnostics.Where(d => d.Code?.ToString() == a.DiagnosticCode && session.Encoder.ToCore(text, d.Range) == a.DiagnosticRange)],
+                    Diagnostics = [.. request.Context.Diagnostics.Where(d => d.Code?.ToString() == a.DiagnosticCode && encoder.ToCore(text, d.Range) == a.DiagnosticRange)],
                     Edit = conversions.ToWorkspaceEdit(a.Changes),
                 }));
         }
 
-        return [.. actions.Where(a => request.Context.Only is not { Length: > 0 } only
+        return [.. result.Where(a => request.Context.Only is not { Length: > 0 } only
             || only.Any(kind => a.Kind == kind || (a.Kind ?? string.Empty).StartsWith(kind + ".", StringComparison.Ordinal)))];
     }
 

@@ -2,17 +2,26 @@ using SpecLsp.Core.Completion;
 using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-/// <summary>The one completion handler: sections from the template, and link targets, labels and IDs from the index.</summary>
-internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index)
+/// <summary>The one completion handler: template sections, every registered completion source, and link targets, labels and IDs from the index.</summary>
+internal sealed class CompletionHandler(
+    WorkspaceState workspace,
+    ClientSession session,
+    TemplateEnvironmentService templates,
+    DiagnosticsService diagnostics,
+    IEnumerable<ICompletionSource> sources,
+    WorkspaceIndexService index)
     : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
+    // "#" starts a heading or an anchor; "(", "[", "/" and "-" continue link targets, labels and IDs;
+    // a space ends "**Status:**", after which the allowed values are offered; "*" starts a metadata key.
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
-        capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", "(", "[", "/", "-"], ResolveProvider = false } };
+        capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", "(", "[", "/", "-", " ", "*"], ResolveProvider = false } };
 
     public async Task<CompletionList> HandleAsync(CompletionParams request, CancellationToken cancellationToken)
     {
@@ -24,17 +33,22 @@ internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession 
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var caret = session.Encoder.ToCore(document.Text, request.Position);
-        var items = new List<CompletionItem>();
-        var template = templates.Current.Choose(model, document.Uri).Template;
-        if (template is not null)
+        bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
+        var items = new List<SpecCompletionItem>();
+        // Sections answer "#" and explicit invocation; " " and "*" are metadata triggers.
+        bool metadataTrigger = request.Context?.TriggerCharacter is " " or "*";
+        if (!metadataTrigger && templates.Current.Choose(model, document.Uri).Template is { } template)
         {
-            bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
-            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret).Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets)));
+            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret));
         }
 
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
+        var analysis = diagnostics.CreateContext(document, model);
+        items.AddRange(sources.SelectMany(source => source.Complete(analysis, caret)));
+        var result = items.Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets) with { Kind = ToLsp(i.Kind) }).ToList();
+
+        if (!metadataTrigger && await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
         {
-            items.AddRange(ReferenceCompletion.Compute(view, caret, DateOnly.FromDateTime(DateTime.Now)).Select(e => new CompletionItem
+            result.AddRange(ReferenceCompletion.Compute(view, caret, DateOnly.FromDateTime(DateTime.Now)).Select(e => new CompletionItem
             {
                 Label = e.Label,
                 Kind = ToKind(e.Kind),
@@ -44,8 +58,16 @@ internal sealed class CompletionHandler(WorkspaceState workspace, ClientSession 
             }));
         }
 
-        return new CompletionList { IsIncomplete = false, Items = [.. items] };
+        return new CompletionList { IsIncomplete = false, Items = [.. result] };
     }
+
+    private static CompletionItemKind ToLsp(SpecCompletionKind kind) => kind switch
+    {
+        SpecCompletionKind.Value => CompletionItemKind.EnumMember,
+        SpecCompletionKind.Date => CompletionItemKind.Constant,
+        SpecCompletionKind.Key => CompletionItemKind.Property,
+        _ => CompletionItemKind.Snippet,
+    };
 
     private static CompletionItemKind ToKind(CompletionEntryKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Templates;
 
@@ -41,5 +42,8 @@ internal static class HandlerRegistrations
         r.Request<RenameHandler, RenameParams, WorkspaceEdit?>(Methods.TextDocumentRename, ReadOnly, json.RenameParams, json.WorkspaceEdit);
         r.Request<DocumentLinkHandler, DocumentLinkParams, DocumentLink[]>(Methods.TextDocumentDocumentLink, ReadOnly, json.DocumentLinkParams, json.DocumentLinkArray);
         r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
+        r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, json.CodeLensParams, json.CodeLensArray);
+        r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, json.InlayHintParams, json.InlayHintArray);
+        r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, json.ExecuteCommandParams, json.JsonElement);
     }
 }

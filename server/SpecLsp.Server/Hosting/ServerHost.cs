@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Metadata;
+using SpecLsp.Core.Placeholders;
 using SpecLsp.Core.References;
 using SpecLsp.Core.Sections;
 using SpecLsp.Core.Templates;
@@ -13,6 +15,7 @@ using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
+using SpecLsp.Server.Placeholders;
 using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
@@ -81,5 +84,11 @@ internal static class ServerHost
         services.AddSingleton<IDocumentAnalyzer, SectionAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, LinkAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, IdAnalyzer>();
+        services.AddSingleton<PlaceholderTemplates>();
+        services.AddSingleton<IDocumentAnalyzer>(s => new PlaceholderAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
+        services.AddSingleton<IDocumentAnalyzer>(s => new MetadataAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
+        services.AddSingleton<PlaceholderFeatures>();
+        services.AddSingleton<ICodeActionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
+        services.AddSingleton<ICompletionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
     }
 }

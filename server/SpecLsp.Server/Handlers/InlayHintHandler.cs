@@ -1,0 +1,33 @@
+using SpecLsp.Core.Checklists;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Workspace;
+
+namespace SpecLsp.Server.Handlers;
+
+internal sealed class InlayHintHandler(WorkspaceState workspace, ClientSession session)
+    : IRequestHandler<InlayHintParams, InlayHint[]>, ICapabilityProvider
+{
+    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+        client.TextDocument?.InlayHint is null ? capabilities : capabilities with { InlayHintProvider = true };
+
+    public async Task<InlayHint[]> HandleAsync(InlayHintParams request, CancellationToken cancellationToken)
+    {
+        var document = workspace.Get(request.TextDocument.Uri);
+        if (document is null)
+        {
+            return [];
+        }
+
+        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var encoder = session.Encoder;
+        var range = encoder.ToCore(document.Text, request.Range);
+        return [.. ChecklistProgress.Compute(model)
+            .Where(progress => range.Contains(progress.HeadingRange.Start))
+            .Select(progress => new InlayHint
+            {
+                Position = encoder.ToLsp(document.Text, new Core.Text.Position(progress.HeadingRange.Start.Line, document.Text.GetLineText(progress.HeadingRange.Start.Line).Length)),
+                Label = progress.Label,
+                PaddingLeft = true,
+            })];
+    }
+}
