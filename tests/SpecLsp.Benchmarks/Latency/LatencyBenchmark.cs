@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SpecLsp.Benchmarks.Latency;
+
+/// <summary>
+/// Measures the server as an editor feels it, over the pipes of the real published process:
+/// <c>dotnet run -c Release --project tests/SpecLsp.Benchmarks -- latency --server PUBLISH/speclsp.dll</c>.
+/// Options: <c>--cold N</c> fresh processes for initialize (10), <c>--edits N</c> (50), <c>--lines N</c> spec size (10000),
+/// <c>--files N</c> workspace size (10000; 0 skips the index), <c>--workspace DIR</c>.
+/// </summary>
+internal static class LatencyBenchmark
+{
+    private const string SpecUri = "file:///latency/open/latency-spec.md";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string server = Option(args, "--server") ?? Path.GetFullPath("artifacts/speclsp-r2r/speclsp.dll");
+        int coldRuns = int.Parse(Option(args, "--cold") ?? "10", CultureInfo.InvariantCulture);
+        int edits = int.Parse(Option(args, "--edits") ?? "50", CultureInfo.InvariantCulture);
+        int lines = int.Parse(Option(args, "--lines") ?? "10000", CultureInfo.InvariantCulture);
+        int files = int.Parse(Option(args, "--files") ?? "10000", CultureInfo.InvariantCulture);
+        string workspace = Option(args, "--workspace") ?? Path.Combine(Path.GetTempPath(), $"speclsp-bench-{files}");
+        if (!File.Exists(server))
+        {
+            Console.Error.WriteLine($"No server at {server}: publish it first (see docs/performance.md).");
+            return 2;
+        }
+
+        if (files > 0 && !Directory.Exists(workspace))
+        {
+            Console.WriteLine($"Generating {files} specs into {workspace}…");
+            WorkspaceIndexBenchmark.Generate(workspace, files);
+        }
+
+        var results = new List<(string Name, List<double> Samples, string Unit)>();
+
+        var initialize = new List<double>();
+        for (int i = 0; i < coldRuns; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            await using var cold = LspClient.Start(server, Path.GetTempPath());
+            await cold.RequestAsync("initialize", InitializeParams(null)).ConfigureAwait(false);
+            initialize.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        results.Add(("initialize (cold process)", initialize, "ms"));
+
+        await using var client = LspClient.Start(server, files > 0 ? workspace : Path.GetTempPath());
+        var session = new Session(client);
+        await client.RequestAsync("initialize", InitializeParams(files > 0 ? new Uri(Path.GetFullPath(workspace)).AbsoluteUri : null)).ConfigureAwait(false);
+        long initialized = Stopwatch.GetTimestamp();
+        await client.NotifyAsync("initialized", new JsonObject()).ConfigureAwait(false);
+        if (files > 0)
+        {
+            long ended = await session.IndexEnded.Task.WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+            results.Add(($"index {files} files (initialized to progress end)", [Stopwatch.GetElapsedTime(initialized, ended).TotalMilliseconds], "ms"));
+        }
+
+        string text = SpecGenerator.Generate(lines);
+        var specLines = text.Split('\n');
+        int editLine = Array.FindIndex(specLines, specLines.Length / 2, l => l.StartsWith("This area covers", StringComparison.Ordinal));
+        int editColumn = specLines[editLine].Length;
+        int hoverColumn = specLines[editLine].IndexOf(" FR", StringComparison.Ordinal) + 2;
+
+        long opened = Stopwatch.GetTimestamp();
+        var firstDiagnostics = session.DiagnosticsFor(1);
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = SpecUri, ["languageId"] = "markdown", ["version"] = 1, ["text"] = text },
+        }).ConfigureAwait(false);
+        await client.RequestAsync("textDocument/documentSymbol", Document()).ConfigureAwait(false);
+        results.Add(($"didOpen {lines} lines to documentSymbol", [Stopwatch.GetElapsedTime(opened).TotalMilliseconds], "ms"));
+        results.Add(($"didOpen {lines} lines to diagnostics", [Stopwatch.GetElapsedTime(opened, await firstDiagnostics.WaitAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false)).TotalMilliseconds], "ms"));
+
+        var symbols = new List<double>();
+        var folding = new List<double>();
+        var completion = new List<double>();
+        var hover = new List<double>();
+        var diagnostics = new List<double>();
+        for (int i = 0; i < edits; i++)
+        {
+            int version = i + 2;
+            var fresh = session.DiagnosticsFor(version);
+            long edited = Stopwatch.GetTimestamp();
+            await client.NotifyAsync("textDocument/didChange", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = SpecUri, ["version"] = version },
+                ["contentChanges"] = new JsonArray(new JsonObject
+                {
+                    ["range"] = Range(editLine, editColumn + i, editLine, editColumn + i),
+                    ["text"] = ((char)('a' + (i % 26))).ToString(),
+                }),
+            }).ConfigureAwait(false);
+            await client.RequestAsync("textDocument/documentSymbol", Document()).ConfigureAwait(false);
+            symbols.Add(Stopwatch.GetElapsedTime(edited).TotalMilliseconds);
+            folding.Add(await TimeAsync(client, "textDocument/foldingRange", Document()).ConfigureAwait(false));
+            completion.Add(await TimeAsync(client, "textDocument/completion", At(editLine, editColumn + i + 1)).ConfigureAwait(false));
+            hover.Add(await TimeAsync(client, "textDocument/hover", At(editLine, hoverColumn)).ConfigureAwait(false));
+            diagnostics.Add(Stopwatch.GetElapsedTime(edited, await fresh.WaitAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false)).TotalMilliseconds);
+        }
+
+        results.Add(("edit to documentSymbol", symbols, "ms"));
+        results.Add(("foldingRange after edit", folding, "ms"));
+        results.Add(("completion after edit", completion, "ms"));
+        results.Add(("hover after edit", hover, "ms"));
+        results.Add(("edit to fresh publishDiagnostics", diagnostics, "ms"));
+
+        int pid = client.ProcessId;
+        await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        results.Add(("peak memory (VmHWM)", [VmHwmMegabytes(pid)], "MB"));
+        long ticksBefore = CpuTicks(pid);
+        long idleStart = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        double idleSeconds = Stopwatch.GetElapsedTime(idleStart).TotalSeconds;
+        double cpuSeconds = (CpuTicks(pid) - ticksBefore) / 100.0;
+        results.Add(("idle CPU over 5 s (% of one core)", [cpuSeconds / idleSeconds * 100], "%"));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+        Console.WriteLine($"{"measure",-48} {"n",4} {"median",10} {"p95",10}");
+        foreach (var (name, samples, unit) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-48} {samples.Count,4} {Percentile(samples, 50),7:F1} {unit,-2} {Percentile(samples, 95),7:F1} {unit,-2}"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<double> TimeAsync(LspClient client, string method, JsonNode @params)
+    {
+        long start = Stopwatch.GetTimestamp();
+        await client.RequestAsync(method, @params).ConfigureAwait(false);
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static double Percentile(List<double> samples, double percent)
+    {
+        var sorted = samples.Order().ToArray();
+        double rank = percent / 100 * (sorted.Length - 1);
+        int low = (int)Math.Floor(rank);
+        int high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
+    private static double VmHwmMegabytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux); the name in parentheses may hold spaces.
+    private static long CpuTicks(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static JsonObject InitializeParams(string? rootUri) => new()
+    {
+        ["processId"] = Environment.ProcessId,
+        ["rootUri"] = rootUri,
+        ["workspaceFolders"] = rootUri is null ? null : new JsonArray(new JsonObject { ["uri"] = rootUri, ["name"] = "bench" }),
+        ["capabilities"] = new JsonObject
+        {
+            ["window"] = new JsonObject { ["workDoneProgress"] = true },
+            ["textDocument"] = new JsonObject
+            {
+                ["documentSymbol"] = new JsonObject { ["hierarchicalDocumentSymbolSupport"] = true },
+                ["publishDiagnostics"] = new JsonObject { ["versionSupport"] = true, ["relatedInformation"] = true },
+                ["completion"] = new JsonObject { ["completionItem"] = new JsonObject { ["snippetSupport"] = true } },
+                ["hover"] = new JsonObject { ["contentFormat"] = new JsonArray("markdown", "plaintext") },
+            },
+        },
+    };
+
+    private static JsonObject Document() => new() { ["textDocument"] = new JsonObject { ["uri"] = SpecUri } };
+
+    private static JsonObject At(int line, int character) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = SpecUri },
+        ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
+    };
+
+    private static JsonObject Range(int startLine, int startCharacter, int endLine, int endCharacter) => new()
+    {
+        ["start"] = new JsonObject { ["line"] = startLine, ["character"] = startCharacter },
+        ["end"] = new JsonObject { ["line"] = endLine, ["character"] = endCharacter },
+    };
+
+    /// <summary>Turns the server's notifications into awaitable moments: the index's progress end, diagnostics per version.</summary>
+    private sealed class Session
+    {
+        private readonly Lock _lock = new();
+        private readonly Dictionary<int, TaskCompletionSource<long>> _diagnostics = [];
+
+        public Session(LspClient client) => client.Notification = OnNotification;
+
+        public TaskCompletionSource<long> IndexEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<long> DiagnosticsFor(int version)
+        {
+            lock (_lock)
+            {
+                if (!_diagnostics.TryGetValue(version, out var completion))
+                {
+                    _diagnostics[version] = completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                return completion.Task;
+            }
+        }
+
+        private void OnNotification(string method, JsonElement @params, long arrived)
+        {
+            if (method == "$/progress" && @params.GetProperty("value").GetProperty("kind").GetString() == "end")
+            {
+                IndexEnded.TrySetResult(arrived);
+            }
+            else if (method == "textDocument/publishDiagnostics"
+                && @params.GetProperty("uri").GetString() == SpecUri
+                && @params.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number)
+            {
+                lock (_lock)
+                {
+                    if (!_diagnostics.TryGetValue(version.GetInt32(), out var completion))
+                    {
+                        _diagnostics[version.GetInt32()] = completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
+
+                    completion.TrySetResult(arrived);
+                }
+            }
+        }
+    }
+}
