@@ -6,6 +6,11 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "edit-profile")
+        {
+            return Latency.EditPathProfile.Run(args);
+        }
+
         if (args.Length > 0 && args[0] == "latency")
         {
             return Latency.LatencyBenchmark.RunAsync(args).GetAwaiter().GetResult();

@@ -13,6 +13,7 @@ namespace SpecLsp.Core.References;
 public sealed class DocumentView
 {
     private static readonly WorkspaceIndex NoWorkspace = WorkspaceIndex.Create(new InMemoryWorkspace());
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SpecDocument, CachedIndex> Indexes = [];
     private readonly Func<string, SpecDocument?>? _openDocuments;
 
     private DocumentView(string? path, SpecDocument document, FileIndex index, WorkspaceIndex workspace, Func<string, SpecDocument?>? openDocuments)
@@ -46,7 +47,21 @@ public sealed class DocumentView
         ArgumentNullException.ThrowIfNull(document);
         workspace ??= NoWorkspace;
         var path = WorkspacePaths.FromUriOrPath(uriOrPath);
-        return new DocumentView(path, document, FileIndex.Create(path ?? string.Empty, document, path is null ? [] : workspace.Roots), workspace, openDocuments);
+        var roots = path is null ? [] : workspace.Roots;
+        return new DocumentView(path, document, IndexOf(document, path ?? string.Empty, roots), workspace, openDocuments);
+    }
+
+    // Every analyzer and request on one version builds the same view: its index entry is built once per document.
+    private static FileIndex IndexOf(SpecDocument document, string path, ImmutableArray<string> roots)
+    {
+        if (Indexes.TryGetValue(document, out var cached) && cached.Path == path && cached.Roots == roots)
+        {
+            return cached.Index;
+        }
+
+        var index = FileIndex.Create(path, document, roots);
+        Indexes.AddOrUpdate(document, new CachedIndex(path, roots, index));
+        return index;
     }
 
     /// <summary>True when <paramref name="path"/> is this document's.</summary>
@@ -117,4 +132,6 @@ public sealed class DocumentView
             .Select(l => new LinkLocation(Path ?? string.Empty, l));
         return [.. own.Concat(fromWorkspace.Where(l => !IsSelf(l.Path)))];
     }
+
+    private sealed record CachedIndex(string Path, ImmutableArray<string> Roots, FileIndex Index);
 }

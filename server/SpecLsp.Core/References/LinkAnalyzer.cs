@@ -26,19 +26,22 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
         var view = DocumentView.Create(context.Document, context.DocumentUri, context.Workspace);
         var result = new List<SpecDiagnostic>();
         var states = new Dictionary<string, PathState>(WorkspacePaths.Comparer);
+
+        // The same broken fragment tends to repeat (a "#overview" in every section); its suggestion is searched once.
+        var suggestions = new Dictionary<(FileIndex File, string Fragment), string?>();
         foreach (var link in view.Index.Links)
         {
             // A reference link's destination is checked once, on its definition.
             if (link.Node.Kind != LinkKind.Reference)
             {
-                Check(view, states, link.Node.Destination, link.Target, link.Node.TargetRange, result);
+                Check(view, states, suggestions, link.Node.Destination, link.Target, link.Node.TargetRange, result);
             }
         }
 
         for (int i = 0; i < view.Index.ReferenceDefinitions.Length; i++)
         {
             var definition = view.Index.ReferenceDefinitions[i];
-            Check(view, states, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
+            Check(view, states, suggestions, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
         }
 
         foreach (var reference in ReferenceLinkScanner.Find(context.Document, label => view.Index.FindReferenceDefinition(label) is null))
@@ -68,9 +71,10 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
 
         string? best = null;
         int bestDistance = int.MaxValue;
+        string lower = fragment.ToLowerInvariant();
         foreach (var anchor in file.Headings.Select(h => h.Anchor).Concat(file.ExplicitAnchors.Select(a => a.Name)))
         {
-            int distance = EditDistance.Compute(fragment.ToLowerInvariant(), anchor, bestDistance);
+            int distance = EditDistance.Compute(lower, anchor, bestDistance);
             if (distance < bestDistance)
             {
                 bestDistance = distance;
@@ -81,7 +85,8 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
         return best is not null && bestDistance <= Math.Max(2, fragment.Length / 2) ? best : null;
     }
 
-    private static void Check(DocumentView view, Dictionary<string, PathState> states, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
+    private static void Check(
+        DocumentView view, Dictionary<string, PathState> states, Dictionary<(FileIndex File, string Fragment), string?> suggestions, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
     {
         if (target.Kind is LinkTargetKind.External or LinkTargetKind.Outside)
         {
@@ -123,7 +128,11 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
 
         var where = target.Kind == LinkTargetKind.SameDocument ? "this document" : $"'{WorkspacePaths.GetFileName(file.Path)}'";
         var data = ImmutableDictionary<string, string>.Empty.Add(FragmentKey, fragment);
-        var suggestion = FindClosestAnchor(file, fragment);
+        if (!suggestions.TryGetValue((file, fragment), out var suggestion))
+        {
+            suggestions[(file, fragment)] = suggestion = FindClosestAnchor(file, fragment);
+        }
+
         var message = $"No heading or anchor '#{fragment}' in {where}.";
         if (suggestion is not null)
         {

@@ -27,21 +27,17 @@ public sealed class WorkspaceIndex
 {
     private readonly ImmutableDictionary<string, FileIndex> _disk;
     private readonly ImmutableDictionary<string, FileIndex> _open;
+    private readonly DiskLookups _diskLookups;
     private readonly Lazy<ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>>> _workspaceIds;
-    private readonly Lazy<ILookup<string, LinkLocation>> _incomingLinks;
-    private readonly Lazy<ILookup<string, IdMentionLocation>> _workspaceIdMentions;
 
-    private WorkspaceIndex(IWorkspace workspace, ImmutableDictionary<string, FileIndex> disk, ImmutableDictionary<string, FileIndex> open, bool isComplete)
+    private WorkspaceIndex(IWorkspace workspace, ImmutableDictionary<string, FileIndex> disk, ImmutableDictionary<string, FileIndex> open, bool isComplete, DiskLookups? diskLookups = null)
     {
         Workspace = workspace;
         _disk = disk;
         _open = open;
         IsComplete = isComplete;
+        _diskLookups = diskLookups ?? new DiskLookups(disk);
         _workspaceIds = new(BuildWorkspaceIds);
-        _incomingLinks = new(() => Files.SelectMany(f => f.Links.Where(l => l.Target.Kind == LinkTargetKind.File).Select(l => new LinkLocation(f.Path, l)))
-            .ToLookup(l => l.Link.Target.Path!, WorkspacePaths.Comparer));
-        _workspaceIdMentions = new(() => Files.SelectMany(f => f.IdMentions.Where(m => IdSyntax.IsWorkspaceWide(m.Id)).Select(m => new IdMentionLocation(f.Path, m)))
-            .ToLookup(m => m.Mention.Id, StringComparer.Ordinal));
     }
 
     /// <summary>The workspace the files come from.</summary>
@@ -83,13 +79,13 @@ public sealed class WorkspaceIndex
     public WorkspaceIndex WithoutDiskFile(string path) => new(Workspace, _disk.Remove(path), _open, IsComplete);
 
     /// <summary>Sets the entry of an open document, which overrides the disk.</summary>
-    public WorkspaceIndex WithOpenFile(FileIndex file) => new(Workspace, _disk, _open.SetItem(file.Path, file), IsComplete);
+    public WorkspaceIndex WithOpenFile(FileIndex file) => new(Workspace, _disk, _open.SetItem(file.Path, file), IsComplete, _diskLookups);
 
     /// <summary>Drops an open document's entry; its disk version, if any, shows again.</summary>
-    public WorkspaceIndex WithoutOpenFile(string path) => new(Workspace, _disk, _open.Remove(path), IsComplete);
+    public WorkspaceIndex WithoutOpenFile(string path) => new(Workspace, _disk, _open.Remove(path), IsComplete, _diskLookups);
 
     /// <summary>Marks the initial scan finished.</summary>
-    public WorkspaceIndex AsComplete() => new(Workspace, _disk, _open, isComplete: true);
+    public WorkspaceIndex AsComplete() => new(Workspace, _disk, _open, isComplete: true, _diskLookups);
 
     /// <summary>What <paramref name="path"/> is: an indexed (or open) file counts as existing before the disk is asked.</summary>
     public PathState GetPathState(string path)
@@ -104,7 +100,10 @@ public sealed class WorkspaceIndex
 
     /// <summary>Where a workspace-wide (SPEC-) ID is defined, across every file.</summary>
     public ImmutableArray<IdDefinitionLocation> FindWorkspaceIdDefinitions(string id) =>
-        _workspaceIds.Value.TryGetValue(id, out var found) ? found : [];
+        Overlay(
+            _diskLookups.Ids.Value.TryGetValue(id, out var found) ? found : [],
+            d => d.Path,
+            file => file.IdDefinitions.Where(d => d.Id == id && IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(file.Path, d)));
 
     /// <summary>Every workspace-wide ID and its definitions.</summary>
     public IEnumerable<KeyValuePair<string, ImmutableArray<IdDefinitionLocation>>> WorkspaceIds => _workspaceIds.Value;
@@ -127,7 +126,10 @@ public sealed class WorkspaceIndex
     {
         if (IdSyntax.IsWorkspaceWide(id))
         {
-            return [.. _workspaceIdMentions.Value[id]];
+            return Overlay(
+                [.. _diskLookups.IdMentions.Value[id]],
+                m => m.Path,
+                file => file.IdMentions.Where(m => m.Id == id).Select(m => new IdMentionLocation(file.Path, m)));
         }
 
         return GetFile(fromPath) is { } file
@@ -139,7 +141,10 @@ public sealed class WorkspaceIndex
     public ImmutableArray<LinkLocation> FindLinksTo(string path)
     {
         var result = ImmutableArray.CreateBuilder<LinkLocation>();
-        result.AddRange(_incomingLinks.Value[path]);
+        result.AddRange(Overlay(
+            [.. _diskLookups.IncomingLinks.Value[path]],
+            l => l.Path,
+            file => file.Links.Where(l => l.Target.Kind == LinkTargetKind.File && WorkspacePaths.Comparer.Equals(l.Target.Path, path)).Select(l => new LinkLocation(file.Path, l))));
         if (GetFile(path) is { } file)
         {
             result.AddRange(file.Links.Where(l => l.Target.Kind == LinkTargetKind.SameDocument).Select(l => new LinkLocation(file.Path, l)));
@@ -176,6 +181,33 @@ public sealed class WorkspaceIndex
         }
     }
 
+    // The open documents' entries first, then the disk's for files not open: the order of Files, so results are the
+    // same as from lookups over Files, while the disk lookups are built once and shared by every snapshot that only
+    // differs in its open documents (each keystroke makes one).
+    private ImmutableArray<T> Overlay<T>(ImmutableArray<T> fromDisk, Func<T, string> pathOf, Func<FileIndex, IEnumerable<T>> fromOpen)
+    {
+        if (_open.IsEmpty)
+        {
+            return fromDisk;
+        }
+
+        var result = ImmutableArray.CreateBuilder<T>();
+        foreach (var file in _open.Values)
+        {
+            result.AddRange(fromOpen(file));
+        }
+
+        foreach (var item in fromDisk)
+        {
+            if (!_open.ContainsKey(pathOf(item)))
+            {
+                result.Add(item);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
     private static bool DefinesWorkspaceIds(FileIndex? file) => file is not null && file.IdDefinitions.Any(d => IdSyntax.IsWorkspaceWide(d.Id));
 
     private ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>> BuildWorkspaceIds()
@@ -200,5 +232,22 @@ public sealed class WorkspaceIndex
         }
 
         return builder.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The cross-file lookups over the disk entries alone, built lazily, once per set of disk entries.</summary>
+    private sealed class DiskLookups(ImmutableDictionary<string, FileIndex> disk)
+    {
+        public Lazy<ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>>> Ids { get; } = new(() => disk.Values
+            .SelectMany(f => f.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(f.Path, d)))
+            .GroupBy(d => d.Definition.Id, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal));
+
+        public Lazy<ILookup<string, LinkLocation>> IncomingLinks { get; } = new(() => disk.Values
+            .SelectMany(f => f.Links.Where(l => l.Target.Kind == LinkTargetKind.File).Select(l => new LinkLocation(f.Path, l)))
+            .ToLookup(l => l.Link.Target.Path!, WorkspacePaths.Comparer));
+
+        public Lazy<ILookup<string, IdMentionLocation>> IdMentions { get; } = new(() => disk.Values
+            .SelectMany(f => f.IdMentions.Where(m => IdSyntax.IsWorkspaceWide(m.Id)).Select(m => new IdMentionLocation(f.Path, m)))
+            .ToLookup(m => m.Mention.Id, StringComparer.Ordinal));
     }
 }

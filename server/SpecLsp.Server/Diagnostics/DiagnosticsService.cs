@@ -34,6 +34,7 @@ internal sealed class DiagnosticsService : IDisposable
 
     private static readonly System.Text.Json.JsonElement NoParams = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
     private readonly Dictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates, WorkspaceIndexService index)
@@ -50,8 +51,14 @@ internal sealed class DiagnosticsService : IDisposable
         workspace.DocumentClosed += OnDocumentClosed;
     }
 
-    /// <summary>How long typing must pause before diagnostics are pushed.</summary>
+    /// <summary>How long typing must pause before diagnostics are pushed while edits keep coming.</summary>
     public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>
+    /// The delay for a change that finds the document's previous diagnostics already delivered: one keystroke
+    /// after a pause. Long enough to merge the several changes one editor action sends.
+    /// </summary>
+    public TimeSpan QuietDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
     public AnalysisContext CreateContext(DocumentSnapshot document, SpecDocument model) => new()
     {
@@ -119,21 +126,27 @@ internal sealed class DiagnosticsService : IDisposable
         }
     }
 
-    private void OnDocumentChanged(DocumentSnapshot document)
+    private void OnDocumentChanged(DocumentSnapshot document) => Schedule(document);
+
+    // Adaptive debounce: an edit whose predecessor's diagnostics are still pending means edits keep coming faster
+    // than diagnostics, so the full debounce applies; an edit after a pause gets them almost at once. Opens keep
+    // the full debounce because an editor restoring a session opens many documents in a burst.
+    private void Schedule(DocumentSnapshot document)
     {
         if (_session.PullsDiagnostics)
         {
             return;
         }
 
-        var cancellation = Restart(document.Uri);
-        _ = PublishAfterDelayAsync(document, cancellation);
+        var (cancellation, busy) = Restart(document.Uri);
+        _ = PublishAfterDelayAsync(document, cancellation, busy ? DebounceDelay : QuietDelay);
     }
 
     private void OnDocumentClosed(string uri)
     {
         lock (_lock)
         {
+            _published.Remove(uri);
             if (_pending.Remove(uri, out var previous))
             {
                 previous.Cancel();
@@ -147,12 +160,15 @@ internal sealed class DiagnosticsService : IDisposable
         }
     }
 
-    private CancellationTokenSource Restart(string uri)
+    // Busy: the document was just opened or its previous diagnostics are still pending.
+    private (CancellationTokenSource Cancellation, bool Busy) Restart(string uri)
     {
         var cancellation = new CancellationTokenSource();
+        bool busy;
         lock (_lock)
         {
-            if (_pending.Remove(uri, out var previous))
+            busy = _pending.Remove(uri, out var previous) || !_published.Contains(uri);
+            if (previous is not null)
             {
                 previous.Cancel();
                 previous.Dispose();
@@ -161,15 +177,15 @@ internal sealed class DiagnosticsService : IDisposable
             _pending[uri] = cancellation;
         }
 
-        return cancellation;
+        return (cancellation, busy);
     }
 
-    private async Task PublishAfterDelayAsync(DocumentSnapshot document, CancellationTokenSource cancellation)
+    private async Task PublishAfterDelayAsync(DocumentSnapshot document, CancellationTokenSource cancellation, TimeSpan delay)
     {
         try
         {
             var token = cancellation.Token;
-            await Task.Delay(DebounceDelay, token).ConfigureAwait(false);
+            await Task.Delay(delay, token).ConfigureAwait(false);
             var diagnostics = await ComputeAsync(document, token).ConfigureAwait(false);
             lock (_lock)
             {
@@ -177,6 +193,7 @@ internal sealed class DiagnosticsService : IDisposable
                 if (!token.IsCancellationRequested)
                 {
                     Publish(new PublishDiagnosticsParams { Uri = document.Uri, Version = document.Version, Diagnostics = diagnostics });
+                    _published.Add(document.Uri);
                 }
             }
         }
@@ -186,6 +203,17 @@ internal sealed class DiagnosticsService : IDisposable
         catch (Exception ex)
         {
             _logger.LogError(ex, "Computing diagnostics for {Uri} failed.", document.Uri);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (_pending.TryGetValue(document.Uri, out var current) && ReferenceEquals(current, cancellation))
+                {
+                    _pending.Remove(document.Uri);
+                    cancellation.Dispose();
+                }
+            }
         }
     }
 

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Templates;
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+using SpecLsp.Server.Diagnostics;
+
+namespace SpecLsp.Benchmarks.Latency;
+
+/// <summary>
+/// Stopwatch profile of the edit → diagnostics path in process, per step, on a generated spec:
+/// <c>… -- edit-profile [LINES]</c>. A quick look at where the time goes, not a BenchmarkDotNet job.
+/// </summary>
+internal static class EditPathProfile
+{
+    public static int Run(string[] args)
+    {
+        int lines = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var text = SourceText.From(SpecGenerator.Generate(lines));
+        var services = new ServiceCollection()
+            .AddSingleton<ITemplateEnvironmentSource>(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default))
+            .AddSpecAnalysis()
+            .BuildServiceProvider();
+        var analyzers = services.GetServices<IDocumentAnalyzer>().ToList();
+        var index = WorkspaceIndex.Create(new InMemoryWorkspace("/ws"));
+        var timings = new Dictionary<string, List<double>>();
+        void Time(string name, Action action)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            var list = timings.TryGetValue(name, out var l) ? l : timings[name] = [];
+            list.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        for (int i = 0; i < 30; i++)
+        {
+            Core.Model.SpecDocument document = null!;
+            Time("parse", () => document = SpecParser.Parse(text));
+            var context = new AnalysisContext { Document = document, DocumentUri = "file:///ws/spec.md", Workspace = index, Today = new DateOnly(2026, 1, 5) };
+            foreach (var analyzer in analyzers)
+            {
+                Time(analyzer.GetType().Name, () => _ = analyzer.Analyze(context, CancellationToken.None).ToList());
+            }
+        }
+
+        foreach (var (name, samples) in timings)
+        {
+            var sorted = samples.Skip(5).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-24} median {sorted[sorted.Count / 2],7:F2} ms  min {sorted[0],7:F2} ms"));
+        }
+
+        return 0;
+    }
+}
