@@ -264,4 +264,26 @@ public sealed class ReferencesEndToEndTests : IAsyncDisposable
         Assert.Equal("SPEC-2026-01-05-001", prepare!.Placeholder);
         Assert.Equal("specs/search.md [SPEC-2026-01-05-001]", Dump([new Location { Uri = Uri("specs/search.md"), Range = prepare.Range }]));
     }
+
+    [Fact]
+    public async Task Definition_InAClosedFileWithUtf8Positions_CountsBytesOnThatLine()
+    {
+        File.WriteAllText(_root + "/shared/ids.md", "# Ids\n\n**Spec ID 📋 é:** SPEC-2026-01-05-009\n");
+        var capabilities = Capabilities.Replace("\"utf-16\"", "\"utf-8\"", StringComparison.Ordinal);
+        var folders = $$"""[{"uri":"{{Uri(string.Empty).TrimEnd('/')}}","name":"ws"}]""";
+        await _client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"workspaceFolders":{{folders}},"capabilities":{{capabilities}}}""");
+        await _client.NotifyAsync(Methods.Initialized, "{}");
+        await _client.WaitForNotificationAsync(Methods.Progress, p => p.GetProperty("value").GetProperty("kind").GetString() == "end");
+        const string text = "# Uses\n\nSee SPEC-2026-01-05-009.\n";
+        await _client.OpenAsync(Uri("specs/uses.md"), text);
+
+        var found = await _client.RequestAsync(Methods.TextDocumentDefinition,
+            new DefinitionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/uses.md") }, Position = new LspPosition { Line = 2, Character = 6 } },
+            LspJsonContext.Default.DefinitionParams, LspJsonContext.Default.LocationArray);
+
+        var location = Assert.Single(found!);
+        int bytesBefore = System.Text.Encoding.UTF8.GetByteCount("**Spec ID 📋 é:** ");
+        Assert.Equal(Uri("shared/ids.md"), location.Uri);
+        Assert.Equal(new LspPosition { Line = 2, Character = bytesBefore }, location.Range.Start);
+    }
 }
