@@ -8,7 +8,7 @@ using LspPosition = SpecLsp.Protocol.Lsp.Position;
 namespace SpecLsp.Server.Tests.References;
 
 /// <summary>A workspace folder of several specs, indexed in the background, navigated across files through the server.</summary>
-public sealed class ReferencesEndToEndTests : IAsyncDisposable
+public sealed class ReferencesEndToEndTests : IAsyncLifetime
 {
     private const string Capabilities = """
         {"textDocument":{"publishDiagnostics":{"relatedInformation":true},"rename":{"prepareSupport":true}},
@@ -78,7 +78,10 @@ public sealed class ReferencesEndToEndTests : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         await _client.DisposeAsync();
         Directory.Delete(_root, recursive: true);
