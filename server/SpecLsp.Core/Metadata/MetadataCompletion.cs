@@ -36,9 +36,11 @@ public static class MetadataCompletion
     {
         string key = line.Substring(parts.KeyStart, parts.KeyLength);
         int start = parts.LabelEnd;
+        string space = " ";
         if (start < line.Length && line[start] == ' ')
         {
             start++;
+            space = string.Empty;
         }
 
         var range = new TextRange(lineNumber, start, lineNumber, Math.Max(start, parts.ValueStart + parts.ValueLength));
@@ -47,7 +49,7 @@ public static class MetadataCompletion
         for (int i = 0; i < options.Length; i++)
         {
             var option = OptionList.Display(options[i]);
-            items.Add(new SpecCompletionItem(option, $"{key} · template option", i.ToString("D3", CultureInfo.InvariantCulture), MetadataKeys.StripDecorations(option), EscapeSnippet(option), option, range, string.Empty)
+            items.Add(new SpecCompletionItem(option, $"{key} · template option", i.ToString("D3", CultureInfo.InvariantCulture), MetadataKeys.StripDecorations(option), EscapeSnippet(space + option), space + option, range, string.Empty)
             {
                 Kind = SpecCompletionKind.Value,
             });
@@ -56,7 +58,7 @@ public static class MetadataCompletion
         if (options.IsEmpty && (schema.FindKey(key)?.IsDate ?? MetadataKeys.IsDateKey(key)))
         {
             var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            items.Add(new SpecCompletionItem(date, "today", "000", date, date, date, range, string.Empty) { Kind = SpecCompletionKind.Date });
+            items.Add(new SpecCompletionItem(date, "today", "000", date, space + date, space + date, range, string.Empty) { Kind = SpecCompletionKind.Date });
         }
 
         return items.ToImmutable();

@@ -37,6 +37,31 @@ public static class PlaceholderFixes
         };
     }
 
+    /// <summary>
+    /// The edits of every fix of <paramref name="diagnostics"/> that is safe without a person (see
+    /// <see cref="SpecCodeAction.IsSafeToAutoApply"/>), in document order; an edit that overlaps an earlier one is
+    /// left for the next run. What <c>speclsp check --fix</c> applies.
+    /// </summary>
+    public static ImmutableArray<SpecTextEdit> SafeEdits(IEnumerable<SpecDiagnostic> diagnostics, SpecDocument document, DateOnly today)
+    {
+        var edits = diagnostics
+            .SelectMany(d => For(d, document, today))
+            .Where(a => a.IsSafeToAutoApply)
+            .SelectMany(a => a.Edits)
+            .OrderBy(e => e.Range.Start)
+            .ThenBy(e => e.Range.End);
+        var result = ImmutableArray.CreateBuilder<SpecTextEdit>();
+        foreach (var edit in edits)
+        {
+            if (result.Count == 0 || result[^1].Range.End <= edit.Range.Start && !(result[^1].Range.End == edit.Range.Start && edit.Range.IsEmpty))
+            {
+                result.Add(edit);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
     /// <summary>One action per allowed value, each replacing <paramref name="diagnostic"/>'s range.</summary>
     public static IEnumerable<SpecCodeAction> ChooseOption(SpecDiagnostic diagnostic, IEnumerable<string> options)
     {

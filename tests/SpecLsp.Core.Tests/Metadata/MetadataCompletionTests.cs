@@ -49,6 +49,13 @@ public class MetadataCompletionTests
     }
 
     [Fact]
+    public void Value_RightAfterColonWithoutSpace_InsertsTheSpace()
+    {
+        var (_, items) = Complete("# T\n\n**Priority:**$$\n", "detailed");
+        Assert.Equal([" High", " Medium", " Low"], items.Select(i => i.PlainText));
+    }
+
+    [Fact]
     public void Value_KeyWithoutOptions_OffersNothing()
     {
         var (_, items) = Complete("# T\n\n**Author:** $$\n", "detailed");

@@ -102,6 +102,24 @@ public class PlaceholderFixesTests
     }
 
     [Fact]
+    public void SafeEdits_AppliesOnlyFixesThatNeedNoPerson()
+    {
+        var text = "# Spec\n\n**Created:** [YYYY-MM-DD]\n\n## Overview\n\n### Non-Goals\n<!-- What this feature explicitly does NOT aim to do -->\n\n## Requirements\n1. First\n2.\n";
+        var document = Context(text).Document;
+        var diagnostics = Analyze(text, Template("lightweight"));
+
+        var edits = PlaceholderFixes.SafeEdits(diagnostics, document, Today);
+
+        var source = SourceText.From(text);
+        foreach (var edit in edits.Reverse())
+        {
+            source = source.WithChange(edit.Range, edit.NewText);
+        }
+
+        Assert.Equal("# Spec\n\n**Created:** [YYYY-MM-DD]\n\n## Overview\n\n### Non-Goals\n\n## Requirements\n1. First\n", source.Text);
+    }
+
+    [Fact]
     public void TemplateText_SelectCommandWithRange()
     {
         var text = "# Retry\n\n## Testing\n\n### Test Cases\n\n#### Test Case 2: Deadline\n- **Given:** Initial condition\n- **When:** it runs\n- **Then:** it stops\n";
