@@ -106,8 +106,7 @@ public static class SectionDiagnostics
                 });
             }
 
-            if (child.Template is not null && child.Section.Children.IsEmpty && DocumentSections.IsBlank(match.Document, child.Section.BodyRange)
-                && !HoldsOnlyTemplatePrompts(match.Document.Source.GetText(child.Section.BodyRange), child.Template))
+            if (child.Template is not null && child.Section.Children.IsEmpty && DocumentSections.IsBlank(match.Document, child.Section.BodyRange))
             {
                 diagnostics.Add(new SpecDiagnostic(
                     child.Section.HeadingRange,
@@ -117,31 +116,6 @@ public static class SectionDiagnostics
                 {
                     Data = DataOf(templateName, child.Template),
                 });
-            }
-        }
-    }
-
-    // A body that is nothing but the template's own comment prompts is reported once, as template-prompt on
-    // the comment (whose fix removes it), not a second time here.
-    private static bool HoldsOnlyTemplatePrompts(string body, TemplateSection template)
-    {
-        var prompts = Comments(template.Body).ToHashSet(StringComparer.Ordinal);
-        var comments = Comments(body).ToList();
-        return comments.Count > 0 && comments.All(prompts.Contains);
-
-        static IEnumerable<string> Comments(string text)
-        {
-            int at = 0;
-            while ((at = text.IndexOf("<!--", at, StringComparison.Ordinal)) >= 0)
-            {
-                int end = text.IndexOf("-->", at + 4, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    yield break;
-                }
-
-                yield return string.Join(' ', text[(at + 4)..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                at = end + 3;
             }
         }
     }

@@ -225,24 +225,6 @@ public class SectionDiagnosticsTests
     }
 
     [Fact]
-    public void Compute_SectionHoldingOnlyTheTemplatesPrompt_IsLeftToTemplatePrompt()
-    {
-        const string spec = """
-            # T
-
-            ## Overview
-
-            ### Goals
-            <!--   Primary objectives
-                   this feature aims to achieve -->
-            """;
-
-        var diagnostics = Diagnose(spec, Template("# [T]\n\n## Overview\n\n### Goals\n<!-- Primary objectives this feature aims to achieve -->\n"));
-
-        Assert.Empty(diagnostics);
-    }
-
-    [Fact]
     public void Compute_RequiredSectionAtWrongPlace_IsNotCalledMissing()
     {
         const string spec = """
