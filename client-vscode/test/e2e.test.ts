@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import {
   CodeAction,
   CodeActionRequest,
@@ -13,7 +14,7 @@ import {
   DocumentSymbol,
   DocumentSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
-import { INSERT_MISSING_SECTIONS_KIND } from '../src/protocol';
+import { fileNameForTitle, INSERT_MISSING_SECTIONS_KIND, newSpecResultUri } from '../src/protocol';
 import { fixtures, LspSession } from './support/lspSession';
 
 function dumpSymbols(symbols: DocumentSymbol[], depth: number, indent = ''): string {
@@ -163,6 +164,18 @@ describe('templates through the extension launch', { timeout: 120_000 }, () => {
     assert.ok(order[0]! > 0 && order[0]! < order[1]! && order[1]! < order[2]!, `heading offsets ${order.join(', ')}`);
     const after = await session.diagnostics(uri);
     assert.equal(after.filter((d) => d.code === 'missing-section').length, 0, dumpDiagnostics(after));
+  });
+
+  test('newSpec_RequestAsTheCommandSendsIt_WritesSpecAndReturnsItsUri', async () => {
+    const target = pathToFileURL(path.join(workspace, 'specs', fileNameForTitle('Audit Trail'))).href;
+    const result: unknown = await session.connection.sendRequest('speclsp/newSpec', { templateName: 'lightweight', title: 'Audit Trail', uri: target });
+    assert.equal(newSpecResultUri(result), target);
+    const written = fs.readFileSync(path.join(workspace, 'specs', 'audit-trail.md'), 'utf8');
+    assert.equal(written.split('\n')[0], '# Feature Specification: Audit Trail');
+    await assert.rejects(
+      session.connection.sendRequest('speclsp/newSpec', { templateName: 'lightweight', title: 'Again', uri: target }),
+      /already exists/,
+    );
   });
 
   test('codeAction_InsertAllMissingSections_SourceActionOffered', async () => {

@@ -11,7 +11,6 @@ import {
   LocationResult,
   ServerLaunch,
 } from '../src/serverLocation';
-import { fileNameForTitle, newSpecResultUri, serverSettings } from '../src/protocol';
 
 const extensionPath = path.resolve('/ext/speclsp-0.1.0');
 const bundled = path.join(extensionPath, 'server', 'speclsp.dll');
@@ -142,30 +141,5 @@ describe('checkRuntime', () => {
   test('hasRequiredRuntime_Dotnet11Only_IsFalse', () => {
     assert.equal(hasRequiredRuntime('Microsoft.NETCore.App 11.0.0 [/x]\n'), false);
     assert.equal(hasRequiredRuntime('Microsoft.NETCore.App 10.0.0-rc.2.25502.107 [/x]\n'), true);
-  });
-});
-
-describe('protocol helpers', () => {
-  test('fileNameForTitle_Punctuation_BecomesSingleDashes', () => {
-    assert.equal(fileNameForTitle('CSV Export: Café & Co.'), 'csv-export-cafe-co.md');
-    assert.equal(fileNameForTitle('!!!'), 'spec.md');
-  });
-
-  test('serverSettings_VsCodeSection_DropsClientOnlyKeys', () => {
-    const section = {
-      server: { path: '' },
-      dotnet: { path: '' },
-      trace: { server: 'off' },
-      templatesFolder: '.spec/templates',
-      severity: { 'empty-section': 'off' },
-    };
-    assert.deepEqual(serverSettings(section), { templatesFolder: '.spec/templates', severity: { 'empty-section': 'off' } });
-    assert.equal(serverSettings(null), null);
-  });
-
-  test('newSpecResultUri_StringOrObject_GivesUri', () => {
-    assert.equal(newSpecResultUri('file:///a.md'), 'file:///a.md');
-    assert.equal(newSpecResultUri({ uri: 'file:///b.md' }), 'file:///b.md');
-    assert.equal(newSpecResultUri(null), undefined);
   });
 });

@@ -151,7 +151,9 @@ public static class SectionCodeActions
 
     private static SpecCodeAction? MoveSection(TemplateMatch match, SpecDiagnostic diagnostic)
     {
-        var node = match.All().FirstOrDefault(m => m.Section.HeadingRange == diagnostic.Range && m.Template is not null && !m.IsDuplicate);
+        var candidates = match.All().Where(m => m.Template is not null && !m.IsDuplicate
+            && m.Template.IndexPath == diagnostic.Data.GetValueOrDefault(SectionDiagnostics.IndexPathKey)).ToList();
+        var node = candidates.FirstOrDefault(m => m.Section.HeadingRange == diagnostic.Range) ?? (candidates.Count == 1 ? candidates[0] : null);
         if (node is null)
         {
             return null;
@@ -206,7 +208,10 @@ public static class SectionCodeActions
         if (section.Parent is { } parentTemplate && !ReferenceEquals(parentTemplate, match.Template.Root))
         {
             int? line = int.TryParse(diagnostic.Data.GetValueOrDefault(SectionDiagnostics.ParentLineKey), NumberStyles.None, CultureInfo.InvariantCulture, out int l) ? l : null;
-            parent = match.All().FirstOrDefault(m => ReferenceEquals(m.Template, parentTemplate) && !m.IsDuplicate && (line is null || m.Section.HeadingRange.Start.Line == line));
+            // The line tells apart two parents of one template section (Risk 1 under two risk kinds); when an
+            // edit has moved it since the diagnostic was made, a single candidate is still unambiguous.
+            var candidates = match.All().Where(m => ReferenceEquals(m.Template, parentTemplate) && !m.IsDuplicate).ToList();
+            parent = candidates.FirstOrDefault(m => m.Section.HeadingRange.Start.Line == line) ?? (candidates.Count == 1 ? candidates[0] : null);
             if (parent is null)
             {
                 return null;

@@ -1,4 +1,5 @@
 using System.Text;
+using SpecLsp.Core.Model;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Text;
 
@@ -43,6 +44,38 @@ public static class SectionHover
         }
 
         return new SpecHover(builder.ToString().TrimEnd(), node.Section.HeadingRange);
+    }
+
+    /// <summary>Hover on the title (H1): which template the spec follows and why, or null when the caret is elsewhere.</summary>
+    public static SpecHover? ComputeForTitle(SpecDocument document, TemplateChoice choice, Position caret)
+    {
+        if (document.Title is not { } title || !title.HeadingRange.Contains(caret))
+        {
+            return null;
+        }
+
+        if (choice.Template is not { } template)
+        {
+            return new SpecHover("No template: " + choice.Describe()["template: none ".Length..].Trim('(', ')') + ".", title.HeadingRange);
+        }
+
+        string reason = choice.Reason switch
+        {
+            TemplateChoiceReason.FrontMatter => "named in the front matter",
+            TemplateChoiceReason.Configuration => "configured for this path",
+            _ => "best match",
+        };
+        var builder = new StringBuilder()
+            .Append("Follows template `").Append(template.Name).Append("` (").Append(reason).Append(", ")
+            .Append(choice.Matched).Append('/').Append(choice.Total).Append(" top-level sections known, score ")
+            .Append(choice.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+        if (template.Description is { Length: > 0 } description)
+        {
+            builder.Append("\n\n").Append(description);
+        }
+
+        builder.Append("\n\nSections: ").AppendJoin(", ", template.Sections.Select(s => s.IsRequired ? s.DisplayTitle : s.DisplayTitle + " (optional)"));
+        return new SpecHover(builder.ToString(), title.HeadingRange);
     }
 
     /// <summary><paramref name="body"/> as a reader sees it: HTML comment prompts become plain text.</summary>

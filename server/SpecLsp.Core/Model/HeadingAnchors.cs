@@ -18,8 +18,9 @@ public static class HeadingAnchors
         ArgumentNullException.ThrowIfNull(headingText);
         var builder = new StringBuilder(headingText.Length);
         Span<char> utf16 = stackalloc char[2];
-        foreach (var rune in headingText.ToLowerInvariant().EnumerateRunes())
+        foreach (var original in headingText.EnumerateRunes())
         {
+            var rune = Rune.ToLowerInvariant(original);
             if (rune.Value == ' ')
             {
                 builder.Append('-');

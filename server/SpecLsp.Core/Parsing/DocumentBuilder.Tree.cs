@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Markdig.Extensions.Yaml;
 using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Model;
@@ -171,7 +172,9 @@ internal sealed partial class DocumentBuilder
         if (result.Error is { } error)
         {
             _frontMatter = new FrontMatter(range, new Dictionary<string, string>(), false);
-            _diagnostics.Add(new SpecDiagnostic(range, DiagnosticSeverity.Error, DiagnosticCodes.InvalidFrontMatter, "Invalid front matter: " + error.Message));
+            bool located = error.Start > 0 || error.End < yaml.Length;
+            string where = located ? $" (line {(PositionAt(contentStart + error.Start).Line + 1).ToString(CultureInfo.InvariantCulture)})" : string.Empty;
+            _diagnostics.Add(new SpecDiagnostic(range, DiagnosticSeverity.Error, DiagnosticCodes.InvalidFrontMatter, $"Invalid front matter{where}: {error.Message}"));
             return;
         }
 

@@ -992,7 +992,8 @@ internal sealed partial class DocumentBuilder
             }
         }
 
-        return (CollapseWhiteSpace(title), CollapseWhiteSpace(anchor));
+        string titleText = CollapseWhiteSpace(title);
+        return (titleText, title.Equals(anchor) ? titleText : CollapseWhiteSpace(anchor));
     }
 
     private string CollapseWhiteSpace(StringBuilder text)

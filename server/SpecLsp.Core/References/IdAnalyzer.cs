@@ -28,9 +28,11 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
 
         // Until the workspace is fully indexed (or with no workspace at all) a SPEC- ID may be defined in a file not seen yet.
         bool workspaceKnown = view.Workspace.IsComplete && view.Workspace.Roots.Length > 0;
+        // "[FR2 of the export spec](export.md#fr2-…)" names another spec's ID: not this spec's to define.
+        var linksElsewhere = view.Index.Links.Where(l => l.Target.Kind is LinkTargetKind.File or LinkTargetKind.Outside or LinkTargetKind.External).Select(l => l.Node.Range).ToList();
         foreach (var mention in view.Index.IdMentions)
         {
-            if (defined.Contains(mention.Id))
+            if (defined.Contains(mention.Id) || linksElsewhere.Any(r => r.Contains(mention.Range)))
             {
                 continue;
             }
@@ -52,9 +54,11 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
     private static void CheckLocalDuplicates(DocumentView view, List<SpecDiagnostic> result)
     {
         // Only definitions of the same kind clash: "#### FR1: …" and a traceability row "| FR1 | … |" are one requirement.
+        // Checklist items and table rows clash only within one section: "- [ ] FR1: …" under Implementation and again
+        // under Testing tracks one requirement twice.
         foreach (var group in view.Index.IdDefinitions
             .Where(d => !IdSyntax.IsWorkspaceWide(d.Id) && d.Kind != IdDefinitionKind.Metadata)
-            .GroupBy(d => (d.Id, d.Kind))
+            .GroupBy(d => (d.Id, d.Kind, Scope: d.Kind is IdDefinitionKind.TaskItem or IdDefinitionKind.TableCell ? view.Document.FindSection(d.Range.Start)?.HeadingRange.Start : null))
             .Where(g => g.Count() > 1))
         {
             var all = group.ToList();

@@ -28,26 +28,29 @@ public static class SectionDiagnostics
     public static ImmutableArray<SpecDiagnostic> Compute(TemplateMatch match, CancellationToken cancellationToken = default)
     {
         var diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
-        Visit(match, null, diagnostics);
+        var titles = match.Document.AllSections.Select(s => SectionTitles.Normalize(s.Title)).ToHashSet(StringComparer.Ordinal);
+        Visit(match, null, titles, diagnostics);
         foreach (var node in match.All())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (node.Template is not null && !node.IsDuplicate)
             {
-                Visit(match, node, diagnostics);
+                Visit(match, node, titles, diagnostics);
             }
         }
 
         return diagnostics.ToImmutable();
     }
 
-    private static void Visit(TemplateMatch match, MatchedSection? parent, ImmutableArray<SpecDiagnostic>.Builder diagnostics)
+    private static void Visit(TemplateMatch match, MatchedSection? parent, HashSet<string> titles, ImmutableArray<SpecDiagnostic>.Builder diagnostics)
     {
         var children = match.ChildrenOf(parent);
         string templateName = match.Template.Name;
         foreach (var missing in match.MissingChildren(parent))
         {
-            if (!missing.IsRequired)
+            // A required section written somewhere else (another parent, another level) is misplaced, not
+            // missing: saying it is missing would be wrong, so say nothing.
+            if (!missing.IsRequired || (missing.Pattern is null && missing.Group is null && titles.Contains(missing.Key)))
             {
                 continue;
             }

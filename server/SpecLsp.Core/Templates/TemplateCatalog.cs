@@ -12,6 +12,16 @@ public sealed class TemplateCatalog
     /// <summary>The names of the built-in templates, in the order they are listed.</summary>
     public static readonly ImmutableArray<string> BuiltInNames = ["detailed", "product", "proposal", "lightweight", "package"];
 
+    /// <summary>One line about each built-in template, for pickers and listings.</summary>
+    public static readonly ImmutableDictionary<string, string> BuiltInDescriptions = new Dictionary<string, string>
+    {
+        ["detailed"] = "Full feature spec: bold metadata, FR1/FR2 requirements, design, phased plan, staged acceptance, rollout, risks, rollback",
+        ["product"] = "Numbered product spec: personas, user stories (US-1), design with API endpoints and events, tasks, KPIs",
+        ["proposal"] = "Problem and proposed solution with a Metadata list and Spec ID, phased plan, success criteria, risks",
+        ["lightweight"] = "Short spec with HTML comment prompts: overview, requirements, design, plan, testing, rollout",
+        ["package"] = "Package or application feature with emoji status, design, implementation, test cases, optional migration",
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
     private static readonly Lazy<TemplateCatalog> s_builtIn = new(() => Create([]));
 
     private readonly ImmutableArray<Lazy<SpecTemplate>> _templates;
@@ -55,7 +65,7 @@ public sealed class TemplateCatalog
             }
             else
             {
-                entries.Add((name, new Lazy<SpecTemplate>(() => TemplateSchemaBuilder.Build(name, ReadBuiltIn(name), TemplateOrigin.BuiltIn))));
+                entries.Add((name, new Lazy<SpecTemplate>(() => TemplateSchemaBuilder.Build(name, ReadBuiltIn(name), TemplateOrigin.BuiltIn, defaultDescription: BuiltInDescriptions[name]))));
             }
         }
 

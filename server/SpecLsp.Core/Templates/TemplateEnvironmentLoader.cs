@@ -19,7 +19,10 @@ public static class TemplateEnvironmentLoader
     /// <paramref name="clientSettings"/> only): <c>.speclsp.yaml</c> laid over the client's settings, and the
     /// templates of the configured folder. Never throws; an unreadable file counts as absent.
     /// </summary>
-    public static LoadedEnvironment Load(string? workspaceRoot, ConfigurationSettings? clientSettings = null)
+    /// <param name="workspaceRoot">The workspace root folder, or null.</param>
+    /// <param name="clientSettings">The client's settings, laid under the file's.</param>
+    /// <param name="configurationFile">A configuration file to read instead of <c>.speclsp.yaml</c> at the root (<c>speclsp check --config</c>).</param>
+    public static LoadedEnvironment Load(string? workspaceRoot, ConfigurationSettings? clientSettings = null, string? configurationFile = null)
     {
         ConfigurationSettings? fileSettings = null;
         string? file = null;
@@ -27,7 +30,7 @@ public static class TemplateEnvironmentLoader
         var diagnostics = ImmutableArray<SpecDiagnostic>.Empty;
         if (workspaceRoot is not null)
         {
-            string path = Path.Combine(workspaceRoot, SpecLspConfiguration.FileName);
+            string path = configurationFile ?? Path.Combine(workspaceRoot, SpecLspConfiguration.FileName);
             if (File.Exists(path))
             {
                 file = path;

@@ -14,8 +14,11 @@ namespace SpecLsp.Core.Templates;
 /// </summary>
 public static class TemplateSchemaBuilder
 {
-    /// <summary>Builds the template <paramref name="name"/> from <paramref name="text"/>. Never throws.</summary>
-    public static SpecTemplate Build(string name, string text, TemplateOrigin origin, string? filePath = null)
+    /// <summary>
+    /// Builds the template <paramref name="name"/> from <paramref name="text"/>; <paramref name="defaultDescription"/>
+    /// applies when the front matter has no <c>description:</c>. Never throws.
+    /// </summary>
+    public static SpecTemplate Build(string name, string text, TemplateOrigin origin, string? filePath = null, string? defaultDescription = null)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var problems = ImmutableArray.CreateBuilder<string>();
@@ -58,7 +61,7 @@ public static class TemplateSchemaBuilder
             Origin = origin,
             FilePath = filePath,
             Body = body,
-            Description = description,
+            Description = description ?? defaultDescription,
             Root = root,
             Problems = problems.ToImmutable(),
         };

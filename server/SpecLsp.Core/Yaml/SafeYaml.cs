@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -49,8 +48,7 @@ public static class SafeYaml
         {
             int start = Math.Clamp((int)e.Start.Index, 0, yaml.Length);
             int end = Math.Clamp((int)e.End.Index, start, yaml.Length);
-            string where = e.Start.Line > 0 ? $" (line {e.Start.Line.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
-            return Fail($"Invalid YAML{where}: {FirstSentence(e.Message)}", start, end);
+            return Fail("Invalid YAML: " + FirstSentence(e.Message), start, end);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -12,7 +12,7 @@ internal sealed class JsonFormatter : ICheckFormatter
 {
     public void Write(CheckReport report, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartArray("diagnostics");
         foreach (var (file, d) in report.All)

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using SpecLsp.Server.Check;
 using SpecLsp.Server.Hosting;
 
 namespace SpecLsp.Server.Cli;
@@ -18,6 +19,8 @@ internal static class CommandLine
 
         Commands:
           lsp              Serve the Language Server Protocol on stdin/stdout (the default).
+          check [PATH...]  Check the specs under each PATH (default: the current folder) with the
+                           server's diagnostics; text, json, sarif or github output. 'check --help'.
           outline FILE     Print the section tree of FILE with its IDs and metadata, one node a line,
                            and the template it follows with its score.
           new --template NAME [--title TITLE] FILE
@@ -65,6 +68,9 @@ internal static class CommandLine
                 }
 
                 return await OutlineCommand.RunAsync(args[1], stdout, stderr).ConfigureAwait(false);
+
+            case "check":
+                return await CheckCommand.RunAsync(args[1..], stdout, stderr, Environment.CurrentDirectory, !Console.IsOutputRedirected).ConfigureAwait(false);
 
             case "new":
                 return await NewCommand.RunAsync(args, stdout, stderr).ConfigureAwait(false);

@@ -35,6 +35,7 @@ internal static class HandlerRegistrations
         r.Request<CompletionHandler, CompletionParams, CompletionList>(Methods.TextDocumentCompletion, ReadOnly, json.CompletionParams, json.CompletionList);
         r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, json.CodeActionParams, json.CodeActionArray);
         r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, json.HoverParams, json.Hover);
+        r.Request<ListTemplatesHandler, ListTemplatesParams, TemplateInfo[]>(ListTemplatesHandler.Method, ReadOnly, TemplateJsonContext.Default.ListTemplatesParams, TemplateJsonContext.Default.TemplateInfoArray);
         r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, TemplateJsonContext.Default.NewSpecParams, TemplateJsonContext.Default.NewSpecResult);
         r.Request<DefinitionHandler, DefinitionParams, Location[]>(Methods.TextDocumentDefinition, ReadOnly, json.DefinitionParams, json.LocationArray);
         r.Request<ReferencesHandler, ReferenceParams, Location[]>(Methods.TextDocumentReferences, ReadOnly, json.ReferenceParams, json.LocationArray);

@@ -30,13 +30,9 @@ internal sealed class HoverHandler(WorkspaceState workspace, ClientSession sessi
         }
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var template = templates.Current.Choose(model, document.Uri).Template;
-        if (template is null)
-        {
-            return null;
-        }
-
-        var hover = SectionHover.Compute(TemplateMatch.Create(model, template), caret);
+        var choice = templates.Current.Choose(model, document.Uri);
+        var hover = SectionHover.ComputeForTitle(model, choice, caret)
+            ?? (choice.Template is { } template ? SectionHover.Compute(TemplateMatch.Create(model, template), caret) : null);
         return hover is null ? null : ToLsp(document, hover.Markdown, hover.Range);
     }
 

@@ -3,11 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using SpecLsp.Core.Analysis;
-using SpecLsp.Core.Metadata;
-using SpecLsp.Core.Placeholders;
-using SpecLsp.Core.References;
-using SpecLsp.Core.Sections;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
@@ -54,7 +49,6 @@ internal static class ServerHost
         builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
-        builder.Services.AddSingleton<DiagnosticEngine>();
         builder.Services.AddSingleton<LanguageServer>();
         AddAnalyzers(builder.Services);
 
@@ -76,19 +70,10 @@ internal static class ServerHost
         return exitCode;
     }
 
-    // Each diagnostic feature registers its IDocumentAnalyzer here; the DiagnosticEngine picks up them all.
     private static void AddAnalyzers(IServiceCollection services)
     {
         services.AddSingleton<TemplateEnvironmentService>();
         services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
-        services.AddSingleton<IDocumentAnalyzer, SectionAnalyzer>();
-        services.AddSingleton<IDocumentAnalyzer, LinkAnalyzer>();
-        services.AddSingleton<IDocumentAnalyzer, IdAnalyzer>();
-        services.AddSingleton<PlaceholderTemplates>();
-        services.AddSingleton<IDocumentAnalyzer>(s => new PlaceholderAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
-        services.AddSingleton<IDocumentAnalyzer>(s => new MetadataAnalyzer(s.GetRequiredService<PlaceholderTemplates>().For));
-        services.AddSingleton<PlaceholderFeatures>();
-        services.AddSingleton<ICodeActionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
-        services.AddSingleton<ICompletionSource>(s => s.GetRequiredService<PlaceholderFeatures>());
+        services.AddSpecAnalysis();
     }
 }

@@ -18,7 +18,22 @@ internal sealed record NewSpecResult
     public required string Uri { get; init; }
 }
 
+/// <summary>The params of <c>speclsp/listTemplates</c> (none).</summary>
+internal sealed record ListTemplatesParams;
+
+/// <summary>A template as <c>speclsp/listTemplates</c> lists it.</summary>
+internal sealed record TemplateInfo
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required bool BuiltIn { get; init; }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(NewSpecParams))]
 [JsonSerializable(typeof(NewSpecResult))]
+[JsonSerializable(typeof(ListTemplatesParams))]
+[JsonSerializable(typeof(TemplateInfo[]))]
 internal sealed partial class TemplateJsonContext : JsonSerializerContext;

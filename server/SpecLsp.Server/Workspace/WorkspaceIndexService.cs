@@ -348,6 +348,10 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         }
 
         IntegerOrString token = "speclsp-index-" + Guid.NewGuid().ToString("N");
+
+        // A client that never answers must not hold up the scan: it then runs without progress.
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answered.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
             await _connection.SendRequestAsync(
@@ -355,9 +359,9 @@ internal sealed partial class WorkspaceIndexService : IDisposable
                 new WorkDoneProgressCreateParams { Token = token },
                 LspJsonContext.Default.WorkDoneProgressCreateParams,
                 LspJsonContext.Default.JsonElement,
-                cancellationToken).ConfigureAwait(false);
+                answered.Token).ConfigureAwait(false);
         }
-        catch (JsonRpcException)
+        catch (Exception ex) when (ex is JsonRpcException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return null;
         }

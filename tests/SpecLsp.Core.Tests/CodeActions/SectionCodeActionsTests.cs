@@ -165,6 +165,25 @@ public class SectionCodeActionsTests
         Assert.DoesNotContain(actions, a => a.Kind == SpecCodeActionKinds.QuickFix);
     }
 
+    [Fact]
+    public void Compute_StaleClientDiagnostic_StillFindsTheUniqueParent()
+    {
+        var marked = MarkedText.Parse("# Spec\n\nNew intro line.\n\n## A\na\n\n[|## B|]\nb\n\n## C\nc\n");
+        var match = Match(marked.Text);
+        var stale = SectionDiagnosticsFor(match).Single();
+        var shifted = stale with
+        {
+            Data = stale.Data.SetItem("parentLine", "2"),
+        };
+
+        var action = SectionCodeActions.Compute(match, marked.Range, [shifted]).Single(a => a.Kind == SpecCodeActionKinds.QuickFix);
+
+        Assert.Equal("Insert section 'Security'", action.Title);
+    }
+
+    private static IEnumerable<Core.Diagnostics.SpecDiagnostic> SectionDiagnosticsFor(TemplateMatch match) =>
+        Core.Sections.SectionDiagnostics.Compute(match).Where(d => d.Code == "missing-section");
+
     private static TemplateMatch Match(string text) => TemplateMatch.Create(SpecParser.Parse(SourceText.From(text)), s_abc);
 
     private static (SpecCodeAction Action, string Result) ApplySingle(MarkedText marked, string title)

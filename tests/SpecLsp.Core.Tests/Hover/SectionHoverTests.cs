@@ -56,6 +56,31 @@ public class SectionHoverTests
         Assert.EndsWith("Subsections: Test Strategy, Test Cases, Edge Cases, Acceptance Criteria", hover.Markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ComputeForTitle_OnH1_SaysWhichTemplateAndWhy()
+    {
+        var marked = MarkedText.Parse("[|# Feature Specification: C$$SV|]\n\n## Metadata\n\n## Executive Summary\n\n## Appendix\n");
+        var document = SpecParser.Parse(SourceText.From(marked.Text));
+
+        var hover = SectionHover.ComputeForTitle(document, TemplateEnvironment.Default.Choose(document), marked.CaretPosition);
+
+        Assert.NotNull(hover);
+        Assert.Equal(marked.Range, hover.Range);
+        Assert.StartsWith("Follows template `proposal` (best match, 2/3 top-level sections known, score 0.67)\n\nProblem and proposed solution", hover.Markdown, StringComparison.Ordinal);
+        Assert.Contains("\n\nSections: Metadata, Executive Summary, Problem Statement,", hover.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComputeForTitle_PlainMarkdown_SaysNoTemplate()
+    {
+        var marked = MarkedText.Parse("# Too$$l\n\n## Install\n");
+        var document = SpecParser.Parse(SourceText.From(marked.Text));
+
+        var hover = SectionHover.ComputeForTitle(document, TemplateEnvironment.Default.Choose(document), marked.CaretPosition);
+
+        Assert.Equal("No template: plain Markdown.", hover?.Markdown);
+    }
+
     private static SpecHover? Compute(MarkedText marked, string template) =>
         SectionHover.Compute(TemplateMatch.Create(SpecParser.Parse(SourceText.From(marked.Text)), TemplateCatalog.BuiltIn.Find(template)!), marked.CaretPosition);
 }

@@ -93,4 +93,12 @@ public class FrontMatterTests
         Assert.Empty(document.ParseDiagnostics);
         Assert.Equal("Draft", document.FrontMatter!.Values["status"]);
     }
+
+    [Fact]
+    public void Parse_YamlSyntaxError_NamesTheDocumentLine()
+    {
+        var document = Parse("---\ntitle: ok\nbad: [unclosed\n---\n# T\n");
+
+        Assert.StartsWith("Invalid front matter (line 4): Invalid YAML", Assert.Single(document.ParseDiagnostics).Message, StringComparison.Ordinal);
+    }
 }

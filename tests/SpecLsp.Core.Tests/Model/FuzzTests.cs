@@ -50,6 +50,21 @@ public class FuzzTests
             Assert.All(DocumentSymbols.Compute(document), s => Assert.True(s.Range.Contains(s.SelectionRange), text));
             Assert.All(FoldingRanges.Compute(document), f => Assert.True(f.StartLine < f.EndLine && f.EndLine < document.Source.LineCount, text));
             Assert.NotNull(SpecDocumentDump.Write(document, SpecDumpDetail.All | SpecDumpDetail.Blocks));
+            AssertInDocumentOrder(document.IdDefinitions.Select(d => d.Range.Start), text);
+            AssertInDocumentOrder(document.IdMentions.Select(m => m.Range.Start), text);
+            AssertInDocumentOrder(document.Links.Select(l => l.Range.Start), text);
+            AssertInDocumentOrder(document.TaskItems.Select(t => t.Range.Start), text);
+            AssertInDocumentOrder(document.HtmlComments.Select(c => c.Range.Start), text);
+            AssertInDocumentOrder(document.AllSections.Select(s => s.Range.Start), text);
+        }
+    }
+
+    private static void AssertInDocumentOrder(IEnumerable<Position> positions, string text)
+    {
+        var list = positions.ToList();
+        for (int i = 1; i < list.Count; i++)
+        {
+            Assert.True(list[i - 1] <= list[i], text);
         }
     }
 }

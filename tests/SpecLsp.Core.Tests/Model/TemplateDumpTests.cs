@@ -76,4 +76,16 @@ public class TemplateDumpTests
             Assert.Equal(mention.Id, source.GetText(mention.Range));
         }
     }
+
+    [Fact]
+    public void EmojiTemplate_WasRepairedFromDoubleEncodedUtf8()
+    {
+        string text = Fixtures.Read("Templates/emoji-status.md");
+
+        Assert.Contains("**Status:** 📋 Planned | 🚧 In Progress | ✅ Implemented", text, StringComparison.Ordinal);
+        Assert.Contains("├── __init__.py", text, StringComparison.Ordinal);
+        Assert.Contains("└── tests/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ð", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("â", text, StringComparison.Ordinal);
+    }
 }

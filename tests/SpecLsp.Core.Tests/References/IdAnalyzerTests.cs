@@ -62,4 +62,32 @@ public class IdAnalyzerTests
             MarkedWorkspace.Dump(diagnostic.Related.Select(r => new Core.References.SourceLocation(r.DocumentPath!, r.Range))));
         Assert.Empty(ws.Analyze("d.md"));
     }
+
+    [Fact]
+    public void UndefinedId_InLinkTextToAnotherSpec_IsNotFlagged()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("a.md", "# A\n\n#### FR1: One\nSee [FR2 of the export spec](b.md#fr2-two) and [|FR3|].\n"),
+            ("b.md", "# B\n\n#### FR2: Two\n"));
+
+        Assert.Equal(Marked(ws, "a.md"), Flagged(ws, "a.md", DiagnosticCodes.UndefinedId));
+    }
+
+    [Fact]
+    public void DuplicateId_ChecklistItemsInDifferentSections_AreNotFlagged_ButInOneListAre()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", """
+            # A
+
+            ## Implementation
+            - [ ] FR1: implement the export
+
+            ## Testing
+            - [ ] FR1: test the export
+            - [ ] [|FR2|]: test paging
+            - [x] [|FR2|]: test paging again
+            """));
+
+        Assert.Equal(Marked(ws, "a.md"), Flagged(ws, "a.md", DiagnosticCodes.DuplicateId));
+    }
 }

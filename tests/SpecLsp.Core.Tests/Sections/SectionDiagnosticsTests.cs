@@ -225,6 +225,22 @@ public class SectionDiagnosticsTests
     }
 
     [Fact]
+    public void Compute_RequiredSectionAtWrongPlace_IsNotCalledMissing()
+    {
+        const string spec = """
+            # T
+
+            ## A
+            a
+
+            ### B
+            b is here, one level too deep
+            """;
+
+        Assert.Empty(Diagnose(spec, Template("# [T]\n\n## A\n\n## B\n")));
+    }
+
+    [Fact]
     public void Compute_UnknownHeadingsAnywhere_AreFine()
     {
         const string spec = """

@@ -246,4 +246,22 @@ public sealed class ReferencesEndToEndTests : IAsyncDisposable
         // export.md follows a built-in template, so the new file starts from it, titled after its name.
         Assert.StartsWith("# Feature Specification: Missing\n", create[1].Edit!.Edits[0].NewText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WorkspaceSymbolAndPrepareRename_FindClosedFilesAndOfferTheId()
+    {
+        await InitializeAndIndexAsync();
+        await _client.OpenAsync(Uri("specs/search.md"), Fixture["specs/search.md"]);
+
+        var symbols = await _client.RequestAsync(Methods.WorkspaceSymbol,
+            new WorkspaceSymbolParams { Query = "retry rules" },
+            LspJsonContext.Default.WorkspaceSymbolParams, LspJsonContext.Default.WorkspaceSymbolArray);
+        Assert.Equal("shared/retry.md [Retry rules]", Dump(symbols!.Take(1).Select(s => s.Location)));
+
+        var prepare = await _client.RequestAsync(Methods.TextDocumentPrepareRename,
+            new PrepareRenameParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/search.md") }, Position = At("specs/search.md", "on SPEC-2026", 5) },
+            LspJsonContext.Default.PrepareRenameParams, LspJsonContext.Default.PrepareRenameResult);
+        Assert.Equal("SPEC-2026-01-05-001", prepare!.Placeholder);
+        Assert.Equal("specs/search.md [SPEC-2026-01-05-001]", Dump([new Location { Uri = Uri("specs/search.md"), Range = prepare.Range }]));
+    }
 }

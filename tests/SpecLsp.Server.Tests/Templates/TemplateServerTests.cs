@@ -57,6 +57,25 @@ public sealed class TemplateServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Completion_ClientWithoutSnippets_GetsPlainText()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(SpecUri, Spec);
+
+        var list = await client.RequestAsync(
+            Methods.TextDocumentCompletion,
+            new CompletionParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 13, Character = 2 } },
+            LspJsonContext.Default.CompletionParams,
+            LspJsonContext.Default.CompletionList);
+
+        var technical = list!.Items.Single(i => i.Label == "Technical Design");
+        Assert.Equal(InsertTextFormat.PlainText, technical.InsertTextFormat);
+        Assert.DoesNotContain("$", technical.TextEdit!.NewText, StringComparison.Ordinal);
+        Assert.StartsWith("## Technical Design\n\n### Architecture Overview\n", technical.TextEdit.NewText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CodeAction_MissingSectionDiagnostic_QuickFixInsertsItInTemplateOrder()
     {
         await using var client = LspTestClient.StartInProcess();
@@ -159,6 +178,29 @@ public sealed class TemplateServerTests : IDisposable
         Assert.StartsWith("# Export\n", await File.ReadAllTextAsync(new Uri(uri).LocalPath), StringComparison.Ordinal);
         Assert.True(second.IsError);
         Assert.Contains("already exists", second.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListTemplates_WorkspaceTemplate_ListedAfterBuiltIns()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, ".spec", "templates"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, ".spec", "templates", "rfc.md"), "---\ndescription: Our RFCs\n---\n# RFC: [Title]\n\n## Motivation\n");
+        await using var client = LspTestClient.StartInProcess();
+        await InitializeWithRootAsync(client);
+
+        var names = new List<string>();
+        for (int attempt = 0; attempt < 100 && !names.Contains("rfc"); attempt++)
+        {
+            // The configuration loads right after initialized; it may still be on its way.
+            var response = await client.RequestAsync("speclsp/listTemplates", "{}");
+            names = [.. response.Result.EnumerateArray().Select(t => $"{t.GetProperty("name").GetString()}")];
+            if (!names.Contains("rfc"))
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "rfc"], names);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { LanguageClientOptions } from 'vscode-languageclient/node';
+import { serverSettings } from './protocol';
+import { serverStdio } from './serverOutput';
+
+/** How the client talks to SpecLsp inside VS Code. */
+export function createClientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
+  return {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    outputChannel: output,
+    stdioOptions: serverStdio,
+    // No synchronize options: the server registers its own file watchers and pulls its settings.
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          return Array.isArray(answer) ? answer.map((value, i) => (params.items[i]?.section === 'speclsp' ? serverSettings(value) : value)) : answer;
+        },
+      },
+      // VS Code's built-in Markdown extension already provides the outline, breadcrumbs and heading
+      // folding; ours would show as a second, near-identical outline. Other editors still get both.
+      provideDocumentSymbols: () => undefined,
+      provideFoldingRanges: () => undefined,
+      // Same for links: it already makes every Markdown link clickable, ours would underline them twice.
+      provideDocumentLinks: () => undefined,
+      // Its workspace symbols list every heading too; only the requirement/test IDs (Key) are ours alone.
+      provideWorkspaceSymbols: async (query, token, next) =>
+        (await next(query, token))?.filter((symbol) => symbol.kind === vscode.SymbolKind.Key),
+    },
+  };
+}

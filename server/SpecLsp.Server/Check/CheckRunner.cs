@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Core.CodeActions;
+using SpecLsp.Core.Configuration;
+using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Model;
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Templates;
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+using SpecLsp.Server.Diagnostics;
+using SpecLsp.Server.Handlers;
+
+namespace SpecLsp.Server.Check;
+
+/// <summary>A change <c>--fix</c> made, for the "what changed" lines.</summary>
+internal sealed record AppliedFix(string DisplayPath, ImmutableArray<string> Titles);
+
+/// <summary>What a check run found: the report, the fixes applied, and whether the configuration was invalid.</summary>
+internal sealed record CheckOutcome(CheckReport Report, ImmutableArray<AppliedFix> Fixes, bool ConfigurationInvalid);
+
+/// <summary>
+/// Checks specs on disk with the language server's own analyzers (<see cref="AnalysisRegistrations"/>) and
+/// configuration: every spec under a workspace root is indexed, so links and SPEC- IDs are checked across files.
+/// </summary>
+internal sealed class CheckRunner(string currentDirectory, DateOnly today)
+{
+    /// <summary>Checks <paramref name="targets"/> (existing absolute paths) grouped by the workspace root each belongs to.</summary>
+    public CheckOutcome Run(IReadOnlyList<string> targets, string? configFile, bool fix, CancellationToken cancellationToken = default)
+    {
+        var files = new List<CheckedFile>();
+        var fixes = new List<AppliedFix>();
+        bool configurationInvalid = false;
+        foreach (var group in targets.GroupBy(FindRoot, WorkspacePaths.Comparer))
+        {
+            var loaded = TemplateEnvironmentLoader.Load(group.Key, clientSettings: null, configFile);
+            if (loaded.ConfigurationFile is { } file && !loaded.Diagnostics.IsEmpty)
+            {
+                files.Add(new CheckedFile(Display(file), loaded.Diagnostics));
+                configurationInvalid |= loaded.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+            }
+
+            files.AddRange(CheckWorkspace(group.Key, [.. group], loaded.Environment, fix, fixes, cancellationToken));
+        }
+
+        var unique = files
+            .GroupBy(f => f.DisplayPath, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .OrderBy(f => f.DisplayPath, StringComparer.Ordinal);
+        return new CheckOutcome(new CheckReport([.. unique]), [.. fixes], configurationInvalid);
+    }
+
+    private IEnumerable<CheckedFile> CheckWorkspace(
+        string root, IReadOnlyList<string> targets, TemplateEnvironment environment, bool fix, List<AppliedFix> fixes, CancellationToken cancellationToken)
+    {
+        var normalizedRoot = WorkspacePaths.Normalize(root)!;
+        var workspace = new DiskWorkspace([normalizedRoot], relative => environment.Configuration.IsSpec(relative));
+        var checkedPaths = SelectFiles(workspace, targets);
+        var allPaths = workspace.EnumerateSpecFiles(cancellationToken).Concat(checkedPaths).Distinct(WorkspacePaths.Comparer).ToList();
+
+        var documents = new ConcurrentDictionary<string, SpecDocument>(WorkspacePaths.Comparer);
+        var unreadable = new ConcurrentDictionary<string, string>(WorkspacePaths.Comparer);
+        Parallel.ForEach(allPaths, new ParallelOptions { CancellationToken = cancellationToken }, path =>
+        {
+            var read = workspace.ReadFile(path);
+            if (read.Text is { } text)
+            {
+                documents[path] = SpecParser.Parse(SourceText.From(text), cancellationToken);
+            }
+            else
+            {
+                unreadable[path] = read.Error ?? "unreadable";
+            }
+        });
+
+        var index = WorkspaceIndex.Create(workspace)
+            .WithDiskFiles(documents.Select(pair => FileIndex.Create(pair.Key, pair.Value, workspace.Roots)))
+            .AsComplete();
+
+        using var services = new ServiceCollection()
+            .AddSingleton<ITemplateEnvironmentSource>(new FixedTemplateEnvironmentSource(environment))
+            .AddSpecAnalysis()
+            .BuildServiceProvider();
+        var engine = services.GetRequiredService<DiagnosticEngine>();
+        var fixSources = services.GetServices<ICodeActionSource>().ToList();
+
+        var results = new ConcurrentBag<CheckedFile>();
+        var fixed_ = new ConcurrentBag<AppliedFix>();
+        Parallel.ForEach(checkedPaths, new ParallelOptions { CancellationToken = cancellationToken }, path =>
+        {
+            if (unreadable.TryGetValue(path, out var error))
+            {
+                results.Add(new CheckedFile(Display(path), [new SpecDiagnostic(default, DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, $"Cannot read the file as text: {error}.")]));
+                return;
+            }
+
+            var document = documents[path];
+            var diagnostics = Analyze(engine, environment, index, path, document, cancellationToken);
+            if (fix && ApplySafeFixes(path, document, diagnostics, index, fixSources) is { } applied)
+            {
+                fixed_.Add(applied.Fix);
+                diagnostics = Analyze(engine, environment, applied.Index, path, applied.Document, cancellationToken);
+            }
+
+            results.Add(new CheckedFile(Display(path), diagnostics));
+        });
+
+        fixes.AddRange(fixed_.OrderBy(f => f.DisplayPath, StringComparer.Ordinal));
+        return results;
+    }
+
+    private ImmutableArray<SpecDiagnostic> Analyze(
+        DiagnosticEngine engine, TemplateEnvironment environment, WorkspaceIndex index, string path, SpecDocument document, CancellationToken cancellationToken)
+    {
+        var context = new AnalysisContext { Document = document, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, Today = today };
+        return DiagnosticPolicy.Apply(engine.Analyze(context, cancellationToken), environment.Configuration);
+    }
+
+    // Only fixes right without a person (removing an empty template prompt); one per diagnostic, none overlapping.
+    private (AppliedFix Fix, SpecDocument Document, WorkspaceIndex Index)? ApplySafeFixes(
+        string path, SpecDocument document, ImmutableArray<SpecDiagnostic> diagnostics, WorkspaceIndex index, List<ICodeActionSource> sources)
+    {
+        var context = new AnalysisContext { Document = document, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, Today = today };
+        var chosen = new List<SpecCodeAction>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var action = sources
+                .SelectMany(source => source.GetActions(context, diagnostic.Range, [diagnostic]))
+                .FirstOrDefault(a => a.IsSafeToAutoApply && !a.Edits.IsEmpty);
+            if (action is not null && !chosen.Any(c => Overlaps(c, action)))
+            {
+                chosen.Add(action);
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            return null;
+        }
+
+        var source = document.Source;
+        var edits = chosen.SelectMany(a => a.Edits)
+            .Select(e => (Start: source.GetOffset(e.Range.Start), End: source.GetOffset(e.Range.End), e.NewText))
+            .OrderByDescending(e => e.Start);
+        var text = new StringBuilder(source.Text);
+        foreach (var (start, end, newText) in edits)
+        {
+            text.Remove(start, end - start).Insert(start, newText);
+        }
+
+        string updated = text.ToString();
+        File.WriteAllText(path, updated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        var reparsed = SpecParser.Parse(SourceText.From(updated));
+        return (new AppliedFix(Display(path), [.. chosen.Select(a => a.Title)]), reparsed, index.WithDiskFile(FileIndex.Create(path, reparsed, index.Roots)));
+    }
+
+    private static bool Overlaps(SpecCodeAction a, SpecCodeAction b) =>
+        a.Edits.Any(x => b.Edits.Any(y => x.Range.Start < y.Range.End && y.Range.Start < x.Range.End || x.Range.Start == y.Range.Start));
+
+    // A folder checks every spec in it; a file named explicitly is checked even where the globs would skip it.
+    private static List<string> SelectFiles(DiskWorkspace workspace, IReadOnlyList<string> targets)
+    {
+        var all = workspace.EnumerateSpecFiles().ToList();
+        var selected = new List<string>();
+        foreach (var target in targets)
+        {
+            var normalized = WorkspacePaths.Normalize(target)!;
+            if (File.Exists(target))
+            {
+                selected.Add(normalized);
+            }
+            else
+            {
+                selected.AddRange(all.Where(path => WorkspacePaths.IsUnder(path, normalized)));
+            }
+        }
+
+        return [.. selected.Distinct(WorkspacePaths.Comparer)];
+    }
+
+    // The folder of the nearest .speclsp.yaml above the target, else the target folder itself; --config only
+    // replaces the settings, not the root that relative links and templatesFolder are resolved against.
+    private static string FindRoot(string target)
+    {
+        bool isFile = File.Exists(target);
+        string probe = isFile ? target : Path.Combine(target, SpecLspConfiguration.FileName);
+        return TemplateEnvironmentLoader.FindWorkspaceRoot(probe) ?? (isFile ? Path.GetDirectoryName(target)! : target);
+    }
+
+    private string Display(string path)
+    {
+        string relative = Path.GetRelativePath(currentDirectory, path.Replace('/', Path.DirectorySeparatorChar));
+        return relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+}
