@@ -236,6 +236,44 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Diagnostics_EditAfterAPause_PublishedWithoutTheFullDebounce()
+    {
+        await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("x")));
+        await client.InitializeAsync();
+        var service = await client.GetServiceAsync<DiagnosticsService>();
+        service.DebounceDelay = TimeSpan.FromMilliseconds(50);
+        await client.OpenAsync(Uri, "x");
+        await client.WaitForDiagnosticsAsync(Uri, version: 1);
+        service.DebounceDelay = TimeSpan.FromSeconds(30);
+
+        await client.ChangeAsync(Uri, 2, new TextDocumentContentChangeEvent { Range = Range(0, 0, 0, 0), Text = "x " });
+
+        var published = await client.WaitForDiagnosticsAsync(Uri, version: 2);
+        Assert.Equal(2, published.Diagnostics.Length);
+    }
+
+    [Fact]
+    public async Task Diagnostics_EditWhilePending_DebouncedToLatestVersion()
+    {
+        await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("x")));
+        await client.InitializeAsync();
+        var service = await client.GetServiceAsync<DiagnosticsService>();
+        service.QuietDelay = TimeSpan.FromSeconds(30);
+        service.DebounceDelay = TimeSpan.FromMilliseconds(1);
+        await client.OpenAsync(Uri, "x");
+        await client.WaitForDiagnosticsAsync(Uri, version: 1);
+        service.DebounceDelay = TimeSpan.FromMilliseconds(300);
+        service.QuietDelay = TimeSpan.FromSeconds(30);
+
+        await client.ChangeAsync(Uri, 2, new TextDocumentContentChangeEvent { Range = Range(0, 0, 0, 0), Text = "x " });
+        await client.ChangeAsync(Uri, 3, new TextDocumentContentChangeEvent { Range = Range(0, 0, 0, 0), Text = "x " });
+
+        var published = await client.WaitForDiagnosticsAsync(Uri, version: 3);
+        Assert.Equal(3, published.Diagnostics.Length);
+        Assert.Equal(2, client.Notifications(Methods.TextDocumentPublishDiagnostics).Count);
+    }
+
+    [Fact]
     public async Task Diagnostics_DocumentClosed_Cleared()
     {
         await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("TODO")));

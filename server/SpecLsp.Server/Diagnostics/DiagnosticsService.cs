@@ -194,6 +194,7 @@ internal sealed class DiagnosticsService : IDisposable
                 {
                     Publish(new PublishDiagnosticsParams { Uri = document.Uri, Version = document.Version, Diagnostics = diagnostics });
                     _published.Add(document.Uri);
+                    Release(document.Uri, cancellation);
                 }
             }
         }
@@ -208,12 +209,18 @@ internal sealed class DiagnosticsService : IDisposable
         {
             lock (_lock)
             {
-                if (_pending.TryGetValue(document.Uri, out var current) && ReferenceEquals(current, cancellation))
-                {
-                    _pending.Remove(document.Uri);
-                    cancellation.Dispose();
-                }
+                Release(document.Uri, cancellation);
             }
+        }
+    }
+
+    // Under _lock: the document has nothing pending any more unless a newer edit already replaced this one.
+    private void Release(string uri, CancellationTokenSource cancellation)
+    {
+        if (_pending.TryGetValue(uri, out var current) && ReferenceEquals(current, cancellation))
+        {
+            _pending.Remove(uri);
+            cancellation.Dispose();
         }
     }
 
