@@ -42,6 +42,27 @@ public class WorkspaceIndexTests
     }
 
     [Fact]
+    public void WorkspaceLookups_OpenDocumentsOverDiskEntries_OpenFirstThenDiskAndRestoredOnClose()
+    {
+        var ws = new InMemoryWorkspace("/ws")
+            .Add("/ws/a.md", "# A\n\n**Spec ID:** SPEC-2026-01-05-001\n\nSee SPEC-2026-01-05-009.\n")
+            .Add("/ws/b.md", "# B\n\n**Spec ID:** SPEC-2026-01-05-001\n\n[a](a.md) SPEC-2026-01-05-009\n")
+            .Add("/ws/c.md", "# C\n\n[a](a.md)\n");
+        var index = WorkspaceIndexer.IndexAll(ws);
+        _ = index.FindWorkspaceIdDefinitions("SPEC-2026-01-05-001");
+
+        var edited = index.WithOpenFile(Index(ws, "/ws/c.md", "# C\n\n**Spec ID:** SPEC-2026-01-05-001\n\nSPEC-2026-01-05-009 [a](./a.md) [again](a.md#a)\n"))
+            .WithOpenFile(Index(ws, "/ws/b.md", "# B\n"));
+
+        Assert.Equal(["/ws/c.md", "/ws/a.md"], edited.FindWorkspaceIdDefinitions("SPEC-2026-01-05-001").Select(d => d.Path));
+        Assert.Equal(["/ws/c.md", "/ws/a.md"], edited.FindIdMentions("SPEC-2026-01-05-009", "/ws/a.md").Select(m => m.Path));
+        Assert.Equal(["/ws/c.md", "/ws/c.md"], edited.FindLinksTo("/ws/a.md").Select(l => l.Path));
+        var closed = edited.WithoutOpenFile("/ws/c.md").WithoutOpenFile("/ws/b.md");
+        Assert.Equal(["/ws/a.md", "/ws/b.md"], closed.FindWorkspaceIdDefinitions("SPEC-2026-01-05-001").Select(d => d.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(["/ws/b.md", "/ws/c.md"], closed.FindLinksTo("/ws/a.md").Select(l => l.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void FindLinksTo_AndWorkspaceIds_ReflectReplacedEntries()
     {
         var ws = new InMemoryWorkspace("/ws")
