@@ -40,12 +40,17 @@ internal static class EditPathProfile
             list.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
+        int bytes = 0;
         for (int i = 0; i < 30; i++)
         {
             Core.Model.SpecDocument document = null!;
             Time("markdig alone", () => _ = Markdig.Markdown.Parse(text.Text, MarkdigPipeline));
             Time("parse (markdig + model)", () => document = SpecParser.Parse(text));
-            Time("document symbols", () => _ = SpecLsp.Core.Symbols.DocumentSymbols.Compute(document));
+            SpecLsp.Core.Symbols.SymbolNode[] symbols = [];
+            Protocol.Lsp.DocumentSymbol[] lsp = [];
+            Time("document symbols", () => symbols = [.. SpecLsp.Core.Symbols.DocumentSymbols.Compute(document)]);
+            Time("symbols to LSP", () => lsp = Server.Conversions.SymbolConversions.ToDocumentSymbols(symbols, text, Server.Conversions.PositionEncoder.Utf16));
+            Time("symbols serialized", () => bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes((Protocol.Lsp.DocumentSymbolResult)lsp, Protocol.Lsp.LspJsonContext.Default.DocumentSymbolResult).Length);
             var context = new AnalysisContext { Document = document, DocumentUri = "file:///ws/spec.md", Workspace = index, Today = new DateOnly(2026, 1, 5) };
             foreach (var analyzer in analyzers)
             {
@@ -53,6 +58,7 @@ internal static class EditPathProfile
             }
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"documentSymbol response: {bytes / 1024} KB"));
         foreach (var (name, samples) in timings)
         {
             var sorted = samples.Skip(5).Order().ToList();
