@@ -25,7 +25,19 @@ internal sealed class LspClient : IAsyncDisposable
     {
         _process = process;
         _input = process.StandardInput.BaseStream;
-        _reader = Task.Run(ReadLoopAsync);
+        _reader = Task.Run(async () =>
+        {
+            await ReadLoopAsync().ConfigureAwait(false);
+
+            // The server is gone: nothing pending will be answered.
+            foreach (var id in _pending.Keys)
+            {
+                if (_pending.TryRemove(id, out var completion))
+                {
+                    completion.TrySetException(new IOException($"speclsp exited (code {(_process.HasExited ? _process.ExitCode : -1)}) before answering."));
+                }
+            }
+        });
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
     }
@@ -54,6 +66,11 @@ internal sealed class LspClient : IAsyncDisposable
         int id = Interlocked.Increment(ref _nextId);
         var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = completion;
+        if (_reader.IsCompleted)
+        {
+            throw new IOException("speclsp has exited.");
+        }
+
         await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = @params }).ConfigureAwait(false);
         return await completion.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60)).ConfigureAwait(false);
     }
