@@ -59,7 +59,15 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
             var (kind, bytes) = NextInput(random);
             string context = $"seed {seed}, input {inputs} ({kind}): {Printable(bytes)}";
             await client.SendRawAsync(bytes);
-            refills += await ProbeAsync(client, context);
+            try
+            {
+                refills += await ProbeAsync(client, context);
+            }
+            catch (Exception ex) when (ex is IOException or TimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException($"{ex.Message} after {context}\nServer stderr:\n{client.StandardError}");
+            }
+
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
             inputs++;
             Assert.False(client.ServerExit.IsCompleted, $"The server exited after {context}\n{client.StandardError}");
