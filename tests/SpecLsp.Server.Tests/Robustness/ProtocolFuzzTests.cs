@@ -85,7 +85,7 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
         for (int round = 0; round < 4; round++)
         {
             var probe = client.RequestAsync(Methods[0], $$$"""{"textDocument":{"uri":"{{{Uri}}}"}}""");
-            var finished = await Task.WhenAny(probe, Task.Delay(round == 0 ? 1_500 : 10_000));
+            var finished = await Task.WhenAny(probe, Task.Delay(round == 0 ? 250 : 10_000));
             if (finished == probe)
             {
                 var response = await probe;
