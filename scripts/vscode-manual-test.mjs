@@ -149,6 +149,17 @@ try {
       await page.keyboard.press('Backspace');
     }
 
+    // Typing prose (the server has space among its trigger characters) should not pop up a list.
+    await page.keyboard.type('Plain words typed as prose, then a space ');
+    await sleep(1500);
+    const popup = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Completion popup while typing prose: ${popup.length === 0 ? 'none' : popup.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'typing.png') });
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 'Plain words typed as prose, then a space '.length; i++) {
+      await page.keyboard.press('Backspace');
+    }
+
     await command('SpecLsp: Insert All Missing Sections');
     await sleep(3000);
     const afterInsert = await problemRows();

@@ -24,6 +24,8 @@ export function createClientOptions(output: vscode.LogOutputChannel): LanguageCl
       // folding; ours would show as a second, near-identical outline. Other editors still get both.
       provideDocumentSymbols: () => undefined,
       provideFoldingRanges: () => undefined,
+      // Same for links: it already makes every Markdown link clickable, ours would underline them twice.
+      provideDocumentLinks: () => undefined,
       // Its workspace symbols list every heading too; only the requirement/test IDs (Key) are ours alone.
       provideWorkspaceSymbols: async (query, token, next) =>
         (await next(query, token))?.filter((symbol) => symbol.kind === vscode.SymbolKind.Key),

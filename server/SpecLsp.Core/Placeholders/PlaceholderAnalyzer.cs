@@ -86,7 +86,8 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
         return new SpecDiagnostic(placeholder.Range, severity, DiagnosticCodes.UnfilledPlaceholder, message) { Data = data.ToImmutable() };
     }
 
-    // A value identical to the template's, where the template's holds a bracket the scanner cannot see (`[feature_id]` in a code span).
+    // A value identical to the template's, where the template's holds a bracket the scanner cannot see (`[feature_id]` in a
+    // code span), or is a sample path or optional sample.
     private static void AddUnchangedMetadata(SpecDocument document, TemplateFacts facts, HashSet<int> placeholderLines, DiagnosticSeverity severity, List<SpecDiagnostic> result)
     {
         var block = MetadataBlock.Lines(document);
@@ -97,10 +98,21 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
                 continue;
             }
 
-            if (facts.Metadata.TemplateValues.TryGetValue(line.NormalizedKey, out var templateValue) && line.Value == templateValue && templateValue.Contains('[', StringComparison.Ordinal))
+            if (!facts.Metadata.TemplateValues.TryGetValue(line.NormalizedKey, out var templateValue) || line.Value != templateValue)
+            {
+                continue;
+            }
+
+            if (templateValue.Contains('[', StringComparison.Ordinal))
             {
                 var placeholder = new Placeholder(line.ValueRange, PlaceholderKind.Text, line.Value) { Key = line.Key };
                 result.Add(ToDiagnostic(placeholder, severity));
+            }
+            else if (templateValue.Contains('`', StringComparison.Ordinal) || templateValue.Contains("*(if", StringComparison.OrdinalIgnoreCase))
+            {
+                // A sample path or an optional sample (`path/to/implementation` *(if implemented)*); a plain value such as "Draft" may well be meant.
+                bool optional = templateValue.Contains("*(if", StringComparison.OrdinalIgnoreCase);
+                result.Add(TemplateText(line.ValueRange, $"'{line.Value}' is the template's sample value for '{line.Key}'.", optional));
             }
         }
     }

@@ -10,36 +10,44 @@ namespace SpecLsp.Core.Placeholders;
 /// than a false one, so every rule below needs positive evidence of a template.
 /// </summary>
 /// <remarks>
-/// <para><b>Where nothing is ever reported:</b> fenced and indented code, code spans, HTML comments, front matter,
-/// links <c>[text](url)</c> and <c>[text][ref]</c> (both halves), link reference definitions, task boxes
-/// <c>[ ]</c>/<c>[x]</c>, footnotes <c>[^1]</c>, images, escaped brackets <c>\[</c>, and brackets glued to a
-/// word before them (<c>list[int]</c>, <c>items[0]</c>).</para>
+/// <para><b>Where nothing is ever reported:</b> fenced and indented code, code spans, HTML comments and HTML
+/// blocks, front matter, links <c>[text](url)</c> and <c>[text][ref]</c> (both halves), link reference
+/// definitions, task boxes <c>[ ]</c>/<c>[x]</c>, footnotes <c>[^1]</c>, images, GitHub alerts <c>[!NOTE]</c>,
+/// escaped brackets <c>\[</c>, brackets glued to a word before or after them (<c>list[int]</c>,
+/// <c>non-[EC]DHE</c>; only a unit may follow a one-letter token, <c>[X]ms</c>), and a bracket opening a line
+/// before more text, the changelog-tag convention (<c>- [Core] Fix the cache</c>).</para>
 /// <para><b>A bracket <c>[…]</c> on one line is a placeholder when its content is</b>:
 /// <list type="bullet">
 /// <item>an option list, two or more short options split by <c>|</c>: <c>[Draft | In Review | Approved]</c>;</item>
 /// <item><c>NEEDS CLARIFICATION: …</c>;</item>
 /// <item>a mask or token in capitals: <c>[YYYY-MM-DD]</c>, <c>[FEATURE_NAME]</c>, <c>[NUMBER]</c>, or one of the
 /// letters X, Y, Z, N (<c>[X]ms</c>, <c>≥[X]/10</c>);</item>
-/// <item>a phrase of at most 20 words that starts with a capital letter: <c>[Feature Name]</c>,
-/// <c>[X days/weeks]</c>, <c>[Brief description of what this feature does]</c>, except editorial tags
-/// such as <c>[WIP]</c>, <c>[Optional]</c>, <c>[Deprecated]</c>;</item>
+/// <item>a single word written as a noun, <c>[Description]</c>, or alternatives joined by <c>/</c>,
+/// <c>[Library/Service]</c>, <c>[Unit/Integration/E2E]</c>; not an identifier or acronym alone
+/// (<c>[DynamicProxy]</c>, <c>[API]</c>);</item>
+/// <item>a phrase of two to 20 words that starts with a capital letter: <c>[Feature Name]</c>,
+/// <c>[X days/weeks]</c>, <c>[Brief description of what this feature does]</c>;</item>
 /// <item>a phrase of at most four lower-case words (<c>[user type]</c>, <c>[benefit/value]</c>) only with more
 /// evidence: it holds a <c>/</c>, or its line holds another bracket, or it follows a bold label
-/// (<c>**As a** [user type]</c>). Editorial brackets such as <c>[sic]</c> or <c>[citation needed]</c> and single
-/// letters (<c>[x]</c>) are never placeholders, and neither are numbers (<c>[1]</c>) or anything with code-like
-/// characters (<c>= &lt; &gt; { } " @</c>).</item>
-/// </list></para>
-/// <para><b>Bare tokens</b> (whole words, case-sensitive): <c>YYYY-MM-DD</c> (and <c>DD/MM/YYYY</c>,
-/// <c>MM/DD/YYYY</c>), <c>X.Y.Z</c>, <c>TBD</c>, and <c>TODO</c> unless a lower-case word follows (a "TODO list"
-/// is a feature, "TODO: decide" is a marker), and an <c>X</c> right after a comparison (<c>&lt; X ms</c>).</para>
+/// (<c>**As a** [user type]</c>).</item>
+/// </list>
+/// Never: editorial tags (<c>[sic]</c>, <c>[citation needed]</c>, <c>[WIP]</c>, <c>[Optional]</c>), single
+/// letters other than the tokens (<c>[x]</c>), numbers (<c>[1]</c>, <c>[2-3]</c>), or anything with code-like
+/// characters (<c>= &lt; &gt; { } " @ `</c>, <c>://</c>).</para>
+/// <para><b>Bare tokens</b> (whole words, case-sensitive, not in quotes): <c>YYYY-MM-DD</c> (and
+/// <c>DD/MM/YYYY</c>, <c>MM/DD/YYYY</c>), <c>X.Y.Z</c>, <c>TBD</c>; <c>TODO</c> only before a colon or alone on its
+/// line ("TODO: decide" is a marker, "remove outdated TODO" a mention); an <c>X</c> right after a comparison
+/// inside a line (<c>&lt; X ms</c>, not a block quote's <c>&gt; X</c>).</para>
 /// <para><b>Option lists without brackets</b> as a labelled value: three or more options split by <c>|</c>, each
 /// at most four words starting with a capital (<c>📋 Planned | 🚧 In Progress | ✅ Implemented</c>,
 /// <c>Package | Application | Feature</c>), or two or more when the template lists the same options. The full
 /// Low/Medium/High scale as a whole table cell or value (<c>Low/Medium/High</c>, any order) is an option list
-/// too: choosing all three levels says nothing. <c>Medium/High</c> is a choice and is not reported.</para>
+/// too: all three levels together say nothing. <c>Medium/High</c> is a choice and is not reported.</para>
 /// <para><b>Empty fill-ins</b>: a list item with no text (<c>3.</c>); a list item that is only a label with a
-/// colon (<c>- **Accessibility**:</c>) and no nested content or continuation line; a table body row whose cells
-/// are all empty. A row of bracketed placeholders gets one diagnostic per bracket, not one for the row.</para>
+/// colon (<c>- **Accessibility**:</c>) followed by a sibling item, a heading or the end (not by nested content,
+/// a continuation line, or a block the label introduces); the rows of a table whose body rows are all empty (an
+/// empty row in a filled table is layout). A row of bracketed placeholders gets one diagnostic per bracket, not
+/// one for the row.</para>
 /// </remarks>
 public static class PlaceholderScanner
 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Model;
 using SpecLsp.Core.Templates;
 
 namespace SpecLsp.Core.Sections;
@@ -106,7 +107,8 @@ public static class SectionDiagnostics
                 });
             }
 
-            if (child.Template is not null && child.Section.Children.IsEmpty && DocumentSections.IsBlank(match.Document, child.Section.BodyRange))
+            if (child.Template is not null && child.Section.Children.IsEmpty && DocumentSections.IsBlank(match.Document, child.Section.BodyRange)
+                && !HoldsTemplatePrompt(match, child.Section))
             {
                 diagnostics.Add(new SpecDiagnostic(
                     child.Section.HeadingRange,
@@ -118,6 +120,22 @@ public static class SectionDiagnostics
                 });
             }
         }
+    }
+
+    // A section holding only one of its template's prompt comments is reported once, as template-prompt,
+    // whose quick fix removes the prompt; two diagnostics for one gap would only be noise.
+    private static bool HoldsTemplatePrompt(TemplateMatch match, Section section)
+    {
+        foreach (var comment in match.Document.HtmlComments)
+        {
+            if (section.BodyRange.Contains(comment.Range) && comment.Content.Length > 0
+                && match.Template.Body.Contains(comment.Content, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ImmutableDictionary<string, string> DataOf(string templateName, TemplateSection section) =>

@@ -11,6 +11,27 @@ internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSe
 {
     public Location ToLocation(SourceLocation location) => new() { Uri = index.ToUri(location.Path), Range = ToRange(location.Path, location.Range) };
 
+    /// <summary>Converts many locations, reading each closed file at most once.</summary>
+    public Location[] ToLocations(IEnumerable<SourceLocation> locations)
+    {
+        var encoder = session.Encoder;
+        var texts = new Dictionary<string, SourceText?>(Core.Workspace.WorkspacePaths.Comparer);
+        return [.. locations.Select(location =>
+        {
+            if (encoder == PositionEncoder.Utf16)
+            {
+                return new Location { Uri = index.ToUri(location.Path), Range = Raw(location.Range) };
+            }
+
+            if (!texts.TryGetValue(location.Path, out var text))
+            {
+                texts[location.Path] = text = index.GetText(location.Path);
+            }
+
+            return new Location { Uri = index.ToUri(location.Path), Range = text is null ? Raw(location.Range) : encoder.ToLsp(text, location.Range) };
+        })];
+    }
+
     public LspRange ToRange(string path, TextRange range)
     {
         // UTF-16 positions need no text; other encodings need the target's lines, open or on disk.

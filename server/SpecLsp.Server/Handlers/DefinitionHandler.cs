@@ -19,6 +19,6 @@ internal sealed class DefinitionHandler(WorkspaceIndexService index, ClientSessi
         }
 
         var position = session.Encoder.ToCore(snapshot.Text, request.Position);
-        return [.. ReferenceNavigation.FindDefinition(view, position).Select(conversions.ToLocation)];
+        return conversions.ToLocations(ReferenceNavigation.FindDefinition(view, position));
     }
 }

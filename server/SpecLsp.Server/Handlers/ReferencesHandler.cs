@@ -19,6 +19,6 @@ internal sealed class ReferencesHandler(WorkspaceIndexService index, ClientSessi
         }
 
         var position = session.Encoder.ToCore(snapshot.Text, request.Position);
-        return [.. ReferenceNavigation.FindReferences(view, position, request.Context.IncludeDeclaration).Select(conversions.ToLocation)];
+        return conversions.ToLocations(ReferenceNavigation.FindReferences(view, position, request.Context.IncludeDeclaration));
     }
 }

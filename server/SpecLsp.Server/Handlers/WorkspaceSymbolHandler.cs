@@ -15,12 +15,14 @@ internal sealed class WorkspaceSymbolHandler(WorkspaceIndexService index, Refere
     {
         // The index holds every spec, open ones from the editor's text, so closed files are found too.
         var current = await index.GetCurrentWithOpenDocumentsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. IndexSymbols.Search(current, request.Query, cancellationToken: cancellationToken).Select(match => new WorkspaceSymbol
+        var matches = IndexSymbols.Search(current, request.Query, cancellationToken: cancellationToken);
+        var locations = conversions.ToLocations(matches.Select(m => new SourceLocation(m.DocumentUri, m.Range)));
+        return [.. matches.Select((match, i) => new WorkspaceSymbol
         {
             Name = match.Name,
             Kind = SymbolConversions.ToLsp(match.Kind),
             ContainerName = match.ContainerName,
-            Location = conversions.ToLocation(new SourceLocation(match.DocumentUri, match.Range)),
+            Location = locations[i],
         })];
     }
 }

@@ -47,7 +47,8 @@ public class SeedDiagnosticsTests
     [MemberData(nameof(Examples))]
     public void Example_DiagnosticsMatchReviewedDump(string file, string? template)
     {
-        var text = Fixtures.Read($"Placeholders/Examples/{file}");
+        // The repository's own examples, so a change to them meets this reviewed dump.
+        var text = File.ReadAllText(Path.Combine(Fixtures.SourceDirectory(), "..", "..", "examples", file));
         var diagnostics = Analyze(text, template is null ? null : Template(template), s_codes);
         Fixtures.AssertMatchesExpected($"Placeholders/Examples/{Path.GetFileNameWithoutExtension(file)}.expected.txt", Dump(text, diagnostics));
     }

@@ -141,6 +141,19 @@ public class TemplateTextTests
     }
 
     [Fact]
+    public void MetadataValue_SamplePathLeftAsTemplateWroteIt_TemplateText()
+    {
+        AssertMarked("""
+            # Retry Policy
+
+            **Status:** 🚧 In Progress
+            **Location:** [|`path/to/implementation` *(if implemented)*|]
+            """, Template("package"), DiagnosticCodes.TemplateText);
+        AssertMarked("# Retry Policy\n\n**Location:** `packages/retry_policy`\n", Template("package"), DiagnosticCodes.TemplateText);
+        AssertMarked("# Audit\n\n## Metadata\n- **Status**: Draft\n", Template("proposal"), DiagnosticCodes.TemplateText);
+    }
+
+    [Fact]
     public void MetadataValue_UnchangedFromTemplateInCodeSpan_Flagged()
     {
         AssertMarked("""

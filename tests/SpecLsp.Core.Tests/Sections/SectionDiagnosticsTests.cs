@@ -225,6 +225,28 @@ public class SectionDiagnosticsTests
     }
 
     [Fact]
+    public void Compute_SectionHoldingOnlyItsTemplatePrompt_IsLeftToTemplatePrompt()
+    {
+        var marked = MarkedText.Parse("""
+            # T
+
+            ## Overview
+
+            ### Goals
+            <!-- Primary objectives this feature aims to achieve -->
+
+            [|### Non-Goals|]
+            <!-- a comment of the author's own -->
+
+            """);
+
+        var diagnostics = Diagnose(marked.Text, Template("# [T]\n\n## Overview\n\n### Goals\n<!-- Primary objectives this feature aims to achieve -->\n\n### Non-Goals\n<!-- What this feature does NOT do -->\n"));
+
+        Assert.Equal("empty-section (7,0)-(7,13) Section 'Non-Goals' is empty.", Dump(diagnostics));
+        Assert.Equal(marked.Ranges, diagnostics.Select(d => d.Range));
+    }
+
+    [Fact]
     public void Compute_RequiredSectionAtWrongPlace_IsNotCalledMissing()
     {
         const string spec = """

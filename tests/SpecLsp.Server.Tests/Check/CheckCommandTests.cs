@@ -113,10 +113,9 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(
             """
             specs/search.md:6:36: warning unfilled-placeholder: Placeholder '[Your Name]' is not filled in.
-            specs/search.md:11:1: information empty-section: Section 'Non-Goals' is empty.
             specs/search.md:12:1: warning template-prompt: Template prompt left unanswered: What this feature explicitly does NOT aim to do
             specs/search.md:17:36: warning broken-link: File 'api.md' does not exist.
-            2 files checked: 3 warnings, 1 information in 1 file.
+            2 files checked: 3 warnings in 1 file.
 
             """.ReplaceLineEndings("\n"),
             output);
@@ -130,7 +129,7 @@ public sealed class CheckCommandTests : IDisposable
 
         using var json = JsonDocument.Parse(output);
         var diagnostics = json.RootElement.GetProperty("diagnostics").EnumerateArray().ToList();
-        Assert.Equal(4, diagnostics.Count);
+        Assert.Equal(3, diagnostics.Count);
         var link = diagnostics.Single(d => d.GetProperty("code").GetString() == "broken-link");
         Assert.Equal("specs/search.md", link.GetProperty("path").GetString());
         Assert.Equal(16, link.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
@@ -149,7 +148,7 @@ public sealed class CheckCommandTests : IDisposable
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
         var results = run.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
-        Assert.Equal(4, results.Count);
+        Assert.Equal(3, results.Count);
         Assert.All(results, r =>
         {
             var rule = rules[r.GetProperty("ruleIndex").GetInt32()];
@@ -165,9 +164,9 @@ public sealed class CheckCommandTests : IDisposable
         var (_, output, _) = await CheckAsync("--format", "github", "specs");
 
         var commands = output.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4, commands.Count);
+        Assert.Equal(3, commands.Count);
         Assert.Contains("::warning file=specs/search.md,line=17,col=36,endLine=17,endColumn=42,title=broken-link::File 'api.md' does not exist.", commands);
-        Assert.Contains(commands, c => c.StartsWith("::notice file=specs/search.md,line=11,", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("::warning file=specs/search.md,line=12,col=1,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -305,7 +304,7 @@ public sealed class CheckCommandTests : IDisposable
         var (missingExit, _, error) = await SpeclspProcess.RunAsync("check", Path.Combine(_root, "nowhere"));
 
         Assert.Equal(0, exit);
-        Assert.EndsWith("2 files checked: 3 warnings, 1 information in 1 file.\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("2 files checked: 3 warnings in 1 file.\n", output, StringComparison.Ordinal);
         Assert.Equal(2, missingExit);
         Assert.Contains("no such file or folder", error, StringComparison.Ordinal);
     }

@@ -8,7 +8,7 @@ using LspPosition = SpecLsp.Protocol.Lsp.Position;
 namespace SpecLsp.Server.Tests.References;
 
 /// <summary>A workspace folder of several specs, indexed in the background, navigated across files through the server.</summary>
-public sealed class ReferencesEndToEndTests : IAsyncDisposable
+public sealed class ReferencesEndToEndTests : IAsyncLifetime
 {
     private const string Capabilities = """
         {"textDocument":{"publishDiagnostics":{"relatedInformation":true},"rename":{"prepareSupport":true}},
@@ -78,7 +78,10 @@ public sealed class ReferencesEndToEndTests : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         await _client.DisposeAsync();
         Directory.Delete(_root, recursive: true);
@@ -263,5 +266,27 @@ public sealed class ReferencesEndToEndTests : IAsyncDisposable
             LspJsonContext.Default.PrepareRenameParams, LspJsonContext.Default.PrepareRenameResult);
         Assert.Equal("SPEC-2026-01-05-001", prepare!.Placeholder);
         Assert.Equal("specs/search.md [SPEC-2026-01-05-001]", Dump([new Location { Uri = Uri("specs/search.md"), Range = prepare.Range }]));
+    }
+
+    [Fact]
+    public async Task Definition_InAClosedFileWithUtf8Positions_CountsBytesOnThatLine()
+    {
+        File.WriteAllText(_root + "/shared/ids.md", "# Ids\n\n**Spec ID 📋 é:** SPEC-2026-01-05-009\n");
+        var capabilities = Capabilities.Replace("\"utf-16\"", "\"utf-8\"", StringComparison.Ordinal);
+        var folders = $$"""[{"uri":"{{Uri(string.Empty).TrimEnd('/')}}","name":"ws"}]""";
+        await _client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"workspaceFolders":{{folders}},"capabilities":{{capabilities}}}""");
+        await _client.NotifyAsync(Methods.Initialized, "{}");
+        await _client.WaitForNotificationAsync(Methods.Progress, p => p.GetProperty("value").GetProperty("kind").GetString() == "end");
+        const string text = "# Uses\n\nSee SPEC-2026-01-05-009.\n";
+        await _client.OpenAsync(Uri("specs/uses.md"), text);
+
+        var found = await _client.RequestAsync(Methods.TextDocumentDefinition,
+            new DefinitionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/uses.md") }, Position = new LspPosition { Line = 2, Character = 6 } },
+            LspJsonContext.Default.DefinitionParams, LspJsonContext.Default.LocationArray);
+
+        var location = Assert.Single(found!);
+        int bytesBefore = System.Text.Encoding.UTF8.GetByteCount("**Spec ID 📋 é:** ");
+        Assert.Equal(Uri("shared/ids.md"), location.Uri);
+        Assert.Equal(new LspPosition { Line = 2, Character = bytesBefore }, location.Range.Start);
     }
 }
