@@ -64,28 +64,8 @@ public sealed class SpecDocument
     /// <summary>The deepest section whose range holds <paramref name="position"/>, or null before the first heading.</summary>
     public Section? FindSection(Position position)
     {
-        Section? found = null;
-        var level = Sections;
-        while (true)
-        {
-            Section? next = null;
-            foreach (var section in level)
-            {
-                if (section.Range.Start <= position && (position < section.Range.End || (position == section.Range.End && section.Range.End == Source.FullRange.End)))
-                {
-                    next = section;
-                    break;
-                }
-            }
-
-            if (next is null)
-            {
-                return found;
-            }
-
-            found = next;
-            level = next.Children;
-        }
+        var path = FindSectionPath(position);
+        return path.IsEmpty ? null : path[^1];
     }
 
     /// <summary>The chain of sections from the top level down to the deepest one that holds <paramref name="position"/>.</summary>

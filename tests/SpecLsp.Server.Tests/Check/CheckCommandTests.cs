@@ -97,11 +97,13 @@ public sealed class CheckCommandTests : IDisposable
         File.WriteAllText(path, text.ReplaceLineEndings("\n"));
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> CheckAsync(params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> CheckAsync(params string[] args) => CheckInAsync(_root, args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> CheckInAsync(string currentDirectory, params string[] args)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
-        int exit = await CheckCommand.RunAsync(args, stdout, stderr, _root, stdoutIsTerminal: false);
+        int exit = await CheckCommand.RunAsync(args, stdout, stderr, currentDirectory, stdoutIsTerminal: false);
         return (exit, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 
@@ -284,10 +286,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Examples_MainCommandOfTheReadme_FindsTheDeliberateProblems()
     {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        int exit = await CheckCommand.RunAsync(["examples"], stdout, stderr, RepositoryPaths.Root, stdoutIsTerminal: false);
-        string output = Encoding.UTF8.GetString(stdout.ToArray());
+        var (exit, output, _) = await CheckInAsync(RepositoryPaths.Root, "examples");
 
         Assert.Equal(1, exit);
         Assert.Contains("examples/audit-log.md:57:17: error unfilled-placeholder: Placeholder '[Description]' is not filled in.", output, StringComparison.Ordinal);
