@@ -21,6 +21,11 @@ internal static class Program
             return WorkspaceIndexBenchmark.Run(args);
         }
 
+        if (args.Length > 0 && args[0] == "adversarial")
+        {
+            return AdversarialBenchmark.Run();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

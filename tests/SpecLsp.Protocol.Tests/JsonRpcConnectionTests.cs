@@ -42,6 +42,29 @@ public sealed class JsonRpcConnectionTests
         Assert.True(peer.Log.Contains("Unparsable JSON"));
     }
 
+    [Theory]
+    [InlineData("method")]
+    [InlineData("id")]
+    [InlineData("params")]
+    public async Task Frame_InvalidUtf8InAString_AnswersParseErrorThenReadsNextFrame(string where)
+    {
+        // Found by the protocol fuzzer: reading such a method name threw out of the reader loop and ended the server.
+        await using var peer = StartEcho();
+        byte[] bad = [(byte)'"', 0xC5, 0x28, 0xFF, (byte)'"'];
+        byte[] body = where switch
+        {
+            "method" => [.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"u8, .. bad, .. "}"u8],
+            "id" => [.. "{\"jsonrpc\":\"2.0\",\"id\":"u8, .. bad, .. ",\"method\":\"echo\"}"u8],
+            _ => [.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":{\"text\":"u8, .. bad, .. "}}"u8],
+        };
+
+        await peer.SendRawAsync([.. System.Text.Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body]);
+        await peer.RequestAsync(2, "echo", """{"text":"after"}""");
+
+        Assert.Equal(ErrorCodes.ParseError, await peer.ReadErrorCodeAsync(null));
+        Assert.Equal("after", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task Frame_GarbageContentLengthThenValidRequest_ValidAnswer()
     {

@@ -23,6 +23,18 @@ public sealed class MessageReaderTests
         Assert.Equal("""{"a":"é😀"}""", Encoding.UTF8.GetString((await read.WaitAsync(Timeout))!));
     }
 
+    [Theory]
+    [InlineData("\r\n\r\n")]
+    [InlineData("\r\n\r\n\r\n\r\n")]
+    [InlineData("x\r\n\r\n")]
+    public async Task Read_EmptyOrOneByteHeaderBlock_SkippedAndTheNextFrameRead(string garbage)
+    {
+        // Found by the protocol fuzzer: an empty header block threw, which ended the reader and the server.
+        var bodies = await ReadAllAsync(garbage + RpcPeer.Frame("{\"n\":1}"));
+
+        Assert.Equal(["{\"n\":1}"], bodies);
+    }
+
     [Fact]
     public async Task Read_SeveralFramesInOneBuffer_ReturnsEachInOrder()
     {

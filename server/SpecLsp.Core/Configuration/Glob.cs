@@ -33,7 +33,7 @@ public sealed class Glob
         return s_cache.GetOrAdd(pattern, TryCreate);
     }
 
-    /// <summary>The glob of <paramref name="pattern"/>, or null when it cannot be read (an unclosed <c>{</c>).</summary>
+    /// <summary>The glob of <paramref name="pattern"/>, or null when it cannot be read (an unclosed <c>{</c>, or far too large).</summary>
     public static Glob? TryCreate(string pattern)
     {
         var builder = new StringBuilder("^");
@@ -91,8 +91,9 @@ public sealed class Glob
         {
             return new Glob(pattern, new Regex(builder.ToString(), RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // NotSupportedException: a pattern too large for a NonBacktracking automaton (thousands of wildcards).
             return null;
         }
     }

@@ -29,7 +29,7 @@ public static class SpecParser
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var markdown = Markdown.Parse(source.Text, Pipeline);
+            var markdown = Markdown.Parse(PathologicalInputGuard.Neutralize(source.Text), Pipeline);
             return new DocumentBuilder(source, cancellationToken).Build(markdown);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))

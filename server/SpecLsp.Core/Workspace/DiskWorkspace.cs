@@ -142,6 +142,13 @@ public sealed class DiskWorkspace : IWorkspace
                 return FileReadResult.Fail($"The file is larger than {_maxFileBytes / (1024 * 1024)} MB.");
             }
 
+            // Opening a named pipe (or a device) blocks until someone writes to it, and those report no length:
+            // an empty file has no text anyway, so nothing of length 0 is ever opened.
+            if (info.Length == 0)
+            {
+                return FileReadResult.Ok(string.Empty);
+            }
+
             var bytes = File.ReadAllBytes(real);
             return Decode(bytes);
         }

@@ -260,12 +260,28 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     {
         while (await _reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } body)
         {
-            HandleFrame(body);
+            try
+            {
+                HandleFrame(body);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // No frame is known to get here (the fuzz tests look for one); if one does, it costs that frame, not the connection.
+                _log.Log(RpcLogLevel.Error, $"A frame of {body.Length} bytes could not be handled; it was dropped.", ex);
+            }
         }
     }
 
     private void HandleFrame(byte[] body)
     {
+        // JsonDocument checks UTF-8 only when a string is read, and a throw there would escape the parse below.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            _log.Log(RpcLogLevel.Warning, $"A frame of {body.Length} bytes is not valid UTF-8.");
+            SendError(null, new ResponseError(ErrorCodes.ParseError, "Parse error: the message is not valid UTF-8."));
+            return;
+        }
+
         JsonElement root;
         try
         {

@@ -115,7 +115,8 @@ public sealed class MessageReader
             if (info.ContentLength is not { } length)
             {
                 _log.Log(RpcLogLevel.Warning, $"A frame without a valid Content-Length header was skipped: \"{Printable(header)}\".");
-                int later = IndexOfIgnoreCase(header.AsSpan(1), ResyncMarker);
+                // An empty block (a stray blank line) has nothing after its first byte to search.
+                int later = header.Length > 1 ? IndexOfIgnoreCase(header.AsSpan(1), ResyncMarker) : -1;
                 if (later >= 0)
                 {
                     // Garbage in front of a real header on the same block: restart at the real one.

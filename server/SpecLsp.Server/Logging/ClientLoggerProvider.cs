@@ -8,8 +8,15 @@ namespace SpecLsp.Server.Logging;
 /// Sends log entries at Information and above to the client as window/logMessage, so they show in the
 /// editor's output panel. The connection is attached once created (it needs the logger factory first).
 /// </summary>
+/// <remarks>
+/// A failure that repeats (a handler that throws on every keystroke) is sent once: the first report carries the
+/// stack trace the user needs, the rest would only bury it. stderr still gets every one.
+/// </remarks>
 internal sealed class ClientLoggerProvider : ILoggerProvider
 {
+    private const int MaxRememberedFailures = 1000;
+
+    private readonly HashSet<string> _reportedFailures = new(StringComparer.Ordinal);
     private JsonRpcConnection? _connection;
 
     public void Attach(JsonRpcConnection connection) => Volatile.Write(ref _connection, connection);
@@ -17,6 +24,20 @@ internal sealed class ClientLoggerProvider : ILoggerProvider
     public ILogger CreateLogger(string categoryName) => new ClientLogger(this);
 
     public void Dispose() => Volatile.Write(ref _connection, null);
+
+    private bool IsFirstReport(Exception exception)
+    {
+        string key = $"{exception.GetType().FullName}|{exception.TargetSite}|{exception.Message}";
+        lock (_reportedFailures)
+        {
+            if (_reportedFailures.Count >= MaxRememberedFailures)
+            {
+                _reportedFailures.Clear();
+            }
+
+            return _reportedFailures.Add(key);
+        }
+    }
 
     private sealed class ClientLogger(ClientLoggerProvider provider) : ILogger
     {
@@ -27,7 +48,7 @@ internal sealed class ClientLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel) || Volatile.Read(ref provider._connection) is not { } connection)
+            if (!IsEnabled(logLevel) || Volatile.Read(ref provider._connection) is not { } connection || (exception is not null && !provider.IsFirstReport(exception)))
             {
                 return;
             }

@@ -1,0 +1,203 @@
+namespace SpecLsp.Core.Parsing;
+
+/// <summary>
+/// Finds, with linear scans, the few constructs Markdig is quadratic or deeply recursive on, and returns a copy of
+/// the text in which the excess of them is blanked out with spaces. Every substitution keeps the length and never
+/// touches a line break, so every offset, line and column Markdig reports stays exact for the original text, from
+/// which the model is built. Text written by people never comes near the limits, so it is returned as it is.
+/// </summary>
+/// <remarks>
+/// The constructs: runs of link openers whose destination never closes (<c>[a](</c> repeated: each <c>](</c>
+/// scans to the end of the run, so a 100 KB run costs seconds), and very deep list or block-quote nesting on one
+/// line (<c>- - - … x</c>, <c>&gt;&gt;&gt;…</c>), which Markdig opens one container per marker for and walks
+/// on every following line.
+/// </remarks>
+internal static class PathologicalInputGuard
+{
+    /// <summary>Deeper list and block-quote nesting on one line is flattened: nobody writes more than a handful of levels.</summary>
+    public const int MaxNestingPerLine = 32;
+
+    /// <summary>
+    /// When the link destinations of a text would cost more character scans than this (plus four per character),
+    /// every destination scan longer than <see cref="LongDestinationScan"/> is blanked.
+    /// </summary>
+    public const long DestinationScanBudget = 1_000_000;
+
+    /// <summary>A destination scan this long only matters when there are many of them.</summary>
+    public const int LongDestinationScan = 256;
+
+    /// <summary>
+    /// <paramref name="text"/> itself when nothing in it is pathological (the usual case, without copying), else a
+    /// copy of the same length with the excess openers and markers replaced by spaces.
+    /// </summary>
+    public static string Neutralize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        char[]? copy = null;
+        FlattenDeepNesting(text, ref copy);
+        BlankExpensiveDestinations(text, ref copy);
+        return copy is null ? text : new string(copy);
+    }
+
+    private static void FlattenDeepNesting(string text, ref char[]? copy)
+    {
+        int lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            int lineEnd = text.AsSpan(lineStart).IndexOfAny('\n', '\r');
+            lineEnd = lineEnd < 0 ? text.Length : lineStart + lineEnd;
+            FlattenLine(text, lineStart, lineEnd, ref copy);
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    private static void FlattenLine(string text, int start, int end, ref char[]? copy)
+    {
+        int depth = 0;
+        int i = start;
+        while (i < end)
+        {
+            while (i < end && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            int marker = i;
+            int next = MarkerEnd(text, i, end);
+            if (next < 0)
+            {
+                return;
+            }
+
+            if (++depth == MaxNestingPerLine + 1 && IsThematicBreak(text.AsSpan(start, end - start)))
+            {
+                return;
+            }
+
+            if (depth > MaxNestingPerLine)
+            {
+                copy ??= text.ToCharArray();
+                copy.AsSpan(marker, next - marker).Fill(' ');
+            }
+
+            i = next;
+        }
+    }
+
+    // The end of the block-quote or list marker at i, or -1 when there is none.
+    private static int MarkerEnd(string text, int i, int end)
+    {
+        if (i >= end)
+        {
+            return -1;
+        }
+
+        char c = text[i];
+        if (c == '>')
+        {
+            return i + 1;
+        }
+
+        if (c is '-' or '*' or '+')
+        {
+            return i + 1 == end || text[i + 1] is ' ' or '\t' ? i + 1 : -1;
+        }
+
+        int digits = 0;
+        while (i + digits < end && digits < 10 && char.IsAsciiDigit(text[i + digits]))
+        {
+            digits++;
+        }
+
+        int delimiter = i + digits;
+        if (digits is 0 or > 9 || delimiter >= end || text[delimiter] is not ('.' or ')'))
+        {
+            return -1;
+        }
+
+        return delimiter + 1 == end || text[delimiter + 1] is ' ' or '\t' ? delimiter + 1 : -1;
+    }
+
+    private static bool IsThematicBreak(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.Trim(" \t");
+        if (trimmed.IsEmpty || trimmed[0] is not ('-' or '*' or '_'))
+        {
+            return false;
+        }
+
+        foreach (char c in trimmed)
+        {
+            if (c != trimmed[0] && c is not (' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Markdig parses an inline link's destination from each "](" up to its balanced ")" or the next white space; an
+    // unclosed run makes every opener scan to the end of the run. The scans are measured here in one pass per run of
+    // characters without ASCII space or control (a stack matches the parentheses) and, when their total is out of all proportion, the long
+    // ones lose their "(" so that "[a](" becomes "[a] ".
+    private static void BlankExpensiveDestinations(string text, ref char[]? copy)
+    {
+        if (!text.Contains("](", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var scans = new List<(int Open, int Length)>();
+        var open = new Stack<int>();
+        long total = 0;
+        int wordStart = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool boundary = i == text.Length || text[i] <= ' ' || text[i] == '\x7f';
+            if (boundary)
+            {
+                while (open.Count > 0)
+                {
+                    int unclosed = open.Pop();
+                    if (unclosed > wordStart && text[unclosed - 1] == ']')
+                    {
+                        scans.Add((unclosed, i - unclosed));
+                        total += i - unclosed;
+                    }
+                }
+
+                wordStart = i + 1;
+                continue;
+            }
+
+            if (text[i] == '(')
+            {
+                open.Push(i);
+            }
+            else if (text[i] == ')' && open.Count > 0)
+            {
+                int matched = open.Pop();
+                if (matched > wordStart && text[matched - 1] == ']')
+                {
+                    scans.Add((matched, i - matched));
+                    total += i - matched;
+                }
+            }
+        }
+
+        if (total <= DestinationScanBudget + (4L * text.Length))
+        {
+            return;
+        }
+
+        foreach (var (position, length) in scans)
+        {
+            if (length > LongDestinationScan)
+            {
+                copy ??= text.ToCharArray();
+                copy[position] = ' ';
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace SpecLsp.Server.Tests.Robustness;
+
+/// <summary>Documents opened and closed leave nothing behind in the server.</summary>
+/// <remarks>Measures the whole process's heap, so it runs alone: no other test allocates meanwhile.</remarks>
+[Collection(nameof(MemoryTests))]
+public sealed class MemoryTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task OpenAndCloseAMegabyteDocumentThousandTimes_ManagedHeapReturnsWithinTenPercent()
+    {
+        // A spec with one megabyte of code block: every open is parsed, analysed and indexed, at a pace a test can afford.
+        string text = "# Big\n\n**Status:** Draft\n\n## Data\n\n```text\n" + new StringBuilder().Insert(0, "0123456789abcdef 0123456789abcdef 0123456789abcdef 0123456789abcdef\n", 15_500) + "```\n";
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync("file:///memory/anchor.md", "# Anchor\n");
+
+        // The warm-up fills what is meant to stay: JIT, the shared array pools the pipes and JSON rent from.
+        await CycleAsync(client, text, 0, 200);
+        long before = await SettledHeapAsync(client);
+        await CycleAsync(client, text, 200, 1_200);
+        long after = await SettledHeapAsync(client);
+        for (int retry = 0; retry < 10 && after > before * 1.1; retry++)
+        {
+            // Parses of documents closed meanwhile may still be finishing on the thread pool.
+            await Task.Delay(500);
+            after = await SettledHeapAsync(client);
+        }
+
+        var info = GC.GetGCMemoryInfo();
+        output.WriteLine($"heap size {info.HeapSizeBytes / 1_000_000.0:F1} MB, fragmented {info.FragmentedBytes / 1_000_000.0:F1} MB, promoted {info.PromotedBytes / 1_000_000.0:F1} MB");
+        output.WriteLine($"{text.Length / 1_000_000.0:F2} M chars opened and closed 1,000 times; managed heap {before / 1_000_000.0:F1} MB before, {after / 1_000_000.0:F1} MB after");
+        Assert.True(after <= before * 1.1, $"The managed heap grew from {before} to {after} bytes.");
+    }
+
+    private static async Task CycleAsync(LspTestClient client, string text, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            string uri = $"file:///memory/doc{i}.md";
+            await client.OpenAsync(uri, text);
+            if (i % 50 == 0)
+            {
+                // Now and then wait for the parse, so closes race both finished and unfinished work.
+                await client.RequestAsync(Methods.TextDocumentDocumentSymbol, $$$"""{"textDocument":{"uri":"{{{uri}}}"}}""");
+            }
+
+            await client.CloseAsync(uri);
+        }
+
+        await client.RequestAsync(Methods.TextDocumentDocumentSymbol, """{"textDocument":{"uri":"file:///memory/anchor.md"}}""");
+    }
+
+    private static async Task<long> SettledHeapAsync(LspTestClient client)
+    {
+        await client.RequestAsync(Methods.WorkspaceSymbol, """{"query":"x"}""");
+        await Task.Delay(300);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+public sealed class MemoryTestsCollection;
