@@ -28,6 +28,11 @@ public static class PlaceholderData
 /// no template (see <see cref="PlaceholderScanner"/>); template text and prompts are compared with the template
 /// <paramref name="templateSource"/> gives for the document, and are not reported without one.
 /// </summary>
+/// <remarks>
+/// With a <paramref name="templateSource"/>, a document it gives no template for is plain Markdown and gets nothing:
+/// "Dates use the YYYY-MM-DD format" or "TODO: publish" in a README are prose, not leftovers of a template. Without
+/// a source every document is analysed as a spec.
+/// </remarks>
 /// <param name="templateSource">The template facts of a document, or null when it follows no known template.</param>
 public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? templateSource = null) : IDocumentAnalyzer
 {
@@ -38,6 +43,11 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
     {
         var document = context.Document;
         var facts = templateSource?.Invoke(context);
+        if (templateSource is not null && facts is null)
+        {
+            return [];
+        }
+
         var severity = PlaceholderSeverity.For(document);
         var result = new List<SpecDiagnostic>();
         var placeholders = PlaceholderScanner.Scan(document, facts?.Metadata, cancellationToken);

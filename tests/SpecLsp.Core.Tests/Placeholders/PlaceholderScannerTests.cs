@@ -8,6 +8,26 @@ public class PlaceholderScannerTests
     private const string Code = DiagnosticCodes.UnfilledPlaceholder;
 
     [Fact]
+    public void Analyze_DocumentFollowingNoTemplate_IsPlainMarkdownAndGetsNothing()
+    {
+        var context = Context("""
+            # My Library
+
+            Dates use the YYYY-MM-DD format and versions follow X.Y.Z. TODO: publish to PyPI.
+
+            - [WIP] new parser
+            - **Accessibility**:
+            3.
+            """);
+
+        var plain = new SpecLsp.Core.Placeholders.PlaceholderAnalyzer(_ => null).Analyze(context, CancellationToken.None);
+        var asSpec = new SpecLsp.Core.Placeholders.PlaceholderAnalyzer().Analyze(context, CancellationToken.None);
+
+        Assert.Empty(plain);
+        Assert.Contains(asSpec, d => d.Code == Code);
+    }
+
+    [Fact]
     public void Scan_BracketedPlaceholders_FlagsEachBracket()
     {
         AssertMarked("""
