@@ -65,7 +65,9 @@ internal sealed class CodeActionHandler(
         actions.AddRange(sources.SelectMany(source => source.GetActions(analysis, range, context)));
         var result = actions.Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent)).ToList();
 
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
+        // Editors ask for code actions on every caret move: analyse again only when a reference fix can apply.
+        bool referenceProblem = request.Context.Diagnostics.Any(d => d.Code?.ToString() is DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenAnchor);
+        if (referenceProblem && await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
         {
             // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.
             var current = engine.Analyze(analysis, cancellationToken);
