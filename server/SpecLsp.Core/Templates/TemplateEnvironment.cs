@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Model;
 
@@ -84,7 +85,27 @@ public sealed class TemplateEnvironment
     /// glob map, else the best match by top-level section titles. A best match needs at least half of the
     /// document's top-level sections known, and two of them or a matching title; otherwise the document is plain Markdown.
     /// </summary>
+    /// <remarks>
+    /// Scoring reads every template, and the analyzers, completion and code actions all ask for the same document
+    /// version: the choice is kept per document (an immutable value) and URI for as long as this environment lives.
+    /// </remarks>
     public TemplateChoice Choose(SpecDocument document, string? documentUriOrPath = null)
+    {
+        if (_choices.TryGetValue(document, out var cached) && cached.Uri == documentUriOrPath)
+        {
+            return cached.Choice;
+        }
+
+        var choice = ChooseUncached(document, documentUriOrPath);
+        _choices.AddOrUpdate(document, new CachedChoice(documentUriOrPath, choice));
+        return choice;
+    }
+
+    private readonly ConditionalWeakTable<SpecDocument, CachedChoice> _choices = [];
+
+    private sealed record CachedChoice(string? Uri, TemplateChoice Choice);
+
+    private TemplateChoice ChooseUncached(SpecDocument document, string? documentUriOrPath)
     {
         string? relative = RelativePath(documentUriOrPath);
         if (relative is not null && !Configuration.IsSpec(relative))

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using SpecLsp.Core.Analysis;
-using SpecLsp.Core.Model;
 using SpecLsp.Core.Placeholders;
 using SpecLsp.Core.Templates;
 
@@ -9,21 +8,11 @@ namespace SpecLsp.Server.Placeholders;
 /// <summary>The facts of the template a document follows (the templates feature's choice), for the placeholder and metadata features.</summary>
 internal sealed class PlaceholderTemplates(ITemplateEnvironmentSource templates)
 {
-    // Both analyzers and the completion ask for the same document version; choosing scores every template, so once is enough.
-    private readonly ConditionalWeakTable<SpecDocument, Choice> _choices = [];
+    // The choice is cached by the environment; the facts depend only on the template, so they are built once per template.
+    private readonly ConditionalWeakTable<SpecTemplate, TemplateFacts> _facts = [];
 
-    public TemplateFacts? For(AnalysisContext context)
-    {
-        var environment = templates.Current;
-        if (_choices.TryGetValue(context.Document, out var cached) && ReferenceEquals(cached.Environment, environment) && cached.Uri == context.DocumentUri)
-        {
-            return cached.Facts;
-        }
-
-        var facts = environment.Choose(context.Document, context.DocumentUri).Template is { } template ? TemplateFacts.For(template.Name, template.Body) : null;
-        _choices.AddOrUpdate(context.Document, new Choice(environment, context.DocumentUri, facts));
-        return facts;
-    }
-
-    private sealed record Choice(TemplateEnvironment Environment, string? Uri, TemplateFacts? Facts);
+    public TemplateFacts? For(AnalysisContext context) =>
+        templates.Current.Choose(context.Document, context.DocumentUri).Template is { } template
+            ? _facts.GetValue(template, static t => TemplateFacts.For(t.Name, t.Body))
+            : null;
 }
