@@ -14,7 +14,7 @@ public sealed class DocumentParserTests
         using var release = new ManualResetEventSlim();
         using var started = new ManualResetEventSlim();
         var parsed = new List<string>();
-        var parser = new DocumentParser(text =>
+        var parser = new DocumentParser((text, _) =>
         {
             lock (parsed)
             {
@@ -48,7 +48,7 @@ public sealed class DocumentParserTests
     public async Task Schedule_SlowDocument_DoesNotDelayAnother()
     {
         using var release = new ManualResetEventSlim();
-        var parser = new DocumentParser(text =>
+        var parser = new DocumentParser((text, _) =>
         {
             if (text.Text == "slow")
             {
@@ -70,9 +70,32 @@ public sealed class DocumentParserTests
     [Fact]
     public async Task Schedule_ParserThrows_TaskFaultsAndLaneKeepsWorking()
     {
-        var parser = new DocumentParser(text => text.Text == "bad" ? throw new InvalidOperationException("boom") : new SpecDocument { Source = text });
+        var parser = new DocumentParser((text, _) => text.Text == "bad" ? throw new InvalidOperationException("boom") : new SpecDocument { Source = text });
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => parser.Schedule("a", SourceText.From("bad")).WaitAsync(Timeout));
         Assert.Equal("good", (await parser.Schedule("a", SourceText.From("good")).WaitAsync(Timeout)).Source.Text);
+    }
+
+    [Fact]
+    public async Task Schedule_NextVersion_IsParsedFromTheModelParsedLast()
+    {
+        var previousTexts = new List<string?>();
+        var parser = new DocumentParser((text, previous) =>
+        {
+            lock (previousTexts)
+            {
+                previousTexts.Add(previous?.Source.Text);
+            }
+
+            return new SpecDocument { Source = text };
+        });
+
+        await parser.Schedule("a", SourceText.From("v1")).WaitAsync(Timeout);
+        await parser.Schedule("a", SourceText.From("v2")).WaitAsync(Timeout);
+        await parser.Schedule("b", SourceText.From("other")).WaitAsync(Timeout);
+        parser.Forget("a");
+        await parser.Schedule("a", SourceText.From("reopened")).WaitAsync(Timeout);
+
+        Assert.Equal([null, "v1", null, null], previousTexts);
     }
 }

@@ -58,9 +58,12 @@ public static class HeadingAnchors
         private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
 
         /// <summary>The anchor of the next heading: its slug, or the slug with the first free <c>-N</c> suffix.</summary>
-        public string Next(string headingText)
+        public string Next(string headingText) => Claim(Slug(headingText));
+
+        /// <summary>The anchor of the next heading, whose <see cref="HeadingAnchors.Slug"/> is <paramref name="original"/>.</summary>
+        public string Claim(string original)
         {
-            string original = Slug(headingText);
+            ArgumentNullException.ThrowIfNull(original);
             string slug = original;
             while (_occurrences.ContainsKey(slug))
             {

@@ -33,6 +33,9 @@ public sealed class Section
     /// <summary>The GitHub heading anchor, with <c>-1</c>, <c>-2</c> for repeats within the document.</summary>
     public required string Anchor { get; init; }
 
+    /// <summary>The heading's anchor before de-duplication (<see cref="HeadingAnchors.Slug"/> of its text).</summary>
+    internal string Slug { get; init; } = string.Empty;
+
     /// <summary>Subsections in document order.</summary>
     public ImmutableArray<Section> Children { get; init; } = [];
 }

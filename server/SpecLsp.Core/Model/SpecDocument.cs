@@ -61,6 +61,13 @@ public sealed class SpecDocument
     /// <summary>Problems found while parsing (such as invalid front matter).</summary>
     public ImmutableArray<SpecDiagnostic> ParseDiagnostics { get; init; } = [];
 
+    /// <summary>
+    /// What <see cref="Parsing.PathologicalInputGuard"/> measured of the text's link destinations, which the next
+    /// version's reparse needs; null when the guard had to change the text (or the parser failed), so that the next
+    /// version is parsed whole.
+    /// </summary>
+    internal long? DestinationScanCost { get; init; }
+
     /// <summary>The deepest section whose range holds <paramref name="position"/>, or null before the first heading.</summary>
     public Section? FindSection(Position position)
     {

@@ -11,24 +11,27 @@ namespace SpecLsp.Core.Parsing;
 /// <summary>The second half of the build: section tree, metadata scopes, IDs and front matter.</summary>
 internal sealed partial class DocumentBuilder
 {
-    private (ImmutableArray<Section> Roots, ImmutableArray<Section> All) BuildSections()
+    /// <summary>
+    /// The section tree of a document whose headings, in document order, are <paramref name="headings"/>; the
+    /// document ends at <paramref name="textEnd"/> and has <paramref name="lineCount"/> lines.
+    /// </summary>
+    public static (ImmutableArray<Section> Roots, ImmutableArray<Section> All) BuildSections(IReadOnlyList<HeadingInfo> headings, Position textEnd, int lineCount)
     {
-        if (_headings.Count == 0)
+        if (headings.Count == 0)
         {
             return ([], []);
         }
 
         // Ends first: a section runs to the start of the line of the next heading of the same or a higher level.
         // Positions are built from the headings' own (computed in document order), with no offset lookups.
-        var textEnd = PositionAt(_text.Length);
-        var ends = new Position[_headings.Count];
-        var parents = new int[_headings.Count];
+        var ends = new Position[headings.Count];
+        var parents = new int[headings.Count];
         var open = new Stack<int>();
-        for (int i = 0; i < _headings.Count; i++)
+        for (int i = 0; i < headings.Count; i++)
         {
-            while (open.Count > 0 && _headings[open.Peek()].Level >= _headings[i].Level)
+            while (open.Count > 0 && headings[open.Peek()].Level >= headings[i].Level)
             {
-                ends[open.Pop()] = LineStartOf(_headings[i]);
+                ends[open.Pop()] = LineStartOf(headings[i]);
             }
 
             parents[i] = open.Count > 0 ? open.Peek() : -1;
@@ -40,37 +43,42 @@ internal sealed partial class DocumentBuilder
             ends[open.Pop()] = textEnd;
         }
 
-        var children = new List<int>[_headings.Count];
+        var children = new List<int>[headings.Count];
         var roots = new List<int>();
-        for (int i = 0; i < _headings.Count; i++)
+        for (int i = 0; i < headings.Count; i++)
         {
             (parents[i] < 0 ? roots : children[parents[i]] ??= []).Add(i);
         }
 
         var slugger = new HeadingAnchors.Slugger();
-        var anchors = _headings.Select(h => slugger.Next(h.AnchorText)).ToArray();
+        var anchors = new string[headings.Count];
+        for (int i = 0; i < anchors.Length; i++)
+        {
+            anchors[i] = slugger.Claim(headings[i].Slug);
+        }
 
         // Children always come after their parent, so building from the last heading backwards sees every child first.
-        var built = new Section[_headings.Count];
-        for (int i = _headings.Count - 1; i >= 0; i--)
+        var built = new Section[headings.Count];
+        for (int i = headings.Count - 1; i >= 0; i--)
         {
-            var h = _headings[i];
+            var h = headings[i];
             var kids = children[i] is { } list ? list.Select(k => built[k]).ToImmutableArray() : [];
             var end = Max(h.HeadingRange.End, ends[i]);
             int nextLine = h.HeadingRange.End.Line + 1;
-            var bodyStart = Min(nextLine < _lines.LineCount ? new Position(nextLine, 0) : textEnd, end);
-            var bodyEnd = children[i] is { Count: > 0 } c ? LineStartOf(_headings[c[0]]) : end;
+            var bodyStart = Min(nextLine < lineCount ? new Position(nextLine, 0) : textEnd, end);
+            var bodyEnd = children[i] is { Count: > 0 } c ? LineStartOf(headings[c[0]]) : end;
             built[i] = new Section
             {
                 Level = h.Level,
                 Title = h.Title,
-                RawTitle = _text[h.TitleStart..h.TitleEnd],
+                RawTitle = h.RawTitle,
                 HeadingRange = h.HeadingRange,
                 TitleRange = h.TitleRange,
                 Range = new TextRange(h.HeadingRange.Start, end),
                 BodyRange = new TextRange(bodyStart, Max(bodyStart, bodyEnd)),
                 IsSetext = h.IsSetext,
                 Anchor = anchors[i],
+                Slug = h.Slug,
                 Children = kids,
             };
         }
@@ -89,7 +97,7 @@ internal sealed partial class DocumentBuilder
     /// mistaken for it: before the first heading below the title, in a section titled "Metadata", and in a footer
     /// after the last top-level thematic break when no heading follows it. Front-matter keys always count.
     /// </summary>
-    private ImmutableArray<MetadataField> SelectMetadata()
+    public ImmutableArray<MetadataField> SelectMetadata()
     {
         var result = ImmutableArray.CreateBuilder<MetadataField>(_frontMatterFields.Count + _metadataCandidates.Count);
         result.AddRange(_frontMatterFields);
@@ -104,7 +112,8 @@ internal sealed partial class DocumentBuilder
         return result.ToImmutable();
     }
 
-    private ImmutableArray<IdDefinition> BuildDefinitions(ImmutableArray<MetadataField> metadata, Section? title)
+    /// <summary>The IDs defined in the blocks walked, and in <paramref name="metadata"/> (which names the spec titled <paramref name="title"/>).</summary>
+    public ImmutableArray<IdDefinition> BuildDefinitions(ImmutableArray<MetadataField> metadata, string? title)
     {
         var result = new List<IdDefinition>(_definitions.Count + 2);
         foreach (var d in _definitions)
@@ -118,7 +127,7 @@ internal sealed partial class DocumentBuilder
                 || field.Key.Equals("id", StringComparison.OrdinalIgnoreCase) || field.Key.EndsWith("_id", StringComparison.OrdinalIgnoreCase);
             if (IdSyntax.IsId(field.Value) && (idKey || IdSyntax.IsWorkspaceWide(field.Value)))
             {
-                result.Add(new IdDefinition(field.Value, field.ValueRange, IdDefinitionKind.Metadata, title?.Title ?? string.Empty, field.LineRange));
+                result.Add(new IdDefinition(field.Value, field.ValueRange, IdDefinitionKind.Metadata, title ?? string.Empty, field.LineRange));
             }
         }
 
@@ -126,13 +135,24 @@ internal sealed partial class DocumentBuilder
         return [.. result];
     }
 
-    private ImmutableArray<IdMention> BuildMentions(ImmutableArray<IdDefinition> definitions)
+    /// <summary>The prefixes of <paramref name="definitions"/>: an ID-shaped word counts as a mention only with one of them (or when workspace-wide).</summary>
+    public static HashSet<string> IdPrefixes(IEnumerable<IdDefinition> definitions)
     {
         var prefixes = new HashSet<string>(StringComparer.Ordinal);
-        var definitionStarts = new HashSet<Text.Position>();
         foreach (var d in definitions)
         {
             prefixes.Add(d.Prefix);
+        }
+
+        return prefixes;
+    }
+
+    /// <summary>The mentions in the blocks walked: ID-shaped words with a defined prefix, other than the <paramref name="definitions"/> themselves.</summary>
+    public ImmutableArray<IdMention> BuildMentions(HashSet<string> prefixes, ImmutableArray<IdDefinition> definitions)
+    {
+        var definitionStarts = new HashSet<Text.Position>();
+        foreach (var d in definitions)
+        {
             definitionStarts.Add(d.Range.Start);
         }
 
@@ -204,5 +224,42 @@ internal sealed partial class DocumentBuilder
         }
 
         _frontMatter = new FrontMatter(range, values, true);
+    }
+}
+
+/// <summary>A heading as the section tree needs it, positions in document coordinates.</summary>
+/// <param name="Level">1 to 6.</param>
+/// <param name="HeadingRange">The heading's lines.</param>
+/// <param name="TitleRange">Its text without markers.</param>
+/// <param name="Title">Its text as a reader sees it.</param>
+/// <param name="RawTitle">Its source text without markers.</param>
+/// <param name="Slug">Its anchor before de-duplication.</param>
+/// <param name="IsSetext">True for an underlined heading.</param>
+internal sealed record HeadingInfo(int Level, TextRange HeadingRange, TextRange TitleRange, string Title, string RawTitle, string Slug, bool IsSetext)
+{
+    /// <summary>The heading of an already built section.</summary>
+    public static HeadingInfo Of(Section section) =>
+        new(section.Level, section.HeadingRange, section.TitleRange, section.Title, section.RawTitle, section.Slug, section.IsSetext);
+}
+
+/// <summary>
+/// Where metadata may be, as the headings so far decide it (see <see cref="DocumentBuilder.SelectMetadata"/>):
+/// whether a heading below the title has been seen, and the level of the enclosing "Metadata" section (0: none).
+/// </summary>
+internal readonly record struct HeadingScope(bool SeenSubHeading, int MetadataSectionLevel)
+{
+    /// <summary>Metadata lines here count only as a footer (after a thematic break, with no heading after it).</summary>
+    public bool FooterOnly => SeenSubHeading && MetadataSectionLevel == 0;
+
+    /// <summary>The scope after a heading of <paramref name="level"/> titled <paramref name="title"/>.</summary>
+    public HeadingScope Enter(int level, string title)
+    {
+        int metadataLevel = MetadataSectionLevel > 0 && level <= MetadataSectionLevel ? 0 : MetadataSectionLevel;
+        if (string.Equals(title, "Metadata", StringComparison.OrdinalIgnoreCase))
+        {
+            metadataLevel = level;
+        }
+
+        return new HeadingScope(SeenSubHeading || level >= 2, metadataLevel);
     }
 }

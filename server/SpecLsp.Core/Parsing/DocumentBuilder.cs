@@ -24,6 +24,9 @@ internal sealed partial class DocumentBuilder
     private readonly LineMap _lines;
     private readonly CancellationToken _cancellationToken;
 
+    // Where the text Markdig parsed starts in _text: 0 for a whole document, the region's start for a reparse.
+    private readonly int _baseOffset;
+
     private readonly List<HeadingInfo> _headings = [];
     private readonly List<MetadataCandidate> _metadataCandidates = [];
     private readonly ImmutableArray<MetadataField>.Builder _frontMatterFields = ImmutableArray.CreateBuilder<MetadataField>();
@@ -41,8 +44,7 @@ internal sealed partial class DocumentBuilder
 
     // Where metadata may be (see SelectMetadata), tracked during the walk so that requirement fields elsewhere
     // never become candidates.
-    private bool _seenSubHeading;
-    private int _metadataSectionLevel;
+    private HeadingScope _scope;
     private bool _afterBreak;
     private readonly Stack<Inline> _inlineStack = new();
     private readonly Stack<(Inline Inline, bool InImage)> _plainStack = new();
@@ -55,18 +57,64 @@ internal sealed partial class DocumentBuilder
     /// <summary>Offsets of the current leaf block's code spans, links and HTML, where brackets are not link syntax.</summary>
     private readonly List<(int Start, int End)> _opaque = [];
 
-    public DocumentBuilder(SourceText source, CancellationToken cancellationToken)
+    /// <param name="source">The whole document's text, which every position refers to.</param>
+    /// <param name="cancellationToken">Checked between blocks.</param>
+    /// <param name="baseOffset">Where the text Markdig parsed starts in <paramref name="source"/> (a reparsed region's start).</param>
+    /// <param name="scope">The metadata scope in force at <paramref name="baseOffset"/>.</param>
+    public DocumentBuilder(SourceText source, CancellationToken cancellationToken, int baseOffset = 0, HeadingScope scope = default)
     {
         _source = source;
         _text = source.Text;
         _lines = source.Lines;
         _cancellationToken = cancellationToken;
+        _baseOffset = baseOffset;
+        _scope = scope;
     }
 
-    public SpecDocument Build(MarkdownDocument markdown)
+    /// <summary>The headings walked so far, in document order.</summary>
+    public IReadOnlyList<HeadingInfo> Headings => _headings;
+
+    /// <summary>The metadata scope after the blocks walked so far.</summary>
+    public HeadingScope Scope => _scope;
+
+    /// <summary>Builds the model of a whole document from its Markdig tree.</summary>
+    public SpecDocument Build(MarkdownDocument markdown, long? destinationScanCost)
+    {
+        Walk(markdown, markdown.Count);
+        var (roots, all) = BuildSections(_headings, PositionAt(_text.Length), _lines.LineCount);
+        var title = all.FirstOrDefault(s => s.Level == 1);
+        var metadata = SelectMetadata();
+        var definitions = BuildDefinitions(metadata, title?.Title);
+        var mentions = BuildMentions(IdPrefixes(definitions), definitions);
+
+        return new SpecDocument
+        {
+            Source = _source,
+            FrontMatter = _frontMatter,
+            Title = title,
+            Sections = roots,
+            AllSections = all,
+            Metadata = metadata,
+            IdDefinitions = definitions,
+            IdMentions = mentions,
+            Links = Links,
+            ReferenceDefinitions = ReferenceDefinitions,
+            TaskItems = _tasks.ToImmutable(),
+            CodeBlocks = _codeBlocks.ToImmutable(),
+            CodeSpans = _codeSpans.ToImmutable(),
+            HtmlComments = HtmlComments,
+            ExplicitAnchors = ExplicitAnchors,
+            Blocks = _blocks.ToImmutable(),
+            ParseDiagnostics = _diagnostics.ToImmutable(),
+            DestinationScanCost = destinationScanCost,
+        };
+    }
+
+    /// <summary>Walks the first <paramref name="count"/> top-level blocks of <paramref name="markdown"/>.</summary>
+    public void Walk(MarkdownDocument markdown, int count)
     {
         var stack = new Stack<Block>();
-        for (int i = markdown.Count - 1; i >= 0; i--)
+        for (int i = count - 1; i >= 0; i--)
         {
             stack.Push(markdown[i]);
         }
@@ -83,34 +131,37 @@ internal sealed partial class DocumentBuilder
                 }
             }
         }
-
-        var (roots, all) = BuildSections();
-        var title = all.FirstOrDefault(s => s.Level == 1);
-        var metadata = SelectMetadata();
-        var definitions = BuildDefinitions(metadata, title);
-        var mentions = BuildMentions(definitions);
-
-        return new SpecDocument
-        {
-            Source = _source,
-            FrontMatter = _frontMatter,
-            Title = title,
-            Sections = roots,
-            AllSections = all,
-            Metadata = metadata,
-            IdDefinitions = definitions,
-            IdMentions = mentions,
-            Links = Sorted(_links, l => l.Range.Start),
-            ReferenceDefinitions = Sorted(_referenceDefinitions, d => d.Range.Start),
-            TaskItems = _tasks.ToImmutable(),
-            CodeBlocks = _codeBlocks.ToImmutable(),
-            CodeSpans = _codeSpans.ToImmutable(),
-            HtmlComments = Sorted(_comments, c => c.Range.Start),
-            ExplicitAnchors = Sorted(_anchors, a => a.Range.Start),
-            Blocks = _blocks.ToImmutable(),
-            ParseDiagnostics = _diagnostics.ToImmutable(),
-        };
     }
+
+    /// <summary>What a heading right after the blocks walked does to them: a footer before it was no footer.</summary>
+    public void EndBeforeHeading()
+    {
+        if (_afterBreak)
+        {
+            _metadataCandidates.RemoveAll(c => c.FooterOnly);
+            _afterBreak = false;
+        }
+    }
+
+    public FrontMatter? FrontMatter => _frontMatter;
+
+    public ImmutableArray<LinkNode> Links => Sorted(_links, l => l.Range.Start);
+
+    public ImmutableArray<LinkReferenceDefinition> ReferenceDefinitions => Sorted(_referenceDefinitions, d => d.Range.Start);
+
+    public ImmutableArray<TaskItem> TaskItems => _tasks.ToImmutable();
+
+    public ImmutableArray<CodeBlockNode> CodeBlocks => _codeBlocks.ToImmutable();
+
+    public ImmutableArray<TextRange> CodeSpans => _codeSpans.ToImmutable();
+
+    public ImmutableArray<HtmlCommentNode> HtmlComments => Sorted(_comments, c => c.Range.Start);
+
+    public ImmutableArray<ExplicitAnchor> ExplicitAnchors => Sorted(_anchors, a => a.Range.Start);
+
+    public ImmutableArray<BlockSpan> Blocks => _blocks.ToImmutable();
+
+    public ImmutableArray<SpecDiagnostic> ParseDiagnostics => _diagnostics.ToImmutable();
 
     /// <summary>Handles one block; returns true when its children should be walked.</summary>
     private bool Visit(Block block)
@@ -200,7 +251,7 @@ internal sealed partial class DocumentBuilder
         (titleStart, titleEnd) = Trim(titleStart, titleEnd);
         var (title, anchorText) = PlainText(heading.Inline);
         EnterHeadingScope(heading.Level, title);
-        _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), titleStart, titleEnd, Range(titleStart, titleEnd), title, anchorText, setext));
+        _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), Range(titleStart, titleEnd), title, _text[titleStart..titleEnd], HeadingAnchors.Slug(anchorText), setext));
 
         if (titleEnd > titleStart)
         {
@@ -218,23 +269,9 @@ internal sealed partial class DocumentBuilder
 
     private void EnterHeadingScope(int level, string title)
     {
-        if (_afterBreak)
-        {
-            // What followed the thematic break was no footer: a heading comes after it.
-            _metadataCandidates.RemoveAll(c => c.FooterOnly);
-            _afterBreak = false;
-        }
-
-        _seenSubHeading |= level >= 2;
-        if (_metadataSectionLevel > 0 && level <= _metadataSectionLevel)
-        {
-            _metadataSectionLevel = 0;
-        }
-
-        if (string.Equals(title, "Metadata", StringComparison.OrdinalIgnoreCase))
-        {
-            _metadataSectionLevel = level;
-        }
+        // What followed a thematic break was no footer: a heading comes after it.
+        EndBeforeHeading();
+        _scope = _scope.Enter(level, title);
     }
 
     /// <summary>The text of an ATX heading between its opening <c>#</c>s and an optional closing sequence.</summary>
@@ -301,7 +338,7 @@ internal sealed partial class DocumentBuilder
 
     private void ScanParagraphLines(ParagraphBlock paragraph, int start, int end, bool firstInItem, bool skipFirstLine)
     {
-        bool footerOnly = _seenSubHeading && _metadataSectionLevel == 0;
+        bool footerOnly = _scope.FooterOnly;
         MetadataStyle? style = footerOnly && !_afterBreak ? null : paragraph.Parent switch
         {
             MarkdownDocument => MetadataStyle.BoldLine,
@@ -886,10 +923,10 @@ internal sealed partial class DocumentBuilder
         {
             int labelStart;
             int labelEnd;
-            if (link.LabelSpan.Start >= start && link.LabelSpan.End < end && link.LabelSpan.Length > 0)
+            if (link.LabelSpan.Length > 0 && link.LabelSpan.Start + _baseOffset >= start && link.LabelSpan.End + _baseOffset < end)
             {
-                labelStart = link.LabelSpan.Start;
-                labelEnd = link.LabelSpan.End + 1;
+                labelStart = link.LabelSpan.Start + _baseOffset;
+                labelEnd = link.LabelSpan.End + 1 + _baseOffset;
             }
             else
             {
@@ -904,10 +941,10 @@ internal sealed partial class DocumentBuilder
 
         int urlStart;
         int urlEnd;
-        if (link.UrlSpan.Start >= start && link.UrlSpan.End < end && link.UrlSpan.Length > 0)
+        if (link.UrlSpan.Length > 0 && link.UrlSpan.Start + _baseOffset >= start && link.UrlSpan.End + _baseOffset < end)
         {
-            urlStart = link.UrlSpan.Start;
-            urlEnd = link.UrlSpan.End + 1;
+            urlStart = link.UrlSpan.Start + _baseOffset;
+            urlEnd = link.UrlSpan.End + 1 + _baseOffset;
         }
         else
         {
@@ -1027,9 +1064,9 @@ internal sealed partial class DocumentBuilder
     private bool TryGetSpan(MarkdownObject node, out int start, out int end)
     {
         var span = node.Span;
-        start = span.Start;
-        end = span.End + 1;
-        if (start < 0 || start > _text.Length || end < start)
+        start = span.Start + _baseOffset;
+        end = span.End + 1 + _baseOffset;
+        if (span.Start < 0 || start > _text.Length || end < start)
         {
             return false;
         }
@@ -1056,9 +1093,9 @@ internal sealed partial class DocumentBuilder
 
     private (int Start, int End) SpanOrEmpty(SourceSpan span, int fallback)
     {
-        if (span.Start >= 0 && span.End + 1 <= _text.Length && span.End + 1 >= span.Start)
+        if (span.Start >= 0 && span.End + 1 + _baseOffset <= _text.Length && span.End + 1 >= span.Start)
         {
-            return (span.Start, span.End + 1);
+            return (span.Start + _baseOffset, span.End + 1 + _baseOffset);
         }
 
         fallback = Math.Clamp(fallback, 0, _text.Length);
@@ -1121,16 +1158,6 @@ internal sealed partial class DocumentBuilder
         Array.Sort(keys, array);
         return [.. array];
     }
-
-    private sealed record HeadingInfo(
-        int Level,
-        TextRange HeadingRange,
-        int TitleStart,
-        int TitleEnd,
-        TextRange TitleRange,
-        string Title,
-        string AnchorText,
-        bool IsSetext);
 
     private sealed record MetadataCandidate(MetadataField Field, bool Plain, bool FooterOnly);
 

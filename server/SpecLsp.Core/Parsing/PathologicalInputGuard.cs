@@ -30,13 +30,30 @@ internal static class PathologicalInputGuard
     /// <paramref name="text"/> itself when nothing in it is pathological (the usual case, without copying), else a
     /// copy of the same length with the excess openers and markers replaced by spaces.
     /// </summary>
-    public static string Neutralize(string text)
+    public static string Neutralize(string text) => Neutralize(text, out _);
+
+    /// <summary>
+    /// <see cref="Neutralize(string)"/>, also giving the total <paramref name="destinationScanCost"/> measured: it
+    /// adds up line by line, so that a reparse can tell, from the lines it changes, whether the budget still holds.
+    /// </summary>
+    public static string Neutralize(string text, out long destinationScanCost)
     {
         ArgumentNullException.ThrowIfNull(text);
         char[]? copy = null;
         FlattenDeepNesting(text, ref copy);
-        BlankExpensiveDestinations(text, ref copy);
+        destinationScanCost = BlankExpensiveDestinations(text, ref copy);
         return copy is null ? text : new string(copy);
+    }
+
+    /// <summary>True when the guard leaves a text with this total destination scan cost and length as it is.</summary>
+    public static bool WithinBudget(long destinationScanCost, int textLength) =>
+        destinationScanCost <= DestinationScanBudget + (4L * textLength);
+
+    /// <summary>The destination scan cost of the whole lines between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    public static long DestinationScanCost(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return MeasureDestinations(text.AsSpan(start, end - start), null);
     }
 
     private static void FlattenDeepNesting(string text, ref char[]? copy)
@@ -141,14 +158,35 @@ internal static class PathologicalInputGuard
     // unclosed run makes every opener scan to the end of the run. The scans are measured here in one pass per run of
     // characters without ASCII space or control (a stack matches the parentheses) and, when their total is out of all proportion, the long
     // ones lose their "(" so that "[a](" becomes "[a] ".
-    private static void BlankExpensiveDestinations(string text, ref char[]? copy)
+    private static long BlankExpensiveDestinations(string text, ref char[]? copy)
+    {
+        var scans = new List<(int Open, int Length)>();
+        long total = MeasureDestinations(text, scans);
+        if (WithinBudget(total, text.Length))
+        {
+            return total;
+        }
+
+        foreach (var (position, length) in scans)
+        {
+            if (length > LongDestinationScan)
+            {
+                copy ??= text.ToCharArray();
+                copy[position] = ' ';
+            }
+        }
+
+        return total;
+    }
+
+    // The total of the destination scans in text, each added to scans when it is given.
+    private static long MeasureDestinations(ReadOnlySpan<char> text, List<(int Open, int Length)>? scans)
     {
         if (!text.Contains("](", StringComparison.Ordinal))
         {
-            return;
+            return 0;
         }
 
-        var scans = new List<(int Open, int Length)>();
         var open = new Stack<int>();
         long total = 0;
         int wordStart = 0;
@@ -162,7 +200,7 @@ internal static class PathologicalInputGuard
                     int unclosed = open.Pop();
                     if (unclosed > wordStart && text[unclosed - 1] == ']')
                     {
-                        scans.Add((unclosed, i - unclosed));
+                        scans?.Add((unclosed, i - unclosed));
                         total += i - unclosed;
                     }
                 }
@@ -180,24 +218,12 @@ internal static class PathologicalInputGuard
                 int matched = open.Pop();
                 if (matched > wordStart && text[matched - 1] == ']')
                 {
-                    scans.Add((matched, i - matched));
+                    scans?.Add((matched, i - matched));
                     total += i - matched;
                 }
             }
         }
 
-        if (total <= DestinationScanBudget + (4L * text.Length))
-        {
-            return;
-        }
-
-        foreach (var (position, length) in scans)
-        {
-            if (length > LongDestinationScan)
-            {
-                copy ??= text.ToCharArray();
-                copy[position] = ' ';
-            }
-        }
+        return total;
     }
 }

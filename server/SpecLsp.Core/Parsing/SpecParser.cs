@@ -13,7 +13,7 @@ public static class SpecParser
     /// The one pipeline, built once and shared (a built pipeline is thread-safe): CommonMark with precise
     /// source positions, YAML front matter, GitHub pipe tables, task lists and bare URLs as autolinks.
     /// </summary>
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UsePipeTables()
@@ -23,14 +23,29 @@ public static class SpecParser
 
     /// <summary>Parses <paramref name="source"/>. Never throws on any input; problems become <see cref="SpecDocument.ParseDiagnostics"/>.</summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked between blocks).</exception>
-    public static SpecDocument Parse(SourceText source, CancellationToken cancellationToken = default)
+    public static SpecDocument Parse(SourceText source, CancellationToken cancellationToken = default) =>
+        Parse(source, previous: null, cancellationToken);
+
+    /// <summary>
+    /// Parses <paramref name="source"/>, an edited version of <paramref name="previous"/>'s text: only the part
+    /// between the headings around the edit is parsed again when that is sure to give the same model as a full
+    /// parse (see <see cref="IncrementalParser"/>); otherwise the whole text is. Never throws on any input.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
+    public static SpecDocument Parse(SourceText source, SpecDocument? previous, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var markdown = Markdown.Parse(PathologicalInputGuard.Neutralize(source.Text), Pipeline);
-            return new DocumentBuilder(source, cancellationToken).Build(markdown);
+            if (previous is not null && IncrementalParser.TryReparse(previous, source, cancellationToken) is { } reparsed)
+            {
+                return reparsed;
+            }
+
+            string text = PathologicalInputGuard.Neutralize(source.Text, out long destinationScanCost);
+            var markdown = Markdown.Parse(text, Pipeline);
+            return new DocumentBuilder(source, cancellationToken).Build(markdown, ReferenceEquals(text, source.Text) ? destinationScanCost : null);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {

@@ -7,15 +7,16 @@ namespace SpecLsp.Server.Workspace;
 /// <summary>
 /// Parses documents off the message loop, one lane per document. While a parse runs, newer versions queue
 /// in a single slot: each replaces (and cancels) the one waiting, so a burst of edits costs one parse of
-/// the latest text, and a slow document never holds up another.
+/// the latest text, and a slow document never holds up another. Each lane keeps the model it parsed last,
+/// from which the next version is reparsed (only the part the edit touched, where that gives the same model).
 /// </summary>
-internal sealed class DocumentParser(Func<SourceText, SpecDocument> parse)
+internal sealed class DocumentParser(Func<SourceText, SpecDocument?, SpecDocument> parse)
 {
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public DocumentParser()
-        : this(static text => SpecParser.Parse(text))
+        : this(static (text, previous) => SpecParser.Parse(text, previous))
     {
     }
 
@@ -72,7 +73,10 @@ internal sealed class DocumentParser(Func<SourceText, SpecDocument> parse)
 
             try
             {
-                next.Completion.TrySetResult(parse(next.Text));
+                // Only this drain touches Last: a lane has one drain at a time.
+                var model = parse(next.Text, lane.Last);
+                lane.Last = model;
+                next.Completion.TrySetResult(model);
             }
             catch (Exception ex)
             {
@@ -86,6 +90,8 @@ internal sealed class DocumentParser(Func<SourceText, SpecDocument> parse)
         public Pending? Next { get; set; }
 
         public bool Running { get; set; }
+
+        public SpecDocument? Last { get; set; }
     }
 
     private sealed record Pending(SourceText Text, TaskCompletionSource<SpecDocument> Completion);

@@ -33,7 +33,7 @@ internal sealed class GatedParser : IDisposable
 
     public int Parses => Volatile.Read(ref _parses);
 
-    public SpecDocument Parse(SourceText text)
+    public SpecDocument Parse(SourceText text, SpecDocument? previous)
     {
         Interlocked.Increment(ref _parses);
         if (text.Text.Contains("SLOW", StringComparison.Ordinal) && !_gate.Wait(TimeSpan.FromSeconds(30)))
@@ -41,7 +41,7 @@ internal sealed class GatedParser : IDisposable
             throw new TimeoutException("The test never released the parser.");
         }
 
-        return SpecParser.Parse(text);
+        return SpecParser.Parse(text, previous);
     }
 
     public void Release(int count = 100) => _gate.Release(count);
