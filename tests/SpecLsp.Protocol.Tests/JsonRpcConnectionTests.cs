@@ -286,6 +286,25 @@ public sealed class JsonRpcConnectionTests
     }
 
     [Fact]
+    public async Task Request_AnswersOfMegabytesInARow_EachArrivesWhole()
+    {
+        // Answers are written into pooled buffers that grow as they fill and go back to the pool once sent: a buffer
+        // given back too early, or reused while still being written, would mix two answers.
+        await using var peer = StartEcho();
+        string[] texts = [.. Enumerable.Range(0, 4).Select(n => string.Concat(Enumerable.Range(0, 150_000 * (n + 1)).Select(i => (char)('a' + ((i + n) % 26)))))];
+
+        for (int n = 0; n < texts.Length; n++)
+        {
+            await peer.RequestAsync(n + 1, "echo", JsonSerializer.Serialize(new EchoParams { Text = texts[n] }, Json.EchoParams));
+        }
+
+        for (int n = 0; n < texts.Length; n++)
+        {
+            Assert.Equal(texts[n], (await peer.ReadResultAsync(n + 1)).GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
     public async Task SendRequest_PeerAnswers_ReturnsTypedResult()
     {
         await using var peer = StartEcho();

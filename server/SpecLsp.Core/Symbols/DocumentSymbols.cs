@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Symbols;
 
@@ -15,10 +16,36 @@ public static class DocumentSymbols
         ArgumentNullException.ThrowIfNull(document);
         var idsBySection = new Dictionary<Section, List<IdDefinition>>(ReferenceEqualityComparer.Instance);
         var topLevelIds = new List<IdDefinition>();
+
+        // Both lists are in document order: one pass walks the sections (pre-order) alongside the IDs, keeping
+        // the chain of sections open at the current ID, so each ID goes to the deepest section that holds it
+        // (what SpecDocument.FindSection answers, without a search per ID).
+        var sections = document.AllSections;
+        var open = new List<Section>();
+        int next = 0;
+        var end = document.Source.FullRange.End;
         foreach (var definition in document.IdDefinitions)
         {
-            if (document.FindSection(definition.Range.Start) is { } section)
+            var at = definition.Range.Start;
+            while (next < sections.Length && sections[next].Range.Start <= at)
             {
+                var entered = sections[next++];
+                while (open.Count > 0 && !Holds(open[^1], entered.Range.Start, end))
+                {
+                    open.RemoveAt(open.Count - 1);
+                }
+
+                open.Add(entered);
+            }
+
+            while (open.Count > 0 && !Holds(open[^1], at, end))
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+
+            if (open.Count > 0)
+            {
+                var section = open[^1];
                 (idsBySection.TryGetValue(section, out var list) ? list : idsBySection[section] = []).Add(definition);
             }
             else
@@ -29,6 +56,10 @@ public static class DocumentSymbols
 
         return Merge(document.Sections.Select(s => Build(s, idsBySection)), topLevelIds);
     }
+
+    // As SpecDocument.FindSectionPath decides it: a section holds the positions of its range, and the end of the text when it runs to it.
+    private static bool Holds(Section section, Position position, Position textEnd) =>
+        section.Range.Start <= position && (position < section.Range.End || (position == section.Range.End && section.Range.End == textEnd));
 
     /// <summary>Builds one section's node; the tree is at most six levels deep, so recursion is bounded.</summary>
     private static SymbolNode Build(Section section, Dictionary<Section, List<IdDefinition>> idsBySection)

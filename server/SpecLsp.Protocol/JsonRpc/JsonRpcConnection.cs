@@ -29,7 +29,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private readonly MessageWriter _writer;
     private readonly IRpcLog _log;
     private readonly Dictionary<string, HandlerEntry> _handlers = new(StringComparer.Ordinal);
-    private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PooledBuffer> _outgoing = Channel.CreateUnbounded<PooledBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<Incoming> _incoming = Channel.CreateUnbounded<Incoming>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _running = new();
     private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement>> _pendingOutgoing = new();
@@ -532,7 +532,8 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         {
             await foreach (var body in _outgoing.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                await _writer.WriteAsync(body).ConfigureAwait(false);
+                await _writer.WriteAsync(body.WrittenMemory).ConfigureAwait(false);
+                body.Return();
             }
         }
         catch (Exception ex)
@@ -583,17 +584,24 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
     private bool Send(Action<Utf8JsonWriter> writeMembers)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = new PooledBuffer(4096);
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
             writer.WriteStartObject();
             writer.WriteString("jsonrpc"u8, "2.0");
             writeMembers(writer);
             writer.WriteEndObject();
         }
-
-        if (!_outgoing.Writer.TryWrite(buffer.WrittenSpan.ToArray()))
+        catch
         {
+            buffer.Return();
+            throw;
+        }
+
+        if (!_outgoing.Writer.TryWrite(buffer))
+        {
+            buffer.Return();
             _log.Log(RpcLogLevel.Debug, "A message was dropped: the connection has closed.");
             return false;
         }

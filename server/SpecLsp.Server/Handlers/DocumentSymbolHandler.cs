@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using SpecLsp.Core.Model;
 using SpecLsp.Core.Symbols;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
@@ -8,6 +10,8 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class DocumentSymbolHandler(WorkspaceState workspace, ClientSession session)
     : IRequestHandler<DocumentSymbolParams, DocumentSymbolResult>, ICapabilityProvider
 {
+    private readonly ConditionalWeakTable<SpecDocument, DocumentSymbolResult> _answers = [];
+
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DocumentSymbolProvider = true };
 
@@ -20,9 +24,14 @@ internal sealed class DocumentSymbolHandler(WorkspaceState workspace, ClientSess
         }
 
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var symbols = DocumentSymbols.Compute(model);
-        return session.SupportsHierarchicalDocumentSymbols
-            ? SymbolConversions.ToDocumentSymbols(symbols, document.Text, session.Encoder)
-            : SymbolConversions.ToSymbolInformation(symbols, document.Uri, document.Text, session.Encoder);
+
+        // Editors ask again for the same version (outline, breadcrumbs, sticky scroll): one answer per model.
+        return _answers.GetValue(model, m =>
+        {
+            var symbols = DocumentSymbols.Compute(m);
+            return session.SupportsHierarchicalDocumentSymbols
+                ? SymbolConversions.ToDocumentSymbols(symbols, m.Source, session.Encoder)
+                : SymbolConversions.ToSymbolInformation(symbols, document.Uri, m.Source, session.Encoder);
+        });
     }
 }

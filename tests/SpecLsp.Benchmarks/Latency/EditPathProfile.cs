@@ -41,11 +41,16 @@ internal static class EditPathProfile
         }
 
         int bytes = 0;
+
+        // A character typed in the middle of a paragraph, as the latency driver does.
+        int middle = text.Text.IndexOf("This area covers", text.Length / 2, StringComparison.Ordinal);
         for (int i = 0; i < 30; i++)
         {
             Core.Model.SpecDocument document = null!;
             Time("markdig alone", () => _ = Markdig.Markdown.Parse(text.Text, MarkdigPipeline));
             Time("parse (markdig + model)", () => document = SpecParser.Parse(text));
+            var edited = SourceText.From(text.Text.Insert(middle + i, "a"));
+            Time("reparse after an edit", () => _ = SpecParser.Parse(edited, document));
             SpecLsp.Core.Symbols.SymbolNode[] symbols = [];
             Protocol.Lsp.DocumentSymbol[] lsp = [];
             Time("document symbols", () => symbols = [.. SpecLsp.Core.Symbols.DocumentSymbols.Compute(document)]);

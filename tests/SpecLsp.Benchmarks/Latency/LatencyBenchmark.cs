@@ -118,7 +118,7 @@ internal static class LatencyBenchmark
         }
 
         results.Add(("edit to documentSymbol", symbols, "ms"));
-        results.Add(("documentSymbol again (model parsed)", symbolsParsed, "ms"));
+        results.Add(("documentSymbol again (same version)", symbolsParsed, "ms"));
         results.Add(("foldingRange after edit", folding, "ms"));
         results.Add(("completion after edit", completion, "ms"));
         results.Add(("hover after edit", hover, "ms"));

@@ -79,4 +79,49 @@ public class DocumentSymbolsTests
 
         Assert.True(count > 10);
     }
+
+    [Fact]
+    public void Compute_RandomDocuments_PutsEachIdUnderTheSectionFindSectionNames()
+    {
+        string[] pieces = ["# T\n", "## A\n", "### B\n", "#### FR1: x\n", "- **FR2:** y\n", "| TS-1 | z |\n|---|---|\n", "text FR1\n", "\n", "B\n---\n", "> ## Q\n", "- ## L\n", "- [ ] US-1: s\n"];
+        var random = new Random(7);
+        for (int round = 0; round < 500; round++)
+        {
+            var text = new StringBuilder();
+            for (int i = random.Next(1, 30); i > 0; i--)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var document = SpecParser.Parse(SourceText.From(text.ToString()));
+            var symbols = DocumentSymbols.Compute(document);
+
+            foreach (var definition in document.IdDefinitions)
+            {
+                var expected = document.FindSection(definition.Range.Start);
+                var parent = ParentOfId(symbols, null, definition.Range);
+                Assert.True(
+                    expected is null ? parent is null : parent is not null && parent.Range == expected.Range && parent.Kind != SpecSymbolKind.Id,
+                    $"{definition.Id} at {definition.Range.Start} in:\n{text}");
+            }
+        }
+    }
+
+    private static SymbolNode? ParentOfId(IEnumerable<SymbolNode> level, SymbolNode? parent, TextRange idRange)
+    {
+        foreach (var node in level)
+        {
+            if (node.Kind == SpecSymbolKind.Id && node.SelectionRange == idRange)
+            {
+                return parent;
+            }
+
+            if (ParentOfId(node.Children, node, idRange) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 }
