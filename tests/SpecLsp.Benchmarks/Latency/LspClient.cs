@@ -17,7 +17,7 @@ internal sealed class LspClient : IAsyncDisposable
     private readonly Process _process;
     private readonly Stream _input;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource<long>> _pending = new();
     private readonly Task _reader;
     private int _nextId;
 
@@ -61,10 +61,14 @@ internal sealed class LspClient : IAsyncDisposable
         return new LspClient(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
-    public async Task<JsonElement> RequestAsync(string method, JsonNode? @params, TimeSpan? timeout = null)
+    /// <summary>
+    /// Sends a request and completes once its answer has been read and parsed, with the timestamp at which the
+    /// last byte of the answer had arrived (before the driver's own JSON parse of it).
+    /// </summary>
+    public async Task<long> RequestAsync(string method, JsonNode? @params, TimeSpan? timeout = null)
     {
         int id = Interlocked.Increment(ref _nextId);
-        var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = completion;
         if (_reader.IsCompleted)
         {
@@ -197,7 +201,8 @@ internal sealed class LspClient : IAsyncDisposable
                 }
                 else
                 {
-                    completion.SetResult(message.GetProperty("result").Clone());
+                    // The answer is parsed (JsonDocument reads all of it) and let go: copying it out would measure the driver.
+                    completion.SetResult(arrived);
                 }
             }
 
