@@ -36,13 +36,13 @@ public static class SpecParser
     {
         ArgumentNullException.ThrowIfNull(source);
         cancellationToken.ThrowIfCancellationRequested();
+        if (previous is not null && TryReparse(previous, source, cancellationToken) is { } reparsed)
+        {
+            return reparsed;
+        }
+
         try
         {
-            if (previous is not null && IncrementalParser.TryReparse(previous, source, cancellationToken) is { } reparsed)
-            {
-                return reparsed;
-            }
-
             string text = PathologicalInputGuard.Neutralize(source.Text, out long destinationScanCost);
             var markdown = Markdown.Parse(text, Pipeline);
             return new DocumentBuilder(source, cancellationToken).Build(markdown, ReferenceEquals(text, source.Text) ? destinationScanCost : null);
@@ -58,6 +58,19 @@ public static class SpecParser
                     new SpecDiagnostic(new TextRange(default, default), DiagnosticSeverity.Warning, DiagnosticCodes.UnreadableFile, "The Markdown parser failed on this file: " + e.Message),
                 ],
             };
+        }
+    }
+
+    // A reparse that fails for any reason falls back to the full parse, which has its own guard.
+    private static SpecDocument? TryReparse(SpecDocument previous, SourceText source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return IncrementalParser.TryReparse(previous, source, cancellationToken);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return null;
         }
     }
 }
