@@ -126,7 +126,9 @@ public class IncrementalParserTests
         int edits = 0;
         foreach (string path in Corpus())
         {
-            var document = SpecParser.Parse(SourceText.From(File.ReadAllText(path)));
+            // Every file as written, and with CR LF line breaks on odd rounds.
+            string original = File.ReadAllText(path).ReplaceLineEndings("\n");
+            var document = SpecParser.Parse(SourceText.From(random.Next(2) == 0 ? original : original.ReplaceLineEndings("\r\n")));
             for (int i = 0; i < 100; i++)
             {
                 var edited = RandomEdit(document.Source, random);
