@@ -19,7 +19,7 @@ internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProv
 
     private readonly List<ICapabilityProvider> _capabilityProviders = [];
 
-    public void Request<[DynamicallyAccessedMembers(Constructors)] THandler, TParams, TResult>(string method, bool mutating, JsonTypeInfo<TParams> paramsType, JsonTypeInfo<TResult> resultType)
+    public void Request<[DynamicallyAccessedMembers(Constructors)] THandler, TParams, TResult>(string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType, Func<JsonTypeInfo<TResult>> resultType)
         where THandler : IRequestHandler<TParams, TResult>
     {
         var handler = Create<THandler>();
@@ -33,7 +33,7 @@ internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProv
         connection.AddRequestHandler(method, mutating, handler.HandleAsync);
     }
 
-    public void Notification<[DynamicallyAccessedMembers(Constructors)] THandler, TParams>(string method, bool mutating, JsonTypeInfo<TParams> paramsType)
+    public void Notification<[DynamicallyAccessedMembers(Constructors)] THandler, TParams>(string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType)
         where THandler : INotificationHandler<TParams>
     {
         var handler = Create<THandler>();
