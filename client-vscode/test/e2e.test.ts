@@ -31,7 +31,7 @@ function dumpDiagnostics(diagnostics: Diagnostic[]): string {
   return diagnostics.map((d) => `${d.source} ${String(d.code)} ${d.range.start.line}: ${messageOf(d)}`).join('\n');
 }
 
-describe('speclsp started as the extension starts it', { timeout: 120_000 }, () => {
+describe('a speclsp.dll build started as the extension starts a configured dll', { timeout: 120_000 }, () => {
   let session: LspSession;
   let workspace: string;
 
@@ -48,7 +48,7 @@ describe('speclsp started as the extension starts it', { timeout: 120_000 }, () 
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  test('launch_AsTheExtension_RunsTheDllWithDotnetAndLsp', () => {
+  test('launch_ConfiguredDll_RunsItWithDotnetAndLsp', () => {
     assert.equal(session.launch.command, 'dotnet');
     assert.deepEqual(session.launch.args.slice(1), ['lsp']);
     assert.match(session.launch.args[0]!, /speclsp\.dll$/);

@@ -13,7 +13,8 @@ import {
 } from '../src/serverLocation';
 
 const extensionPath = path.resolve('/ext/speclsp-0.1.0');
-const bundled = path.join(extensionPath, 'server', 'speclsp.dll');
+const bundled = path.join(extensionPath, 'server', process.platform === 'win32' ? 'speclsp.exe' : 'speclsp');
+const userDll = path.resolve('/opt/speclsp/speclsp.dll');
 
 function inputs(overrides: Partial<LocationInputs>, existing: string[] = [bundled]): LocationInputs {
   return {
@@ -34,16 +35,41 @@ function commandLine(launch: ServerLaunch): string {
 }
 
 describe('locateServer', () => {
-  test('locateServer_NothingConfigured_RunsBundledDllWithDotnetFromPath', () => {
+  test('locateServer_NothingConfigured_RunsBundledExecutableDirectly', () => {
     const launch = launchOf(locateServer(inputs({})));
     assert.equal(launch.source, 'bundled');
-    assert.equal(commandLine(launch), `dotnet ${bundled} lsp`);
+    assert.equal(commandLine(launch), `${bundled} lsp`);
+    assert.equal(launch.dotnet, undefined);
+  });
+
+  test('locateServer_OnWindows_BundledServerIsTheExe', () => {
+    const exe = path.join(extensionPath, 'server', 'speclsp.exe');
+    const launch = launchOf(locateServer(inputs({ platform: 'win32' }, [exe])));
+    assert.equal(commandLine(launch), `${exe} lsp`);
+    assert.equal(launch.dotnet, undefined);
+  });
+
+  test('locateServer_OnLinux_BundledServerHasNoExtension', () => {
+    const exe = path.join(extensionPath, 'server', 'speclsp');
+    assert.equal(commandLine(launchOf(locateServer(inputs({ platform: 'linux' }, [exe])))), `${exe} lsp`);
+  });
+
+  test('locateServer_DotnetPathSettingWithBundledExecutable_DotnetNotUsed', () => {
+    const launch = launchOf(locateServer(inputs({ dotnetPathSetting: '/opt/dotnet/dotnet' })));
+    assert.equal(commandLine(launch), `${bundled} lsp`);
+    assert.equal(launch.dotnet, undefined);
+  });
+
+  test('locateServer_DllServerPathSetting_RunsItWithDotnetFromPath', () => {
+    const launch = launchOf(locateServer(inputs({ serverPathSetting: userDll }, [userDll, bundled])));
+    assert.equal(launch.source, 'setting');
+    assert.equal(commandLine(launch), `dotnet ${userDll} lsp`);
     assert.equal(launch.dotnet, 'dotnet');
   });
 
   test('locateServer_DotnetPathSetting_RunsDllWithThatDotnet', () => {
-    const launch = launchOf(locateServer(inputs({ dotnetPathSetting: '/opt/dotnet/dotnet' })));
-    assert.equal(commandLine(launch), `/opt/dotnet/dotnet ${bundled} lsp`);
+    const launch = launchOf(locateServer(inputs({ serverPathSetting: userDll, dotnetPathSetting: '/opt/dotnet/dotnet' }, [userDll])));
+    assert.equal(commandLine(launch), `/opt/dotnet/dotnet ${userDll} lsp`);
     assert.equal(launch.dotnet, '/opt/dotnet/dotnet');
   });
 
@@ -100,7 +126,7 @@ describe('locateServer', () => {
 });
 
 describe('checkRuntime', () => {
-  const bundledLaunch = launchOf(locateServer(inputs({})));
+  const dllLaunch = launchOf(locateServer(inputs({ serverPathSetting: userDll }, [userDll])));
   const runtimes = (output: string): ExecFn => async () => ({ stdout: output });
 
   test('checkRuntime_Dotnet10Installed_ReportsNothing', async () => {
@@ -108,14 +134,14 @@ describe('checkRuntime', () => {
       'Microsoft.AspNetCore.App 10.0.1 [/usr/share/dotnet/shared/Microsoft.AspNetCore.App]\n' +
       'Microsoft.NETCore.App 8.0.22 [/usr/share/dotnet/shared/Microsoft.NETCore.App]\n' +
       'Microsoft.NETCore.App 10.0.1 [/usr/share/dotnet/shared/Microsoft.NETCore.App]\n';
-    assert.equal(await checkRuntime(bundledLaunch, runtimes(output)), undefined);
+    assert.equal(await checkRuntime(dllLaunch, runtimes(output)), undefined);
   });
 
   test('checkRuntime_DotnetNotFound_OneMessageWithDownloadLink', async () => {
     const notFound: ExecFn = async () => {
       throw Object.assign(new Error('spawn dotnet ENOENT'), { code: 'ENOENT' });
     };
-    const message = await checkRuntime(bundledLaunch, notFound);
+    const message = await checkRuntime(dllLaunch, notFound);
     assert.equal(
       message,
       'SpecLsp needs the .NET 10 runtime, and no dotnet executable was found (dotnet: "dotnet"). ' +
@@ -127,8 +153,13 @@ describe('checkRuntime', () => {
   test('checkRuntime_OnlyOlderAndAspNetRuntimes_SaysNoneInstalled', async () => {
     const output =
       'Microsoft.AspNetCore.App 10.0.1 [/x]\nMicrosoft.NETCore.App 8.0.22 [/x]\nMicrosoft.NETCore.App 9.0.11 [/x]\n';
-    const message = await checkRuntime(bundledLaunch, runtimes(output));
+    const message = await checkRuntime(dllLaunch, runtimes(output));
     assert.match(message ?? '', /needs the \.NET 10 runtime, and none is installed/);
+  });
+
+  test('checkRuntime_BundledExecutable_DoesNotRunDotnet', async () => {
+    const mustNotRun: ExecFn = async () => assert.fail('dotnet was run for the bundled executable');
+    assert.equal(await checkRuntime(launchOf(locateServer(inputs({}))), mustNotRun), undefined);
   });
 
   test('checkRuntime_ExecutableServer_DoesNotRunDotnet', async () => {

@@ -20,6 +20,28 @@ public sealed class JsonRpcConnectionTests
     }
 
     [Fact]
+    public async Task Request_MetadataFactories_AskedForOnTheFirstMessageNotAtRegistration()
+    {
+        await using var peer = new RpcPeer();
+        var asked = new ConcurrentQueue<string>();
+        peer.Connection.AddRequestHandler(
+            "echo",
+            false,
+            () => { asked.Enqueue("params"); return Json.EchoParams; },
+            () => { asked.Enqueue("result"); return Json.EchoResult; },
+            (p, _) => Task.FromResult(new EchoResult(p.Text)));
+        peer.Connection.AddNotificationHandler("note", false, () => { asked.Enqueue("note"); return Json.EchoParams; }, (_, _) => Task.CompletedTask);
+        peer.Start();
+        string beforeAnyMessage = string.Join(",", asked);
+
+        await peer.RequestAsync(1, "echo", """{"text":"lazy"}""");
+
+        Assert.Equal("lazy", (await peer.ReadResultAsync(1)).GetProperty("text").GetString());
+        Assert.Equal("", beforeAnyMessage);
+        Assert.Equal("params,result", string.Join(",", asked));
+    }
+
+    [Fact]
     public async Task Request_StringId_AnswersWithSameStringId()
     {
         await using var peer = StartEcho();

@@ -31,26 +31,38 @@ export const repoRoot = path.resolve(clientRoot, '..');
 export const fixtures = path.join(clientRoot, 'test', 'fixtures');
 
 /**
- * The server the extension would start: the one bundled in client-vscode/server by `npm run package`,
- * or the one `dotnet build` wrote, handed over through SPECLSP_SERVER_PATH as a developer does;
- * whichever is newer, so a stale package never hides a fresh build.
+ * The server `dotnet build` wrote (the newest of Release and Debug), handed over through SPECLSP_SERVER_PATH as a
+ * developer does, so the extension starts it with dotnet. SPECLSP_SERVER_PATH already set wins.
  */
-export function serverLaunchForTests(): ServerLaunch {
+export function builtServerLaunch(): ServerLaunch {
   const env: Record<string, string | undefined> = { ...process.env };
   if (!env.SPECLSP_SERVER_PATH) {
-    const bundled = path.join(clientRoot, 'server', 'speclsp.dll');
-    const candidates = [bundled, ...['Release', 'Debug'].map((config) => path.join(repoRoot, 'server', 'SpecLsp.Server', 'bin', config, 'net10.0', 'speclsp.dll'))]
+    const built = ['Release', 'Debug']
+      .map((config) => path.join(repoRoot, 'server', 'SpecLsp.Server', 'bin', config, 'net10.0', 'speclsp.dll'))
       .filter((dll) => fs.existsSync(dll))
       .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-    if (candidates[0] !== undefined && candidates[0] !== bundled) {
-      env.SPECLSP_SERVER_PATH = candidates[0];
+    if (built[0] === undefined) {
+      throw new Error('No built server: run npm run build first.');
     }
+    env.SPECLSP_SERVER_PATH = built[0];
   }
-  const located = locateServer({ env, extensionPath: clientRoot, fileExists: (file) => fs.existsSync(file) });
-  if (!located.ok) {
-    throw new Error(`${located.message} Build the server first: npm run build (or npm run package).`);
+  return located(env);
+}
+
+/**
+ * The server `npm run package:server` published into client-vscode/server (self-contained, trimmed), found and
+ * started exactly as the extension starts its bundled server: no setting, no environment variable, no dotnet.
+ */
+export function bundledServerLaunch(): ServerLaunch {
+  return located({});
+}
+
+function located(env: Record<string, string | undefined>): ServerLaunch {
+  const result = locateServer({ env, extensionPath: clientRoot, fileExists: (file) => fs.existsSync(file) });
+  if (!result.ok) {
+    throw new Error(`${result.message} Build the server first: npm run build (or npm run package:server for the bundled one).`);
   }
-  return located.launch;
+  return result.launch;
 }
 
 /** What VS Code answers to workspace/configuration: the defaults declared in package.json. */
@@ -82,8 +94,8 @@ export class LspSession {
     readonly workspace: string,
   ) {}
 
-  static async start(workspace: string): Promise<LspSession> {
-    const launch = serverLaunchForTests();
+  /** `pullDiagnostics: false` plays a client that only takes pushed diagnostics (Neovim 0.7) instead of VS Code. */
+  static async start(workspace: string, launch: ServerLaunch = builtServerLaunch(), options: { pullDiagnostics?: boolean } = {}): Promise<LspSession> {
     const runtimeProblem = await checkRuntime(launch);
     if (runtimeProblem !== undefined) {
       throw new Error(runtimeProblem);
@@ -120,6 +132,9 @@ export class LspSession {
     connection.listen();
 
     const capabilities = JSON.parse(fs.readFileSync(path.join(fixtures, 'vscode-capabilities.json'), 'utf8')) as ClientCapabilities;
+    if (options.pullDiagnostics === false) {
+      delete capabilities.textDocument?.diagnostic;
+    }
     const rootUri = pathToFileURL(workspace).href;
     const exitedEarly = new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`the server exited (code ${code}) before answering initialize:\n${session.log.join('\n')}`))),

@@ -8,6 +8,10 @@ namespace SpecLsp.Server.Handlers;
 /// Every method the server handles. A new feature adds its handler file and one line here. Mutating
 /// handlers are barriers applied in arrival order; read-only ones run concurrently on a snapshot.
 /// </summary>
+/// <remarks>
+/// The serialisation metadata is passed as <c>() =&gt; json.X</c>: it is created on a method's first message, not
+/// here, where fifty of them cost ~20 ms before the server could answer initialize (docs/performance.md).
+/// </remarks>
 internal static class HandlerRegistrations
 {
     private const bool Mutating = true;
@@ -17,34 +21,34 @@ internal static class HandlerRegistrations
     {
         var json = LspJsonContext.Default;
 
-        r.Request<InitializeHandler, InitializeParams, InitializeResult>(Methods.Initialize, Mutating, json.InitializeParams, json.InitializeResult);
+        r.Request<InitializeHandler, InitializeParams, InitializeResult>(Methods.Initialize, Mutating, () => json.InitializeParams, () => json.InitializeResult);
         r.Notification<InitializedHandler>(Methods.Initialized, Mutating);
         r.Request<ShutdownHandler>(Methods.Shutdown, Mutating);
         r.Notification<ExitHandler>(Methods.Exit, Mutating);
 
-        r.Notification<DidOpenHandler, DidOpenTextDocumentParams>(Methods.TextDocumentDidOpen, Mutating, json.DidOpenTextDocumentParams);
-        r.Notification<DidChangeHandler, DidChangeTextDocumentParams>(Methods.TextDocumentDidChange, Mutating, json.DidChangeTextDocumentParams);
-        r.Notification<DidCloseHandler, DidCloseTextDocumentParams>(Methods.TextDocumentDidClose, Mutating, json.DidCloseTextDocumentParams);
-        r.Notification<DidSaveHandler, DidSaveTextDocumentParams>(Methods.TextDocumentDidSave, Mutating, json.DidSaveTextDocumentParams);
+        r.Notification<DidOpenHandler, DidOpenTextDocumentParams>(Methods.TextDocumentDidOpen, Mutating, () => json.DidOpenTextDocumentParams);
+        r.Notification<DidChangeHandler, DidChangeTextDocumentParams>(Methods.TextDocumentDidChange, Mutating, () => json.DidChangeTextDocumentParams);
+        r.Notification<DidCloseHandler, DidCloseTextDocumentParams>(Methods.TextDocumentDidClose, Mutating, () => json.DidCloseTextDocumentParams);
+        r.Notification<DidSaveHandler, DidSaveTextDocumentParams>(Methods.TextDocumentDidSave, Mutating, () => json.DidSaveTextDocumentParams);
 
-        r.Request<DocumentSymbolHandler, DocumentSymbolParams, DocumentSymbolResult>(Methods.TextDocumentDocumentSymbol, ReadOnly, json.DocumentSymbolParams, json.DocumentSymbolResult);
-        r.Request<FoldingRangeHandler, FoldingRangeParams, FoldingRange[]>(Methods.TextDocumentFoldingRange, ReadOnly, json.FoldingRangeParams, json.FoldingRangeArray);
-        r.Request<WorkspaceSymbolHandler, WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, ReadOnly, json.WorkspaceSymbolParams, json.WorkspaceSymbolArray);
-        r.Notification<DidChangeConfigurationHandler, DidChangeConfigurationParams>(Methods.WorkspaceDidChangeConfiguration, Mutating, json.DidChangeConfigurationParams);
-        r.Notification<DidChangeWatchedFilesHandler, DidChangeWatchedFilesParams>(Methods.WorkspaceDidChangeWatchedFiles, Mutating, json.DidChangeWatchedFilesParams);
-        r.Request<CompletionHandler, CompletionParams, CompletionList>(Methods.TextDocumentCompletion, ReadOnly, json.CompletionParams, json.CompletionList);
-        r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, json.CodeActionParams, json.CodeActionArray);
-        r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, json.HoverParams, json.Hover);
-        r.Request<ListTemplatesHandler, ListTemplatesParams, TemplateInfo[]>(ListTemplatesHandler.Method, ReadOnly, TemplateJsonContext.Default.ListTemplatesParams, TemplateJsonContext.Default.TemplateInfoArray);
-        r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, TemplateJsonContext.Default.NewSpecParams, TemplateJsonContext.Default.NewSpecResult);
-        r.Request<DefinitionHandler, DefinitionParams, Location[]>(Methods.TextDocumentDefinition, ReadOnly, json.DefinitionParams, json.LocationArray);
-        r.Request<ReferencesHandler, ReferenceParams, Location[]>(Methods.TextDocumentReferences, ReadOnly, json.ReferenceParams, json.LocationArray);
-        r.Request<PrepareRenameHandler, PrepareRenameParams, PrepareRenameResult?>(Methods.TextDocumentPrepareRename, ReadOnly, json.PrepareRenameParams, json.PrepareRenameResult);
-        r.Request<RenameHandler, RenameParams, WorkspaceEdit?>(Methods.TextDocumentRename, ReadOnly, json.RenameParams, json.WorkspaceEdit);
-        r.Request<DocumentLinkHandler, DocumentLinkParams, DocumentLink[]>(Methods.TextDocumentDocumentLink, ReadOnly, json.DocumentLinkParams, json.DocumentLinkArray);
-        r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, json.DocumentDiagnosticParams, json.DocumentDiagnosticReport);
-        r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, json.CodeLensParams, json.CodeLensArray);
-        r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, json.InlayHintParams, json.InlayHintArray);
-        r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, json.ExecuteCommandParams, json.JsonElement);
+        r.Request<DocumentSymbolHandler, DocumentSymbolParams, DocumentSymbolResult>(Methods.TextDocumentDocumentSymbol, ReadOnly, () => json.DocumentSymbolParams, () => json.DocumentSymbolResult);
+        r.Request<FoldingRangeHandler, FoldingRangeParams, FoldingRange[]>(Methods.TextDocumentFoldingRange, ReadOnly, () => json.FoldingRangeParams, () => json.FoldingRangeArray);
+        r.Request<WorkspaceSymbolHandler, WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, ReadOnly, () => json.WorkspaceSymbolParams, () => json.WorkspaceSymbolArray);
+        r.Notification<DidChangeConfigurationHandler, DidChangeConfigurationParams>(Methods.WorkspaceDidChangeConfiguration, Mutating, () => json.DidChangeConfigurationParams);
+        r.Notification<DidChangeWatchedFilesHandler, DidChangeWatchedFilesParams>(Methods.WorkspaceDidChangeWatchedFiles, Mutating, () => json.DidChangeWatchedFilesParams);
+        r.Request<CompletionHandler, CompletionParams, CompletionList>(Methods.TextDocumentCompletion, ReadOnly, () => json.CompletionParams, () => json.CompletionList);
+        r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, () => json.CodeActionParams, () => json.CodeActionArray);
+        r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, () => json.HoverParams, () => json.Hover);
+        r.Request<ListTemplatesHandler, ListTemplatesParams, TemplateInfo[]>(ListTemplatesHandler.Method, ReadOnly, () => TemplateJsonContext.Default.ListTemplatesParams, () => TemplateJsonContext.Default.TemplateInfoArray);
+        r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, () => TemplateJsonContext.Default.NewSpecParams, () => TemplateJsonContext.Default.NewSpecResult);
+        r.Request<DefinitionHandler, DefinitionParams, Location[]>(Methods.TextDocumentDefinition, ReadOnly, () => json.DefinitionParams, () => json.LocationArray);
+        r.Request<ReferencesHandler, ReferenceParams, Location[]>(Methods.TextDocumentReferences, ReadOnly, () => json.ReferenceParams, () => json.LocationArray);
+        r.Request<PrepareRenameHandler, PrepareRenameParams, PrepareRenameResult?>(Methods.TextDocumentPrepareRename, ReadOnly, () => json.PrepareRenameParams, () => json.PrepareRenameResult);
+        r.Request<RenameHandler, RenameParams, WorkspaceEdit?>(Methods.TextDocumentRename, ReadOnly, () => json.RenameParams, () => json.WorkspaceEdit);
+        r.Request<DocumentLinkHandler, DocumentLinkParams, DocumentLink[]>(Methods.TextDocumentDocumentLink, ReadOnly, () => json.DocumentLinkParams, () => json.DocumentLinkArray);
+        r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, () => json.DocumentDiagnosticParams, () => json.DocumentDiagnosticReport);
+        r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, () => json.CodeLensParams, () => json.CodeLensArray);
+        r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, () => json.InlayHintParams, () => json.InlayHintArray);
+        r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, () => json.ExecuteCommandParams, () => json.JsonElement);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using SpecLsp.Protocol.JsonRpc;
@@ -12,30 +13,34 @@ namespace SpecLsp.Server.Handlers;
 /// </summary>
 internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProvider services)
 {
+    // ActivatorUtilities picks a public constructor by reflection: the annotation tells the trimmer to keep them
+    // on every handler type named in HandlerRegistrations.
+    private const DynamicallyAccessedMemberTypes Constructors = DynamicallyAccessedMemberTypes.PublicConstructors;
+
     private readonly List<ICapabilityProvider> _capabilityProviders = [];
 
-    public void Request<THandler, TParams, TResult>(string method, bool mutating, JsonTypeInfo<TParams> paramsType, JsonTypeInfo<TResult> resultType)
+    public void Request<[DynamicallyAccessedMembers(Constructors)] THandler, TParams, TResult>(string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType, Func<JsonTypeInfo<TResult>> resultType)
         where THandler : IRequestHandler<TParams, TResult>
     {
         var handler = Create<THandler>();
         connection.AddRequestHandler(method, mutating, paramsType, resultType, handler.HandleAsync);
     }
 
-    public void Request<THandler>(string method, bool mutating)
+    public void Request<[DynamicallyAccessedMembers(Constructors)] THandler>(string method, bool mutating)
         where THandler : IParameterlessHandler
     {
         var handler = Create<THandler>();
         connection.AddRequestHandler(method, mutating, handler.HandleAsync);
     }
 
-    public void Notification<THandler, TParams>(string method, bool mutating, JsonTypeInfo<TParams> paramsType)
+    public void Notification<[DynamicallyAccessedMembers(Constructors)] THandler, TParams>(string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType)
         where THandler : INotificationHandler<TParams>
     {
         var handler = Create<THandler>();
         connection.AddNotificationHandler(method, mutating, paramsType, handler.HandleAsync);
     }
 
-    public void Notification<THandler>(string method, bool mutating)
+    public void Notification<[DynamicallyAccessedMembers(Constructors)] THandler>(string method, bool mutating)
         where THandler : IParameterlessHandler
     {
         var handler = Create<THandler>();
@@ -45,7 +50,7 @@ internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProv
     public ServerCapabilities BuildCapabilities(ServerCapabilities baseline, ClientCapabilities client) =>
         _capabilityProviders.Aggregate(baseline, (capabilities, provider) => provider.AddCapabilities(capabilities, client));
 
-    private THandler Create<THandler>()
+    private THandler Create<[DynamicallyAccessedMembers(Constructors)] THandler>()
     {
         var handler = ActivatorUtilities.CreateInstance<THandler>(services);
         if (handler is ICapabilityProvider provider)

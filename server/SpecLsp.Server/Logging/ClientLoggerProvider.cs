@@ -27,7 +27,7 @@ internal sealed class ClientLoggerProvider : ILoggerProvider
 
     private bool IsFirstReport(Exception exception)
     {
-        string key = $"{exception.GetType().FullName}|{exception.TargetSite}|{exception.Message}";
+        string key = $"{exception.GetType().FullName}|{ThrownAt(exception)}|{exception.Message}";
         lock (_reportedFailures)
         {
             if (_reportedFailures.Count >= MaxRememberedFailures)
@@ -37,6 +37,15 @@ internal sealed class ClientLoggerProvider : ILoggerProvider
 
             return _reportedFailures.Add(key);
         }
+    }
+
+    // The stack trace's first frame ("at Type.Method(…) in file:line"): where it was thrown, as TargetSite would say
+    // through reflection metadata that a trimmed publish may not keep.
+    private static string ThrownAt(Exception exception)
+    {
+        var trace = exception.StackTrace.AsSpan().TrimStart();
+        int end = trace.IndexOfAny('\r', '\n');
+        return (end < 0 ? trace : trace[..end]).ToString();
     }
 
     private sealed class ClientLogger(ClientLoggerProvider provider) : ILogger

@@ -7,7 +7,8 @@ namespace SpecLsp.Benchmarks.Latency;
 
 /// <summary>
 /// Measures the server as an editor feels it, over the pipes of the real published process:
-/// <c>dotnet run -c Release --project tests/SpecLsp.Benchmarks -- latency --server PUBLISH/speclsp.dll</c>.
+/// <c>dotnet run -c Release --project tests/SpecLsp.Benchmarks -- latency --server PUBLISH/speclsp</c> (the executable of
+/// the editor publish, started directly; a <c>speclsp.dll</c> is started with <c>dotnet</c>).
 /// Options: <c>--cold N</c> fresh processes for initialize (10), <c>--edits N</c> (50), <c>--lines N</c> spec size (10000),
 /// <c>--files N</c> workspace size (10000; 0 skips the index), <c>--workspace DIR</c>,
 /// <c>--only-initialize 1</c> to measure start-up alone.
@@ -18,7 +19,7 @@ internal static class LatencyBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string server = Path.GetFullPath(Option(args, "--server") ?? "artifacts/speclsp-r2r/speclsp.dll");
+        string server = Path.GetFullPath(Option(args, "--server") ?? Path.Combine("artifacts", "speclsp", OperatingSystem.IsWindows() ? "speclsp.exe" : "speclsp"));
         int coldRuns = int.Parse(Option(args, "--cold") ?? "10", CultureInfo.InvariantCulture);
         int edits = int.Parse(Option(args, "--edits") ?? "50", CultureInfo.InvariantCulture);
         int lines = int.Parse(Option(args, "--lines") ?? "10000", CultureInfo.InvariantCulture);

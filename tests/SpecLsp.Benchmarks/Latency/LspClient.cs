@@ -47,9 +47,12 @@ internal sealed class LspClient : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static LspClient Start(string serverDll, string workingDirectory)
+    /// <summary>Starts <paramref name="server"/>: a <c>speclsp.dll</c> with <c>dotnet</c>, anything else (the apphost
+    /// of a self-contained publish) directly, as the editor extension does.</summary>
+    public static LspClient Start(string server, string workingDirectory)
     {
-        var info = new ProcessStartInfo("dotnet")
+        bool dll = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(dll ? "dotnet" : server)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -57,8 +60,12 @@ internal sealed class LspClient : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(serverDll);
-        return new LspClient(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        if (dll)
+        {
+            info.ArgumentList.Add(server);
+        }
+
+        return new LspClient(Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start"));
     }
 
     /// <summary>
