@@ -32,12 +32,15 @@ internal static class EditPathProfile
         var analyzers = services.GetServices<IDocumentAnalyzer>().ToList();
         var index = WorkspaceIndex.Create(new InMemoryWorkspace("/ws"));
         var timings = new Dictionary<string, List<double>>();
+        var allocated = new Dictionary<string, long>();
         void Time(string name, Action action)
         {
+            long bytes = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
             action();
             var list = timings.TryGetValue(name, out var l) ? l : timings[name] = [];
             list.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            allocated[name] = GC.GetAllocatedBytesForCurrentThread() - bytes;
         }
 
         int bytes = 0;
@@ -67,7 +70,7 @@ internal static class EditPathProfile
         foreach (var (name, samples) in timings)
         {
             var sorted = samples.Skip(5).Order().ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-24} median {sorted[sorted.Count / 2],7:F2} ms  min {sorted[0],7:F2} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-24} median {sorted[sorted.Count / 2],7:F2} ms  min {sorted[0],7:F2} ms  allocates {allocated[name] / 1024,6} KB"));
         }
 
         return 0;
