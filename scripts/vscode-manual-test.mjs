@@ -63,7 +63,15 @@ fs.writeFileSync(
 
 // speclsp.server.path and speclsp.dotnet.path are machine-scoped: code-server reads them from Machine/.
 fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
-const builtDll = path.join(repo, 'server/SpecLsp.Server/bin/Release/net10.0/speclsp.dll');
+// The dll `npm run build` writes (dotnet build: Debug), or a Release build; the newer if both exist.
+const builtDll = ['Debug', 'Release']
+  .map((configuration) => path.join(repo, `server/SpecLsp.Server/bin/${configuration}/net10.0/speclsp.dll`))
+  .filter((dll) => fs.existsSync(dll))
+  .sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs)[0];
+if (missingDotnet && builtDll === undefined) {
+  console.error('--missing-dotnet needs the framework-dependent server: run `npm run build` first (server/SpecLsp.Server/bin/Debug/net10.0/speclsp.dll).');
+  process.exit(1);
+}
 fs.writeFileSync(
   path.join(userData, 'Machine/settings.json'),
   JSON.stringify(missingDotnet ? { 'speclsp.server.path': builtDll, 'speclsp.dotnet.path': '/nonexistent/dotnet' } : {}),
