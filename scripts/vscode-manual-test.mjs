@@ -58,12 +58,23 @@ fs.writeFileSync(
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'speclsp.trace.server': 'messages',
+    // VS Code in a browser saves after a delay by default (the desktop default is off); the steps below edit the
+    // fixture and revert it, and the edits should stay in the editor as they do on the desktop.
+    'files.autoSave': 'off',
   }),
 );
 
 // speclsp.server.path and speclsp.dotnet.path are machine-scoped: code-server reads them from Machine/.
 fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
-const builtDll = path.join(repo, 'server/SpecLsp.Server/bin/Release/net10.0/speclsp.dll');
+// The dll `npm run build` writes (dotnet build: Debug), or a Release build; the newer if both exist.
+const builtDll = ['Debug', 'Release']
+  .map((configuration) => path.join(repo, `server/SpecLsp.Server/bin/${configuration}/net10.0/speclsp.dll`))
+  .filter((dll) => fs.existsSync(dll))
+  .sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs)[0];
+if (missingDotnet && builtDll === undefined) {
+  console.error('--missing-dotnet needs the framework-dependent server: run `npm run build` first (server/SpecLsp.Server/bin/Debug/net10.0/speclsp.dll).');
+  process.exit(1);
+}
 fs.writeFileSync(
   path.join(userData, 'Machine/settings.json'),
   JSON.stringify(missingDotnet ? { 'speclsp.server.path': builtDll, 'speclsp.dotnet.path': '/nonexistent/dotnet' } : {}),
@@ -166,6 +177,83 @@ try {
     for (let i = 0; i < 'Plain words typed as prose, then a space '.length; i++) {
       await page.keyboard.press('Backspace');
     }
+
+    // Editing in place (the server reparses only the region between the headings around an edit): a few
+    // characters in a paragraph, then a new heading with a task list typed in the middle of the spec. The
+    // Problems rows, hover and inlay hints must follow; after SpecLsp: Restart Server (a full parse of the same
+    // text) the rows must be the same. File: Revert File then restores the fixture for the steps below.
+    const goToLine = async (line) => {
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(String(line));
+      await page.keyboard.press('Enter');
+      await sleep(300);
+    };
+    const settledRows = async () => {
+      // Pulled diagnostics follow an edit after the server's debounce; wait until two reads agree.
+      let last = await problemRows();
+      for (let i = 0; i < 20; i++) {
+        await sleep(750);
+        const next = await problemRows();
+        if (next.join('\n') === last.join('\n')) return next;
+        last = next;
+      }
+      return last;
+    };
+    await goToLine(23); // "A streaming writer on the orders query; no temporary files."
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Rows stream.', { delay: 60 });
+    await sleep(1500);
+    const afterParagraph = await settledRows();
+    note(`After typing in a paragraph (line 23): ${afterParagraph.length} problem rows`);
+    afterParagraph.forEach((p) => note(`  ${p}`));
+    await goToLine(30); // "## Documentation": type the new section in front of it, character by character.
+    await page.keyboard.press('Home');
+    await page.keyboard.type('## Testing Strategy', { delay: 60 });
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    await sleep(1500);
+    const afterHeadingOnly = await settledRows();
+    note(`After typing "## Testing Strategy" at line 30: ${afterHeadingOnly.length} problem rows`);
+    afterHeadingOnly.forEach((p) => note(`  ${p}`));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('- [x] Unit tests for the quoting', { delay: 40 });
+    await sleep(2000);
+    const afterHeading = await settledRows();
+    note(`After adding a task under it (line 32): ${afterHeading.length} problem rows`);
+    afterHeading.forEach((p) => note(`  ${p}`));
+    await page.keyboard.press('Escape');
+    await goToLine(30);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await sleep(2000);
+    const hover = [...new Set(await page.$$eval('.monaco-hover .hover-contents', (nodes) => nodes.map((n) => n.textContent.trim()).filter((t) => t)))];
+    note(`Hover on the typed heading: ${hover.length === 0 ? 'none' : hover.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'incremental.png') });
+    await page.keyboard.press('Escape');
+    // The Outline comes from VS Code's Markdown support (the extension leaves SpecLsp's out); collapse the folder
+    // section so that all of it is listed, then open it again for the steps below.
+    await command('Explorer: Focus on Outline View');
+    const folderSection = page.locator('.pane-header[aria-label^="Explorer Section"]');
+    await folderSection.click();
+    await sleep(1500);
+    const outline = await page.$$eval('.outline-pane .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Outline (built-in Markdown): ${outline.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'outline.png') });
+    await folderSection.click();
+    await sleep(500);
+    await command('SpecLsp: Restart Server');
+    await sleep(6000);
+    await command('View: Focus Problems');
+    const afterRestart = await settledRows();
+    const same = afterRestart.join('\n') === afterHeading.join('\n');
+    note(`After SpecLsp: Restart Server (full parse): ${afterRestart.length} problem rows, ${same ? 'the same' : 'DIFFERENT'}`);
+    if (!same) afterRestart.forEach((p) => note(`  ${p}`));
+    await page.click('.monaco-editor .view-lines');
+    await command('File: Revert File');
+    await sleep(1500);
+    const afterRevert = await settledRows();
+    note(`After File: Revert File: ${afterRevert.length} problem rows`);
 
     await command('SpecLsp: Insert All Missing Sections');
     await sleep(3000);

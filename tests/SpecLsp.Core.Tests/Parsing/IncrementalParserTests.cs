@@ -146,6 +146,44 @@ public class IncrementalParserTests
         Console.WriteLine($"{reparsed} of {edits} edits reparsed by region");
     }
 
+    /// <summary>
+    /// The edits of the check in a real VS Code (scripts/vscode-manual-test.mjs), one keystroke at a time as VS Code
+    /// sends them: text typed at the end of a paragraph, then "## Testing Strategy" typed in front of the next
+    /// section's heading (so that heading first becomes "### Documentation", then "## T## Documentation"...), line
+    /// breaks, and a task under the new heading. Every keystroke takes the region path and equals a full parse.
+    /// </summary>
+    [Fact]
+    public void Reparse_TypingANewSectionKeystrokeByKeystroke_TakesTheRegionPathEveryTime()
+    {
+        string root = Path.GetFullPath(Path.Combine(Fixtures.SourceDirectory(), "..", ".."));
+        string fixture = File.ReadAllText(Path.Combine(root, "client-vscode", "test", "fixtures", "csv-export.md")).ReplaceLineEndings("\n");
+        var document = SpecParser.Parse(SourceText.From(fixture));
+        int keystrokes = 0;
+
+        void Type(int offset, string keys)
+        {
+            foreach (char key in keys)
+            {
+                string text = document.Source.Text;
+                var edited = SourceText.From(string.Concat(text.AsSpan(0, offset), key.ToString(), text.AsSpan(offset)));
+                var reparsed = IncrementalParser.TryReparse(document, edited, CancellationToken.None);
+                Assert.True(reparsed is not null, $"keystroke {keystrokes} ({key}) fell back to a full parse");
+                ModelAssert.Equal(SpecParser.Parse(edited), reparsed, $"keystroke {keystrokes} ({key})");
+                document = reparsed;
+                offset++;
+                keystrokes++;
+            }
+        }
+
+        Type(fixture.IndexOf("no temporary files.", StringComparison.Ordinal) + "no temporary files.".Length, " Rows stream.");
+        int documentation = document.Source.Text.IndexOf("## Documentation", StringComparison.Ordinal);
+        Type(documentation, "## Testing Strategy\n\n\n\n");
+        Type(documentation + "## Testing Strategy\n\n".Length, "- [x] Unit tests for the quoting");
+
+        Assert.Contains(document.AllSections, s => s.Title == "Testing Strategy" && s.HeadingRange.Start.Line == 29);
+        Assert.Equal(2, document.TaskItems.Count(t => t.IsChecked));
+    }
+
     private static readonly string[] Fragments =
     [
         "a", "x", " ", "\n", "\n\n", "\r\n", "# ", "## ", "### Heading\n", "#### FR9: New\n", "\n## Section\n", "---\n", "===\n",

@@ -15,7 +15,8 @@ namespace SpecLsp.Server.Tests.Robustness;
 /// </summary>
 /// <remarks>
 /// A frame claiming more bytes than it carries swallows what follows, as Content-Length framing must: the fuzzer
-/// over-claims by at most a few hundred bytes and, when its probe goes unanswered, sends filler and probes again.
+/// sends the bytes a frame over-claims after it as filler (a wrong length, or a mutated header: 243 -> 24243) and,
+/// when its probe still goes unanswered, sends more filler and probes again.
 /// Claims the reader honours by waiting for tens of megabytes are left to the reader's own tests.
 /// </remarks>
 public sealed class ProtocolFuzzTests(ITestOutputHelper output)
@@ -79,6 +80,27 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
         Assert.Equal(0, await client.ShutdownAndExitAsync());
     }
 
+    /// <summary>
+    /// The input that failed the fuzzer with seed 880745116 (input 640): a mutation duplicated "24" in the header,
+    /// so the frame claims 24,243 bytes and carries 259. The server waits for all of them, as framing demands; sent
+    /// as the fuzzer sends it now, with the missing bytes as filler, the next request is answered at once.
+    /// </summary>
+    [Fact]
+    public async Task Server_MutatedHeaderClaimingThousandsOfBytesMore_AnswersOnceTheFillerArrives()
+    {
+        const string Body = """{"jsonrpc":"2.0","id":15,"method":"textDocument/documentLink","params":{"textDocument":{"uri":"filent":{"uri":"file:///fuzz/spec.md","version":296},"contentChanges":[{"range":{"start":{"line":6,"character":2},"end":{"line":6,"character":2}},"text":"[x](y"}]}}""";
+        byte[] frame = Encoding.ASCII.GetBytes("Content-Length: 24243\r\n\r\n" + Body);
+        Assert.Equal(24_243 - Body.Length, MissingBytes(frame));
+
+        await using var client = LspTestClient.StartProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(Uri, "# Fuzz\n\n## Requirements\n");
+        await client.SendRawAsync([.. frame, .. Encoding.ASCII.GetBytes(new string(' ', (int)MissingBytes(frame)))]);
+
+        Assert.Equal(0, await ProbeAsync(client, "the over-claiming frame and its filler"));
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+    }
+
     // Returns how many filler rounds the probe needed (a frame that over-claimed its length swallows the next bytes).
     private static async Task<int> ProbeAsync(LspTestClient client, string context)
     {
@@ -135,7 +157,19 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
             case 4:
                 return ("mutated json", Frame(Mutate(random, Encoding.UTF8.GetBytes(ValidMessage(random)))));
             case 5:
-                return ("mutated frame", Mutate(random, Frame(Encoding.UTF8.GetBytes(ValidMessage(random)))));
+                // A mutated header can claim far more than the frame carries (a duplicated digit: 243 -> 24243),
+                // more than the probes' filler makes up. As with "wrong content-length", the bytes the claim swallows
+                // follow as filler; a claim beyond a megabyte is drawn again.
+                while (true)
+                {
+                    byte[] frame = Mutate(random, Frame(Encoding.UTF8.GetBytes(ValidMessage(random))));
+                    long missing = MissingBytes(frame);
+                    if (missing <= 1_000_000)
+                    {
+                        return ("mutated frame", [.. frame, .. Encoding.ASCII.GetBytes(new string(' ', (int)missing))]);
+                    }
+                }
+
             case 6:
                 return ("wrong shapes", Frame(Encoding.UTF8.GetBytes(WrongShape(random))));
             case 7:
@@ -205,6 +239,50 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
         }
 
         return [.. list];
+    }
+
+    /// <summary>
+    /// How many bytes past its end <paramref name="frame"/>'s first header block claims, read as MessageReader reads
+    /// it ("Name: value" lines, Content-Length in any case, digits only, any invalid one voids it; garbage in front
+    /// of a Content-Length in the block is skipped); 0 when it claims no more than it carries.
+    /// </summary>
+    private static long MissingBytes(byte[] frame)
+    {
+        int end = frame.AsSpan().IndexOf("\r\n\r\n"u8);
+        if (end < 0)
+        {
+            return 0;
+        }
+
+        string block = Encoding.Latin1.GetString(frame, 0, end);
+        long? length = ClaimedLength(block);
+        int later = block.Length > 1 ? block.IndexOf("Content-Length", 1, StringComparison.OrdinalIgnoreCase) : -1;
+        if (length is null && later > 0)
+        {
+            length = ClaimedLength(block[later..]);
+        }
+
+        return length is { } claimed ? Math.Max(0, claimed - (frame.Length - end - 4)) : 0;
+    }
+
+    private static long? ClaimedLength(string block)
+    {
+        long? length = null;
+        foreach (string line in block.Split("\r\n"))
+        {
+            int colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon >= 0 && line[..colon].Trim(' ').Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!long.TryParse(line[(colon + 1)..].Trim(' '), NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+                {
+                    return null;
+                }
+
+                length = n;
+            }
+        }
+
+        return length;
     }
 
     private static byte[] Frame(byte[] body, int? claimed = null) =>
