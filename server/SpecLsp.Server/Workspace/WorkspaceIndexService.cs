@@ -102,12 +102,14 @@ internal sealed partial class WorkspaceIndexService : IDisposable
             }
 
             var workspace = new DiskWorkspace(roots, IsSpec);
-            bool wasComplete = _current.IsComplete;
             _unscanned = _unscanned is { } pending
                 ? [.. pending.Concat(addedRoots).Distinct(WorkspacePaths.Comparer).Where(r => workspace.Roots.Contains(r, WorkspacePaths.Comparer))]
                 : null;
             _current = _current.WithWorkspace(workspace);
-            if (_unscanned is { IsEmpty: true } && wasComplete)
+
+            // Only folders were removed (or the ones added meanwhile, before their scan landed): every remaining
+            // folder is indexed. Without any folder the index stays incomplete, as in a session that never had one.
+            if (_unscanned is { IsEmpty: true } && !workspace.Roots.IsEmpty)
             {
                 _current = _current.AsComplete();
             }

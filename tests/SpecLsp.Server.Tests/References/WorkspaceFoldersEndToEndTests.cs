@@ -108,6 +108,23 @@ public sealed class WorkspaceFoldersEndToEndTests : IAsyncLifetime
         Assert.Empty(client.FramingLog.Problems);
     }
 
+    [Fact]
+    public async Task FolderAddedAndRemovedAtOnce_IndexCompleteAgain()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await InitializeAsync(client, "a");
+        await client.OpenAsync(Uri("a/specs/plan.md"), Fixture["a/specs/plan.md"]);
+        await WaitForReferenceDiagnosticsAsync(client, 0, $"undefined-id {DesignId}");
+        int published = client.Notifications(Methods.TextDocumentPublishDiagnostics).Count;
+
+        // Whether or not b's scan lands in between, a is all there is afterwards, and it is fully indexed.
+        await client.NotifyAsync(Methods.WorkspaceDidChangeWorkspaceFolders, ChangeParams(added: "b", removed: null));
+        await client.NotifyAsync(Methods.WorkspaceDidChangeWorkspaceFolders, ChangeParams(added: null, removed: "b"));
+
+        await WaitForReferenceDiagnosticsAsync(client, published, $"undefined-id {DesignId}");
+        Assert.Equal(string.Empty, await SymbolsAsync(client, DesignId));
+    }
+
     [Theory]
     [InlineData("""{"event":{"added":null,"removed":null}}""")]
     [InlineData("""{"event":{"added":[],"removed":[]}}""")]
