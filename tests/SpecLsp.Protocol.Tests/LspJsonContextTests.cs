@@ -145,6 +145,45 @@ public sealed class LspJsonContextTests
     }
 
     [Fact]
+    public void DidChangeWorkspaceFolders_SpecPayload_RoundTrips()
+    {
+        const string payload = """{"event":{"added":[{"uri":"file:///ws/b","name":"b"}],"removed":[{"uri":"file:///ws/c","name":"c"}]}}""";
+
+        var p = JsonSerializer.Deserialize(payload, Json.DidChangeWorkspaceFoldersParams)!;
+
+        Assert.Equal("file:///ws/b", Assert.Single(p.Event.Added).Uri);
+        Assert.Equal("c", Assert.Single(p.Event.Removed).Name);
+        Assert.Equal(payload, Write(p, Json.DidChangeWorkspaceFoldersParams));
+    }
+
+    [Fact]
+    public void DidChangeWorkspaceFolders_WithoutTheArrays_Throws()
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"event":{"added":[]}}""", Json.DidChangeWorkspaceFoldersParams));
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    [InlineData("\"speclsp-folders\"")]
+    public void WorkspaceFoldersCapability_ChangeNotificationsBooleanOrString_RoundTrips(string changeNotifications)
+    {
+        string json = """{"capabilities":{"workspace":{"workspaceFolders":{"supported":true,"changeNotifications":""" + changeNotifications + "}}}}";
+
+        var result = JsonSerializer.Deserialize(json, Json.InitializeResult)!;
+
+        Assert.Equal(json, Write(result, Json.InitializeResult));
+        Assert.Equal(changeNotifications.Trim('"'), result.Capabilities.Workspace!.WorkspaceFolders!.ChangeNotifications.ToString());
+    }
+
+    [Fact]
+    public void WorkspaceFoldersCapability_ChangeNotificationsOfAnotherType_Throws()
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(
+            """{"capabilities":{"workspace":{"workspaceFolders":{"changeNotifications":1}}}}""", Json.InitializeResult));
+    }
+
+    [Fact]
     public void RequiredMember_Missing_Throws()
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"textDocument":{"uri":"file:///a.md"}}""", Json.DidOpenTextDocumentParams));

@@ -87,6 +87,31 @@ public sealed class FileIndex
         };
     }
 
+    /// <summary>
+    /// This entry with its links resolved again against <paramref name="roots"/> (after workspace folders were added
+    /// or removed): a link that left the workspace may now lead into it, and the other way round.
+    /// </summary>
+    public FileIndex WithRoots(ImmutableArray<string> roots)
+    {
+        if (UnreadableReason is not null)
+        {
+            return this;
+        }
+
+        var definitions = ReferenceDefinitions;
+        return new FileIndex(Path)
+        {
+            Title = Title,
+            Headings = Headings,
+            ExplicitAnchors = ExplicitAnchors,
+            IdDefinitions = IdDefinitions,
+            IdMentions = IdMentions,
+            Links = [.. Links.Select(l => l with { Target = LinkTarget.Resolve(l.Node.Destination ?? FindDefinition(definitions, l.Node.Label)?.Destination, Path, roots) })],
+            ReferenceDefinitions = definitions,
+            ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, Path, roots))],
+        };
+    }
+
     /// <summary>An entry for a file that cannot be read as text.</summary>
     public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
 

@@ -84,6 +84,26 @@ public sealed class WorkspaceIndex
     /// <summary>Drops an open document's entry; its disk version, if any, shows again.</summary>
     public WorkspaceIndex WithoutOpenFile(string path) => new(Workspace, _disk, _open.Remove(path), IsComplete, _diskLookups);
 
+    /// <summary>
+    /// This index over <paramref name="workspace"/>, whose roots differ (workspace folders added or removed): disk
+    /// entries outside the new roots leave, the others and every open document's entry stay with their links resolved
+    /// against the new roots. Not complete: the new roots' files are not indexed yet.
+    /// </summary>
+    public WorkspaceIndex WithWorkspace(IWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var roots = workspace.Roots;
+        var disk = _disk.Values
+            .Where(f => WorkspacePaths.FindRoot(f.Path, roots) is not null)
+            .Select(f => KeyValuePair.Create(f.Path, f.WithRoots(roots)));
+        var open = _open.Values.Select(f => KeyValuePair.Create(f.Path, f.WithRoots(roots)));
+        return new(
+            workspace,
+            ImmutableDictionary.CreateRange(WorkspacePaths.Comparer, disk),
+            ImmutableDictionary.CreateRange(WorkspacePaths.Comparer, open),
+            isComplete: false);
+    }
+
     /// <summary>Marks the initial scan finished.</summary>
     public WorkspaceIndex AsComplete() => new(Workspace, _disk, _open, isComplete: true, _diskLookups);
 

@@ -38,7 +38,23 @@ public static class WorkspaceIndexer
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var paths = workspace.EnumerateSpecFiles(cancellationToken).ToList();
+        var files = IndexFiles(workspace, workspace.EnumerateSpecFiles(cancellationToken).ToList(), progress, parallelism, cancellationToken);
+        return (start ?? WorkspaceIndex.Create(workspace)).WithDiskFiles(files).AsComplete();
+    }
+
+    /// <summary>
+    /// Indexes <paramref name="paths"/> of <paramref name="workspace"/> on up to <paramref name="parallelism"/> threads
+    /// (default: the processor count), for a scan of part of the workspace (a workspace folder just added).
+    /// </summary>
+    public static IReadOnlyCollection<FileIndex> IndexFiles(
+        IWorkspace workspace,
+        IReadOnlyList<string> paths,
+        IProgress<IndexProgress>? progress = null,
+        int parallelism = 0,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(paths);
         var results = new ConcurrentBag<FileIndex>();
         int done = 0;
         progress?.Report(new IndexProgress(0, paths.Count));
@@ -57,6 +73,6 @@ public static class WorkspaceIndexer
             }
         });
 
-        return (start ?? WorkspaceIndex.Create(workspace)).WithDiskFiles(results).AsComplete();
+        return results;
     }
 }

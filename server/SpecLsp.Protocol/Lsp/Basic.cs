@@ -202,3 +202,63 @@ public sealed class IntegerOrStringConverter : JsonConverter<IntegerOrString>
         }
     }
 }
+
+/// <summary>A JSON <c>boolean | string</c> union (<c>changeNotifications</c> of workspace folders).</summary>
+[JsonConverter(typeof(BooleanOrStringConverter))]
+public readonly record struct BooleanOrString
+{
+    /// <summary>Wraps a boolean.</summary>
+    public BooleanOrString(bool value)
+    {
+        Boolean = value;
+        String = null;
+    }
+
+    /// <summary>Wraps a string.</summary>
+    public BooleanOrString(string value)
+    {
+        Boolean = null;
+        String = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The boolean, or null for a string.</summary>
+    public bool? Boolean { get; }
+
+    /// <summary>The string, or null for a boolean.</summary>
+    public string? String { get; }
+
+    /// <summary>Wraps a boolean.</summary>
+    public static implicit operator BooleanOrString(bool value) => new(value);
+
+    /// <summary>Wraps a string.</summary>
+    public static implicit operator BooleanOrString(string value) => new(value);
+
+    /// <inheritdoc />
+    public override string ToString() => String ?? (Boolean == true ? "true" : "false");
+}
+
+/// <summary>Reads and writes <see cref="BooleanOrString"/>.</summary>
+public sealed class BooleanOrStringConverter : JsonConverter<BooleanOrString>
+{
+    /// <inheritdoc />
+    public override BooleanOrString Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => new BooleanOrString(true),
+        JsonTokenType.False => new BooleanOrString(false),
+        JsonTokenType.String => new BooleanOrString(reader.GetString()!),
+        _ => throw new JsonException("Expected a boolean or a string."),
+    };
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, BooleanOrString value, JsonSerializerOptions options)
+    {
+        if (value.String is { } s)
+        {
+            writer.WriteStringValue(s);
+        }
+        else
+        {
+            writer.WriteBooleanValue(value.Boolean ?? false);
+        }
+    }
+}

@@ -202,6 +202,29 @@ public sealed record ServerCapabilities
 
     /// <summary>Inlay hint support.</summary>
     public bool? InlayHintProvider { get; init; }
+
+    /// <summary>Workspace-specific server capabilities.</summary>
+    public WorkspaceServerCapabilities? Workspace { get; init; }
+}
+
+/// <summary>The <c>workspace</c> member of <see cref="ServerCapabilities"/>.</summary>
+public sealed record WorkspaceServerCapabilities
+{
+    /// <summary>Workspace folder support.</summary>
+    public WorkspaceFoldersServerCapabilities? WorkspaceFolders { get; init; }
+}
+
+/// <summary>Whether the server supports workspace folders and wants to hear when they change.</summary>
+public sealed record WorkspaceFoldersServerCapabilities
+{
+    /// <summary>True when the server supports workspace folders.</summary>
+    public bool? Supported { get; init; }
+
+    /// <summary>
+    /// <c>true</c> to receive <c>workspace/didChangeWorkspaceFolders</c> (registered statically), or a string: the id
+    /// under which the server may unregister the notification later.
+    /// </summary>
+    public BooleanOrString? ChangeNotifications { get; init; }
 }
 
 /// <summary>What the client supports.</summary>

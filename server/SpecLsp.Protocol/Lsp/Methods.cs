@@ -99,6 +99,9 @@ public static class Methods
     /// <summary><c>workspace/didChangeWatchedFiles</c>.</summary>
     public const string WorkspaceDidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
 
+    /// <summary><c>workspace/didChangeWorkspaceFolders</c>.</summary>
+    public const string WorkspaceDidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
+
     /// <summary><c>workspace/applyEdit</c>.</summary>
     public const string WorkspaceApplyEdit = "workspace/applyEdit";
 

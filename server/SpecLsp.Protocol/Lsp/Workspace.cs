@@ -93,6 +93,23 @@ public sealed record DidChangeWatchedFilesParams
     public required FileEvent[] Changes { get; init; }
 }
 
+/// <summary>The params of <c>workspace/didChangeWorkspaceFolders</c>.</summary>
+public sealed record DidChangeWorkspaceFoldersParams
+{
+    /// <summary>The folders added and removed.</summary>
+    public required WorkspaceFoldersChangeEvent Event { get; init; }
+}
+
+/// <summary>A change of the workspace folders.</summary>
+public sealed record WorkspaceFoldersChangeEvent
+{
+    /// <summary>The folders added.</summary>
+    public required WorkspaceFolder[] Added { get; init; }
+
+    /// <summary>The folders removed.</summary>
+    public required WorkspaceFolder[] Removed { get; init; }
+}
+
 /// <summary>A file watcher to register.</summary>
 public sealed record FileSystemWatcher
 {

@@ -36,6 +36,7 @@ internal static class HandlerRegistrations
         r.Request<WorkspaceSymbolHandler, WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, ReadOnly, () => json.WorkspaceSymbolParams, () => json.WorkspaceSymbolArray);
         r.Notification<DidChangeConfigurationHandler, DidChangeConfigurationParams>(Methods.WorkspaceDidChangeConfiguration, Mutating, () => json.DidChangeConfigurationParams);
         r.Notification<DidChangeWatchedFilesHandler, DidChangeWatchedFilesParams>(Methods.WorkspaceDidChangeWatchedFiles, Mutating, () => json.DidChangeWatchedFilesParams);
+        r.Notification<DidChangeWorkspaceFoldersHandler, DidChangeWorkspaceFoldersParams>(Methods.WorkspaceDidChangeWorkspaceFolders, Mutating, () => json.DidChangeWorkspaceFoldersParams);
         r.Request<CompletionHandler, CompletionParams, CompletionList>(Methods.TextDocumentCompletion, ReadOnly, () => json.CompletionParams, () => json.CompletionList);
         r.Request<CodeActionHandler, CodeActionParams, CodeAction[]>(Methods.TextDocumentCodeAction, ReadOnly, () => json.CodeActionParams, () => json.CodeActionArray);
         r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, () => json.HoverParams, () => json.Hover);

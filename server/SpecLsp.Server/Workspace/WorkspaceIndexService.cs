@@ -31,6 +31,10 @@ internal sealed partial class WorkspaceIndexService : IDisposable
     private WorkspaceIndex _current;
     private ImmutableDictionary<string, string> _openUris = ImmutableDictionary.Create<string, string>(WorkspacePaths.Comparer);
     private int _scanGeneration;
+
+    // Roots whose files are not indexed yet: null for all of them (before and during a full scan), else the folders
+    // added since the last scan finished. Read and written under _lock.
+    private ImmutableArray<string>? _unscanned;
     private string _scannedGlobs = string.Empty;
 
     public WorkspaceIndexService(
@@ -72,13 +76,50 @@ internal sealed partial class WorkspaceIndexService : IDisposable
     public void Rescan()
     {
         _scannedGlobs = CurrentGlobs();
-        if (Current.Roots.IsEmpty)
+        lock (_lock)
         {
-            return;
+            _unscanned = null;
+            StartScan();
+        }
+    }
+
+    /// <summary>
+    /// Follows <c>workspace/didChangeWorkspaceFolders</c>: the removed folders' files leave the index at once, the
+    /// added folders are scanned in the background, and open documents keep their entries. URIs that are not
+    /// absolute <c>file:</c> URIs or paths are ignored.
+    /// </summary>
+    public void ChangeRoots(IEnumerable<string> added, IEnumerable<string> removed)
+    {
+        var addedRoots = added.Select(WorkspacePaths.FromUriOrPath).OfType<string>().ToList();
+        var removedRoots = removed.Select(WorkspacePaths.FromUriOrPath).OfType<string>().ToHashSet(WorkspacePaths.Comparer);
+        lock (_lock)
+        {
+            var before = _current.Roots;
+            var roots = before.Where(r => !removedRoots.Contains(r)).Concat(addedRoots).Distinct(WorkspacePaths.Comparer).ToList();
+            if (roots.SequenceEqual(before, WorkspacePaths.Comparer))
+            {
+                return;
+            }
+
+            var workspace = new DiskWorkspace(roots, IsSpec);
+            _unscanned = _unscanned is { } pending
+                ? [.. pending.Concat(addedRoots).Distinct(WorkspacePaths.Comparer).Where(r => workspace.Roots.Contains(r, WorkspacePaths.Comparer))]
+                : null;
+            _current = _current.WithWorkspace(workspace);
+
+            // Only folders were removed (or the ones added meanwhile, before their scan landed): every remaining
+            // folder is indexed. Without any folder the index stays incomplete, as in a session that never had one.
+            if (_unscanned is { IsEmpty: true } && !workspace.Roots.IsEmpty)
+            {
+                _current = _current.AsComplete();
+            }
+
+            LogRootsChanged(_logger, addedRoots.Count, removedRoots.Count, workspace.Roots.Length);
+            StartScan();
         }
 
-        int generation = Interlocked.Increment(ref _scanGeneration);
-        Scan = Task.Run(() => ScanAsync(generation, _stopping.Token));
+        // Links into a removed folder now lead outside the workspace and IDs defined there are gone.
+        RefreshOpenDocuments(null);
     }
 
     /// <summary>The view of an open document for the reference features, or null when it is not open.</summary>
@@ -170,15 +211,35 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         }
     }
 
-    private async Task ScanAsync(int generation, CancellationToken cancellationToken)
+    // Under _lock. A newer scan supersedes older ones, so it covers what they had not finished: everything, or
+    // every folder added since the last scan landed.
+    private void StartScan()
+    {
+        if (_current.Roots.IsEmpty || _unscanned is { IsEmpty: true })
+        {
+            return;
+        }
+
+        int generation = Interlocked.Increment(ref _scanGeneration);
+        var workspace = _current.Workspace;
+        var only = _unscanned;
+        Scan = Task.Run(() => ScanAsync(generation, workspace, only, _stopping.Token));
+    }
+
+    private async Task ScanAsync(int generation, IWorkspace workspace, ImmutableArray<string>? only, CancellationToken cancellationToken)
     {
         var progress = await BeginProgressAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var workspace = Current.Workspace;
+            // An added folder is walked on its own, but its files are read through the whole workspace: their links
+            // resolve against every root, and the usual checks keep the reads inside the roots.
+            var paths = only is { } added
+                ? new DiskWorkspace(added, IsSpec).EnumerateSpecFiles(cancellationToken).Where(workspace.IsSpecFile).ToList()
+                : workspace.EnumerateSpecFiles(cancellationToken).ToList();
             int lastPercent = -1;
-            var scanned = WorkspaceIndexer.IndexAll(
+            var scanned = WorkspaceIndexer.IndexFiles(
                 workspace,
+                paths,
                 progress: new SyncProgress(p =>
                 {
                     int percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;
@@ -195,10 +256,13 @@ internal sealed partial class WorkspaceIndexService : IDisposable
                     return;
                 }
 
-                _current = RebaseOpenEntries(WorkspaceIndex.Create(workspace).WithDiskFiles(scanned.Files).AsComplete());
+                _current = only is null
+                    ? RebaseOpenEntries(WorkspaceIndex.Create(workspace).WithDiskFiles(scanned).AsComplete())
+                    : _current.WithDiskFiles(scanned).AsComplete();
+                _unscanned = [];
             }
 
-            LogIndexed(_logger, scanned.Count, workspace.Roots.Length);
+            LogIndexed(_logger, scanned.Count, only?.Length ?? workspace.Roots.Length);
             RefreshOpenDocuments(null);
         }
         catch (OperationCanceledException)
@@ -247,6 +311,12 @@ internal sealed partial class WorkspaceIndexService : IDisposable
             var entry = state == PathState.File && workspace.IsSpecFile(path) ? WorkspaceIndexer.IndexFile(workspace, path) : null;
             lock (_lock)
             {
+                // The folders may have changed meanwhile: a file of a removed folder stays out.
+                if (!ReferenceEquals(_current.Workspace, workspace))
+                {
+                    entry = WorkspacePaths.FindRoot(path, _current.Roots) is null ? null : entry?.WithRoots(_current.Roots);
+                }
+
                 _current = entry is null ? _current.WithoutDiskFile(path) : _current.WithDiskFile(entry);
             }
 
@@ -413,6 +483,9 @@ internal sealed partial class WorkspaceIndexService : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} specs in {Roots} workspace folder(s).")]
     private static partial void LogIndexed(ILogger logger, int count, int roots);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workspace folders changed: {Added} added, {Removed} removed, {Roots} now.")]
+    private static partial void LogRootsChanged(ILogger logger, int added, int removed, int roots);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Indexing the workspace failed.")]
     private static partial void LogScanFailed(ILogger logger, Exception exception);

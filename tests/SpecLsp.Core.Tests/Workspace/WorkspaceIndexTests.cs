@@ -24,6 +24,33 @@ public class WorkspaceIndexTests
     }
 
     [Fact]
+    public void WithWorkspace_FolderAddedThenRemoved_LinksResolvedAgainAndRemovedFilesLeave()
+    {
+        const string plan = "# Plan\n\n[design](../b/design.md#layout) and [ref][d]\n\n[d]: ../b/design.md\n";
+        var a = new InMemoryWorkspace("/ws/a").Add("/ws/a/plan.md", plan).Add("/ws/a/open.md", "[x](../b/x.md)\n");
+        var both = new InMemoryWorkspace("/ws/a", "/ws/b").Add("/ws/a/plan.md", plan).Add("/ws/b/design.md", "# Design\n");
+        var index = WorkspaceIndexer.IndexAll(a).WithOpenFile(Index(a, "/ws/a/open.md", "[x](../b/x.md)\n"));
+        Assert.All(index.GetFile("/ws/a/plan.md")!.Links, l => Assert.Equal(LinkTargetKind.Outside, l.Target.Kind));
+
+        var added = index.WithWorkspace(both).WithDiskFiles([WorkspaceIndexer.IndexFile(both, "/ws/b/design.md")]);
+
+        Assert.False(index.WithWorkspace(both).IsComplete);
+        Assert.Equal(
+            ["File /ws/b/design.md#layout", "File /ws/b/design.md#"],
+            added.GetFile("/ws/a/plan.md")!.Links.Select(l => $"{l.Target.Kind} {l.Target.Path}#{l.Target.Fragment}"));
+        Assert.Equal(LinkTargetKind.File, Assert.Single(added.GetFile("/ws/a/plan.md")!.ReferenceDefinitionTargets).Kind);
+        Assert.Equal(LinkTargetKind.File, Assert.Single(added.GetFile("/ws/a/open.md")!.Links).Target.Kind);
+        Assert.Equal(["/ws/a/plan.md"], added.FindLinksTo("/ws/b/design.md").Select(l => l.Path).Distinct());
+
+        var removed = added.WithWorkspace(a);
+
+        Assert.Null(removed.GetFile("/ws/b/design.md"));
+        Assert.True(removed.IsOpen("/ws/a/open.md"));
+        Assert.Equal(LinkTargetKind.Outside, Assert.Single(removed.GetFile("/ws/a/open.md")!.Links).Target.Kind);
+        Assert.Empty(removed.FindLinksTo("/ws/b/design.md"));
+    }
+
+    [Fact]
     public void IndexAll_SkipsHiddenAndNodeModulesFolders_AndMarksComplete()
     {
         var ws = new InMemoryWorkspace("/ws")

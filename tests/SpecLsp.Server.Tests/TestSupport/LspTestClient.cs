@@ -207,8 +207,11 @@ public sealed class LspTestClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for a notification of <paramref name="method"/> matching <paramref name="predicate"/>, received before or after the call.</summary>
-    public async Task<JsonElement> WaitForNotificationAsync(string method, Func<JsonElement, bool>? predicate = null)
+    /// <summary>
+    /// Waits for a notification of <paramref name="method"/> matching <paramref name="predicate"/>, received before or
+    /// after the call, skipping the first <paramref name="skip"/> of that method (see <see cref="Notifications"/>).
+    /// </summary>
+    public async Task<JsonElement> WaitForNotificationAsync(string method, Func<JsonElement, bool>? predicate = null, int skip = 0)
     {
         using var timeout = new CancellationTokenSource(Timeout);
         while (true)
@@ -216,9 +219,10 @@ public sealed class LspTestClient : IAsyncDisposable
             Task signal;
             lock (_notifications)
             {
+                int seen = 0;
                 foreach (var (m, p) in _notifications)
                 {
-                    if (m == method && (predicate is null || predicate(p)))
+                    if (m == method && seen++ >= skip && (predicate is null || predicate(p)))
                     {
                         return p;
                     }
