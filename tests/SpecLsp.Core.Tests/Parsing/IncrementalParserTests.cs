@@ -87,6 +87,18 @@ public class IncrementalParserTests
     }
 
     [Fact]
+    public void ModelComparison_CoversEveryPropertyOfTheModel()
+    {
+        // The random-edit test is only as strict as the comparison: a property it does not compare could be left out
+        // of the reparse unnoticed.
+        var properties = typeof(SpecDocument)
+            .GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
+            .Select(p => p.Name);
+
+        Assert.Equal(properties.Order(StringComparer.Ordinal), ModelAssert.Compared.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Reparse_DocumentTheGuardHadToChange_IsParsedWhole()
     {
         string hostile = Spec + "\n" + string.Concat(Enumerable.Repeat("[a](", 300_000));

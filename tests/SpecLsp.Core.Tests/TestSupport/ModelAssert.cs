@@ -5,6 +5,16 @@ namespace SpecLsp.Core.Tests.TestSupport;
 /// <summary>Compares two models node by node, every field, and names the first difference.</summary>
 internal static class ModelAssert
 {
+    /// <summary>The properties <see cref="Equal"/> compares: a property added to the model must be added here (and to the reparse).</summary>
+    public static readonly string[] Compared =
+    [
+        nameof(SpecDocument.Source), nameof(SpecDocument.FrontMatter), nameof(SpecDocument.Title), nameof(SpecDocument.Sections),
+        nameof(SpecDocument.AllSections), nameof(SpecDocument.Metadata), nameof(SpecDocument.IdDefinitions), nameof(SpecDocument.IdMentions),
+        nameof(SpecDocument.Links), nameof(SpecDocument.ReferenceDefinitions), nameof(SpecDocument.TaskItems), nameof(SpecDocument.CodeBlocks),
+        nameof(SpecDocument.CodeSpans), nameof(SpecDocument.HtmlComments), nameof(SpecDocument.ExplicitAnchors), nameof(SpecDocument.Blocks),
+        nameof(SpecDocument.ParseDiagnostics), nameof(SpecDocument.DestinationScanCost),
+    ];
+
     public static void Equal(SpecDocument expected, SpecDocument actual, string context = "")
     {
         Assert.Equal(expected.Source.Text, actual.Source.Text);
