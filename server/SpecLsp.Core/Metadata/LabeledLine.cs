@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
 
@@ -22,8 +23,17 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
     /// <summary>The key normalised for comparison (see <see cref="MetadataKeys.Normalize"/>).</summary>
     public string NormalizedKey => MetadataKeys.Normalize(Key);
 
-    /// <summary>Every labelled line of <paramref name="document"/> outside code, comments and front matter.</summary>
+    // The metadata, placeholder and status checks each ask for the same version's lines on every keystroke.
+    private static readonly ConditionalWeakTable<SpecDocument, StrongBox<ImmutableArray<LabeledLine>>> s_found = [];
+
+    /// <summary>Every labelled line of <paramref name="document"/> outside code, comments and front matter (found once per document).</summary>
     public static ImmutableArray<LabeledLine> FindAll(SpecDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return s_found.GetValue(document, static d => new StrongBox<ImmutableArray<LabeledLine>>(Find(d))).Value;
+    }
+
+    private static ImmutableArray<LabeledLine> Find(SpecDocument document)
     {
         var mask = TextMask.NonProse(document);
         var source = document.Source;
