@@ -68,6 +68,9 @@ public sealed class SpecDocument
     /// </summary>
     internal long? DestinationScanCost { get; init; }
 
+    /// <summary>The prefixes of <see cref="IdDefinitions"/> (an ID-shaped word is a mention only with one of them), kept for the next reparse.</summary>
+    internal IReadOnlySet<string> IdPrefixes { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>The deepest section whose range holds <paramref name="position"/>, or null before the first heading.</summary>
     public Section? FindSection(Position position)
     {

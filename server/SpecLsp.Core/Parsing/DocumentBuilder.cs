@@ -85,7 +85,8 @@ internal sealed partial class DocumentBuilder
         var title = all.FirstOrDefault(s => s.Level == 1);
         var metadata = SelectMetadata();
         var definitions = BuildDefinitions(metadata, title?.Title);
-        var mentions = BuildMentions(IdPrefixes(definitions), definitions);
+        var prefixes = IdPrefixes(definitions);
+        var mentions = BuildMentions(prefixes, definitions);
 
         return new SpecDocument
         {
@@ -107,6 +108,7 @@ internal sealed partial class DocumentBuilder
             Blocks = _blocks.ToImmutable(),
             ParseDiagnostics = _diagnostics.ToImmutable(),
             DestinationScanCost = destinationScanCost,
+            IdPrefixes = prefixes,
         };
     }
 

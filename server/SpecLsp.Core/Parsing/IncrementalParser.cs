@@ -123,7 +123,7 @@ internal static class IncrementalParser
         var regionDefinitions = builder.BuildDefinitions(regionMetadata, title?.Title);
         var definitions = region.Splice(previous.IdDefinitions, regionDefinitions, d => d.Range.Start.Line, static (d, n) => d with { Range = Shift(d.Range, n), LineRange = Shift(d.LineRange, n) });
         var prefixes = DocumentBuilder.IdPrefixes(definitions);
-        if (!prefixes.SetEquals(DocumentBuilder.IdPrefixes(previous.IdDefinitions)))
+        if (!prefixes.SetEquals(previous.IdPrefixes))
         {
             return null;
         }
@@ -153,6 +153,7 @@ internal static class IncrementalParser
             Blocks = region.Splice(previous.Blocks, builder.Blocks, b => b.Range.Start.Line, static (b, n) => b with { Range = Shift(b.Range, n) }),
             ParseDiagnostics = region.Splice(previous.ParseDiagnostics, builder.ParseDiagnostics, d => d.Range.Start.Line, static (d, n) => d with { Range = Shift(d.Range, n) }),
             DestinationScanCost = cost,
+            IdPrefixes = prefixes,
         };
     }
 

@@ -12,7 +12,7 @@ internal static class ModelAssert
         nameof(SpecDocument.AllSections), nameof(SpecDocument.Metadata), nameof(SpecDocument.IdDefinitions), nameof(SpecDocument.IdMentions),
         nameof(SpecDocument.Links), nameof(SpecDocument.ReferenceDefinitions), nameof(SpecDocument.TaskItems), nameof(SpecDocument.CodeBlocks),
         nameof(SpecDocument.CodeSpans), nameof(SpecDocument.HtmlComments), nameof(SpecDocument.ExplicitAnchors), nameof(SpecDocument.Blocks),
-        nameof(SpecDocument.ParseDiagnostics), nameof(SpecDocument.DestinationScanCost),
+        nameof(SpecDocument.ParseDiagnostics), nameof(SpecDocument.DestinationScanCost), nameof(SpecDocument.IdPrefixes),
     ];
 
     public static void Equal(SpecDocument expected, SpecDocument actual, string context = "")
@@ -35,6 +35,7 @@ internal static class ModelAssert
         Sequence("blocks", expected.Blocks, actual.Blocks, context);
         Sequence("parse diagnostics", expected.ParseDiagnostics, actual.ParseDiagnostics, context);
         Same("destination scan cost", expected.DestinationScanCost, actual.DestinationScanCost, context);
+        Sequence("ID prefixes", expected.IdPrefixes.Order(StringComparer.Ordinal), actual.IdPrefixes.Order(StringComparer.Ordinal), context);
     }
 
     private static void Sequence<T>(string what, IEnumerable<T> expected, IEnumerable<T> actual, string context)
