@@ -13,7 +13,6 @@ namespace SpecLsp.Core.References;
 public sealed class DocumentView
 {
     private static readonly WorkspaceIndex NoWorkspace = WorkspaceIndex.Create(new InMemoryWorkspace());
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SpecDocument, CachedIndex> Indexes = [];
     private readonly Func<string, SpecDocument?>? _openDocuments;
 
     private DocumentView(string? path, SpecDocument document, FileIndex index, WorkspaceIndex workspace, Func<string, SpecDocument?>? openDocuments)
@@ -48,20 +47,7 @@ public sealed class DocumentView
         workspace ??= NoWorkspace;
         var path = WorkspacePaths.FromUriOrPath(uriOrPath);
         var roots = path is null ? [] : workspace.Roots;
-        return new DocumentView(path, document, IndexOf(document, path ?? string.Empty, roots), workspace, openDocuments);
-    }
-
-    // Every analyzer and request on one version builds the same view: its index entry is built once per document.
-    private static FileIndex IndexOf(SpecDocument document, string path, ImmutableArray<string> roots)
-    {
-        if (Indexes.TryGetValue(document, out var cached) && cached.Path == path && cached.Roots == roots)
-        {
-            return cached.Index;
-        }
-
-        var index = FileIndex.Create(path, document, roots);
-        Indexes.AddOrUpdate(document, new CachedIndex(path, roots, index));
-        return index;
+        return new DocumentView(path, document, FileIndex.Of(path ?? string.Empty, document, roots), workspace, openDocuments);
     }
 
     /// <summary>True when <paramref name="path"/> is this document's.</summary>
@@ -132,6 +118,4 @@ public sealed class DocumentView
             .Select(l => new LinkLocation(Path ?? string.Empty, l));
         return [.. own.Concat(fromWorkspace.Where(l => !IsSelf(l.Path)))];
     }
-
-    private sealed record CachedIndex(string Path, ImmutableArray<string> Roots, FileIndex Index);
 }

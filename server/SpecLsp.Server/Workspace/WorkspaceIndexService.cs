@@ -150,7 +150,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         {
             if (_documents.Get(uri) is { } snapshot)
             {
-                index = index.WithOpenFile(FileIndex.Create(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), index.Roots));
+                index = index.WithOpenFile(FileIndex.Of(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), index.Roots));
             }
         }
 
@@ -289,7 +289,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         {
             if (open.TryGetValue(uri, out var snapshot) && snapshot.Parsed.IsCompletedSuccessfully)
             {
-                index = index.WithOpenFile(FileIndex.Create(path, snapshot.Parsed.Result, index.Roots));
+                index = index.WithOpenFile(FileIndex.Of(path, snapshot.Parsed.Result, index.Roots));
             }
         }
 
@@ -356,7 +356,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
             }
 
             previous = _current.GetFile(path);
-            _current = _current.WithOpenFile(FileIndex.Create(path, model, _current.Roots));
+            _current = _current.WithOpenFile(FileIndex.Of(path, model, _current.Roots));
         }
 
         RefreshOpenDocuments(path, previous);
