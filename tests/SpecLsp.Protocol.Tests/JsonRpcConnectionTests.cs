@@ -230,7 +230,8 @@ public sealed class JsonRpcConnectionTests
         await peer.NotifyAsync("block", """{"text":"x"}""");
         await peer.RequestAsync(3, "count", """{"text":"x"}""");
         await peer.NotifyAsync("$/cancelRequest", """{"id":3}""");
-        await Task.Delay(100);
+        // The reader takes the cancellation while the barrier holds; give a busy machine ample time to read it.
+        await Task.Delay(TimeSpan.FromSeconds(5));
         release.SetResult();
 
         Assert.Equal(ErrorCodes.RequestCancelled, await peer.ReadErrorCodeAsync(3));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Parsing;
@@ -216,12 +217,16 @@ public sealed class LanguageServerTests
         Assert.Contains(published.Diagnostics, d => d.Code?.String == DiagnosticCodes.InvalidFrontMatter && d.Range.Start.Line <= 1);
     }
 
+    // The debounce waits on a fake clock: a slow machine cannot make an edit arrive "after the pause".
     [Fact]
     public async Task Diagnostics_WhileTyping_DebouncedToLatestVersion()
     {
         await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("x")));
         await client.InitializeAsync();
-        (await client.GetServiceAsync<DiagnosticsService>()).DebounceDelay = TimeSpan.FromMilliseconds(1000);
+        var clock = new FakeTimeProvider();
+        var service = await client.GetServiceAsync<DiagnosticsService>();
+        service.Time = clock;
+        service.DebounceDelay = TimeSpan.FromSeconds(1);
 
         await client.OpenAsync(Uri, string.Empty);
         for (int version = 2; version <= 6; version++)
@@ -229,8 +234,14 @@ public sealed class LanguageServerTests
             await client.ChangeAsync(Uri, version, new TextDocumentContentChangeEvent { Range = Range(0, 0, 0, 0), Text = "x" });
         }
 
+        // A request sees every change sent before it, so all five have been scheduled once it is answered.
+        await client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Uri));
+        Assert.Empty(client.Notifications(Methods.TextDocumentPublishDiagnostics));
+        clock.Advance(TimeSpan.FromSeconds(1));
+
         var published = await client.WaitForDiagnosticsAsync(Uri, version: 6);
         Assert.Equal(5, published.Diagnostics.Length);
+        clock.Advance(TimeSpan.FromMinutes(1));
         await Task.Delay(500);
         Assert.Single(client.Notifications(Methods.TextDocumentPublishDiagnostics));
     }
@@ -257,16 +268,23 @@ public sealed class LanguageServerTests
     {
         await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("x")));
         await client.InitializeAsync();
+        var clock = new FakeTimeProvider();
         var service = await client.GetServiceAsync<DiagnosticsService>();
-        service.QuietDelay = TimeSpan.FromSeconds(30);
-        service.DebounceDelay = TimeSpan.FromMilliseconds(1);
+        service.Time = clock;
+        service.QuietDelay = TimeSpan.FromSeconds(1);
+        service.DebounceDelay = TimeSpan.FromSeconds(2);
         await client.OpenAsync(Uri, "x");
+        await client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Uri));
+        clock.Advance(TimeSpan.FromSeconds(2));
         await client.WaitForDiagnosticsAsync(Uri, version: 1);
-        service.DebounceDelay = TimeSpan.FromMilliseconds(300);
-        service.QuietDelay = TimeSpan.FromSeconds(30);
 
+        // Version 2 comes after a pause (quiet delay); version 3 finds it pending and restarts the full debounce.
         await client.ChangeAsync(Uri, 2, new TextDocumentContentChangeEvent { Range = Range(0, 0, 0, 0), Text = "x " });
         await client.ChangeAsync(Uri, 3, new TextDocumentContentChangeEvent { Range = Range(0, 0, 0, 0), Text = "x " });
+        await client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Uri));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Single(client.Notifications(Methods.TextDocumentPublishDiagnostics));
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         var published = await client.WaitForDiagnosticsAsync(Uri, version: 3);
         Assert.Equal(3, published.Diagnostics.Length);
@@ -311,13 +329,14 @@ public sealed class LanguageServerTests
         await client.InitializeAsync(utf8 ? """{"general":{"positionEncodings":["utf-8"]},"textDocument":{"documentSymbol":{"hierarchicalDocumentSymbolSupport":true}}}""" : LspTestClient.DefaultCapabilities);
         var workspace = await client.GetServiceAsync<WorkspaceState>();
         var edits = new RandomEdits(seed: utf8 ? 8 : 16, utf8);
+        var batches = new Random(utf8 ? 8 : 16);
         string expected = "# T😀\r\n\r\n## A\rtext\n";
         await client.OpenAsync(Uri, expected);
 
         for (int sequence = 0; sequence < 1000; sequence++)
         {
             var changes = new List<TextDocumentContentChangeEvent>();
-            for (int i = Random.Shared.Next(1, 5); i > 0; i--)
+            for (int i = batches.Next(1, 5); i > 0; i--)
             {
                 (var change, expected) = edits.Next(expected);
                 changes.Add(change);

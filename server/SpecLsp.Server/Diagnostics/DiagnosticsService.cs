@@ -54,6 +54,9 @@ internal sealed class DiagnosticsService : IDisposable
     /// <summary>How long typing must pause before diagnostics are pushed while edits keep coming.</summary>
     public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>The clock the debounce waits on and today's date comes from (tests set a fake one).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>
     /// The delay for a change that finds the document's previous diagnostics already delivered: one keystroke
     /// after a pause. Long enough to merge the several changes one editor action sends.
@@ -65,7 +68,7 @@ internal sealed class DiagnosticsService : IDisposable
         Document = model,
         DocumentUri = document.Uri,
         Workspace = _index.Current,
-        Today = DateOnly.FromDateTime(DateTime.Now),
+        Today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime),
     };
 
     public async Task<LspDiagnostic[]> ComputeAsync(DocumentSnapshot document, CancellationToken cancellationToken)
@@ -185,7 +188,7 @@ internal sealed class DiagnosticsService : IDisposable
         try
         {
             var token = cancellation.Token;
-            await Task.Delay(delay, token).ConfigureAwait(false);
+            await Task.Delay(delay, Time, token).ConfigureAwait(false);
             var diagnostics = await ComputeAsync(document, token).ConfigureAwait(false);
             lock (_lock)
             {
