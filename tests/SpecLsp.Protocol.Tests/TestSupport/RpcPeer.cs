@@ -11,7 +11,7 @@ namespace SpecLsp.Protocol.Tests.TestSupport;
 /// </summary>
 internal sealed class RpcPeer : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly Pipe _toServer = new();
     private readonly Pipe _fromServer = new();

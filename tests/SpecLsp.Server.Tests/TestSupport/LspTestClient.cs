@@ -26,7 +26,7 @@ public sealed record LspResponse(JsonElement Result, int? ErrorCode, string? Err
 /// </summary>
 public sealed class LspTestClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Capabilities of a modern client that only takes pushed diagnostics.</summary>
     public const string DefaultCapabilities = """
