@@ -14,7 +14,8 @@ internal sealed class CodeLensHandler(WorkspaceState workspace, ClientSession se
     public async Task<CodeLens[]> HandleAsync(CodeLensParams request, CancellationToken cancellationToken)
     {
         var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
+        // Lenses were advertised only to clients without inlay hints; the others get the progress as hints.
+        if (document is null || session.Capabilities.TextDocument?.InlayHint is not null)
         {
             return [];
         }
