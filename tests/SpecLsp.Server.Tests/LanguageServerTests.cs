@@ -66,6 +66,19 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task CodeLens_ClientGivenInlayHints_NoLenses()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        var result = await client.InitializeAsync("""{"textDocument":{"inlayHint":{}}}""");
+
+        await client.OpenAsync(Uri, "# Spec\n\n## Tasks\n\n- [x] one\n- [ ] two\n");
+        var response = await client.RequestAsync(Methods.TextDocumentCodeLens, TextDocument(Uri));
+
+        Assert.Null(result.Capabilities.CodeLensProvider);
+        Assert.True(response.IsError || response.Result.ValueKind != JsonValueKind.Array || response.Result.GetArrayLength() == 0);
+    }
+
+    [Fact]
     public async Task Initialized_LogsReadyToWindowLogMessage()
     {
         await using var client = LspTestClient.StartInProcess();
