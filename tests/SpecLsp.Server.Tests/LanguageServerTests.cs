@@ -206,6 +206,19 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Diagnostics_PushClientWithoutRelatedInformation_NoneSent()
+    {
+        await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("TODO")));
+        await client.InitializeAsync("""{"textDocument":{"publishDiagnostics":{"versionSupport":true}}}""");
+
+        await client.OpenAsync(Uri, "# 😀 TODO\n", version: 4);
+
+        var published = await client.WaitForDiagnosticsAsync(Uri, version: 4);
+        var diagnostic = Assert.Single(published.Diagnostics, d => d.Code?.String == DiagnosticCodes.TemplateText);
+        Assert.Null(diagnostic.RelatedInformation);
+    }
+
+    [Fact]
     public async Task Diagnostics_Utf8Client_RangesInBytes()
     {
         await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("TODO")));
