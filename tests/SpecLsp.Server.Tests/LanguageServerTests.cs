@@ -79,6 +79,24 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task CodeLens_ClientWithoutInlayHints_LensCommandIsRegistered()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        var result = await client.InitializeAsync("{}");
+
+        await client.OpenAsync(Uri, "# Spec\n\n## Tasks\n\n- [x] one\n- [ ] two\n");
+        var response = await client.RequestAsync(Methods.TextDocumentCodeLens, TextDocument(Uri));
+
+        Assert.NotNull(result.Capabilities.CodeLensProvider);
+        Assert.All(response.Result.EnumerateArray(), lens =>
+        {
+            string command = lens.GetProperty("command").GetProperty("command").GetString()!;
+            Assert.NotEmpty(command);
+            Assert.Contains(command, result.Capabilities.ExecuteCommandProvider!.Commands!);
+        });
+    }
+
+    [Fact]
     public async Task Initialized_LogsReadyToWindowLogMessage()
     {
         await using var client = LspTestClient.StartInProcess();
