@@ -67,6 +67,37 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task CodeLens_ClientGivenInlayHints_NoLenses()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        var result = await client.InitializeAsync("""{"textDocument":{"inlayHint":{}}}""");
+
+        await client.OpenAsync(Uri, "# Spec\n\n## Tasks\n\n- [x] one\n- [ ] two\n");
+        var response = await client.RequestAsync(Methods.TextDocumentCodeLens, TextDocument(Uri));
+
+        Assert.Null(result.Capabilities.CodeLensProvider);
+        Assert.True(response.IsError || response.Result.ValueKind != JsonValueKind.Array || response.Result.GetArrayLength() == 0);
+    }
+
+    [Fact]
+    public async Task CodeLens_ClientWithoutInlayHints_LensCommandIsRegistered()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        var result = await client.InitializeAsync("{}");
+
+        await client.OpenAsync(Uri, "# Spec\n\n## Tasks\n\n- [x] one\n- [ ] two\n");
+        var response = await client.RequestAsync(Methods.TextDocumentCodeLens, TextDocument(Uri));
+
+        Assert.NotNull(result.Capabilities.CodeLensProvider);
+        Assert.All(response.Result.EnumerateArray(), lens =>
+        {
+            string command = lens.GetProperty("command").GetProperty("command").GetString()!;
+            Assert.NotEmpty(command);
+            Assert.Contains(command, result.Capabilities.ExecuteCommandProvider!.Commands!);
+        });
+    }
+
+    [Fact]
     public async Task Initialized_LogsReadyToWindowLogMessage()
     {
         await using var client = LspTestClient.StartInProcess();
@@ -191,6 +222,19 @@ public sealed class LanguageServerTests
         var related = Assert.Single(diagnostic.RelatedInformation!);
         Assert.Equal(Uri, related.Location.Uri);
         Assert.Equal("first character", related.Message);
+    }
+
+    [Fact]
+    public async Task Diagnostics_PushClientWithoutRelatedInformation_NoneSent()
+    {
+        await using var client = LspTestClient.StartInProcess(services => services.AddSingleton<IDocumentAnalyzer>(new WordAnalyzer("TODO")));
+        await client.InitializeAsync("""{"textDocument":{"publishDiagnostics":{"versionSupport":true}}}""");
+
+        await client.OpenAsync(Uri, "# 😀 TODO\n", version: 4);
+
+        var published = await client.WaitForDiagnosticsAsync(Uri, version: 4);
+        var diagnostic = Assert.Single(published.Diagnostics, d => d.Code?.String == DiagnosticCodes.TemplateText);
+        Assert.Null(diagnostic.RelatedInformation);
     }
 
     [Fact]

@@ -475,4 +475,7 @@ public sealed record DiagnosticClientCapabilities
 
     /// <summary>Supports related documents in reports.</summary>
     public bool? RelatedDocumentSupport { get; init; }
+
+    /// <summary>Accepts related information (LSP 3.18).</summary>
+    public bool? RelatedInformation { get; init; }
 }

@@ -76,7 +76,8 @@ internal sealed class DiagnosticsService : IDisposable
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var diagnostics = DiagnosticPolicy.Apply(_engine.Analyze(CreateContext(document, model), cancellationToken), _templates.Current.Configuration);
         var encoder = _session.Encoder;
-        return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, document.Uri, document.Text, encoder, uri => _workspace.Get(uri)?.Text))];
+        bool related = _session.SupportsRelatedInformation;
+        return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, document.Uri, document.Text, encoder, uri => _workspace.Get(uri)?.Text) is var lsp && related ? lsp : lsp with { RelatedInformation = null })];
     }
 
     /// <summary>Computes every open document's diagnostics again (the configuration or templates changed).</summary>

@@ -7,6 +7,9 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class CodeLensHandler(WorkspaceState workspace, ClientSession session)
     : IRequestHandler<CodeLensParams, CodeLens[]>, ICapabilityProvider
 {
+    /// <summary>The lens's command: registered in executeCommandProvider, a no-op (a lens needs a command the client can run).</summary>
+    public const string ChecklistProgressCommand = "speclsp.checklistProgress";
+
     // Checklist progress is an inlay hint where the client has them, a code lens elsewhere; never both.
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         client.TextDocument?.InlayHint is null ? capabilities with { CodeLensProvider = new CodeLensOptions { ResolveProvider = false } } : capabilities;
@@ -14,7 +17,8 @@ internal sealed class CodeLensHandler(WorkspaceState workspace, ClientSession se
     public async Task<CodeLens[]> HandleAsync(CodeLensParams request, CancellationToken cancellationToken)
     {
         var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
+        // Lenses were advertised only to clients without inlay hints; the others get the progress as hints.
+        if (document is null || session.Capabilities.TextDocument?.InlayHint is not null)
         {
             return [];
         }
@@ -22,11 +26,10 @@ internal sealed class CodeLensHandler(WorkspaceState workspace, ClientSession se
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var encoder = session.Encoder;
 
-        // An empty command identifier makes a lens that shows its title and does nothing when clicked.
         return [.. ChecklistProgress.Compute(model).Select(progress => new CodeLens
         {
             Range = encoder.ToLsp(document.Text, progress.HeadingRange),
-            Command = new Command { Title = progress.Label, CommandIdentifier = string.Empty },
+            Command = new Command { Title = progress.Label, CommandIdentifier = ChecklistProgressCommand },
         })];
     }
 }

@@ -36,8 +36,11 @@ internal sealed class CompletionHandler(
         bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
         var items = new List<SpecCompletionItem>();
         // Sections answer "#" and explicit invocation; " " and "*" are metadata triggers.
+        // Except a space typed after a line's "#"s ("## "): that asks for sections, not metadata values.
         bool metadataTrigger = request.Context?.TriggerCharacter is " " or "*";
-        if (!metadataTrigger && templates.Current.Choose(model, document.Uri).Template is { } template)
+        bool headingSpace = request.Context?.TriggerCharacter == " " && caret.Line < model.Source.LineCount
+            && model.Source.GetLineText(caret.Line).TrimStart().StartsWith('#');
+        if ((!metadataTrigger || headingSpace) && templates.Current.Choose(model, document.Uri).Template is { } template)
         {
             items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret));
         }

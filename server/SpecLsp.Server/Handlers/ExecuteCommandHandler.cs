@@ -9,10 +9,16 @@ internal sealed class ExecuteCommandHandler(JsonRpcConnection connection, Client
     : IRequestHandler<ExecuteCommandParams, JsonElement>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
-        capabilities with { ExecuteCommandProvider = new ExecuteCommandOptions { Commands = [.. (capabilities.ExecuteCommandProvider?.Commands ?? []).Append(PlaceholderFixes.SelectRangeCommand)] } };
+        capabilities with { ExecuteCommandProvider = new ExecuteCommandOptions { Commands = [.. (capabilities.ExecuteCommandProvider?.Commands ?? []).Append(PlaceholderFixes.SelectRangeCommand).Append(CodeLensHandler.ChecklistProgressCommand)] } };
 
     public async Task<JsonElement> HandleAsync(ExecuteCommandParams request, CancellationToken cancellationToken)
     {
+        // A checklist progress lens is information only: clicking it runs this command, which does nothing.
+        if (request.Command == CodeLensHandler.ChecklistProgressCommand)
+        {
+            return JsonSerializer.SerializeToElement<string?>(null, LspJsonContext.Default.String);
+        }
+
         if (request.Command != PlaceholderFixes.SelectRangeCommand || request.Arguments is not [{ ValueKind: JsonValueKind.String } uri, { ValueKind: JsonValueKind.Object } range, ..])
         {
             throw new JsonRpcException(ErrorCodes.InvalidParams, $"Unknown command or arguments: {request.Command}.");

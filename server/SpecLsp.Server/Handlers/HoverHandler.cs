@@ -38,7 +38,18 @@ internal sealed class HoverHandler(WorkspaceState workspace, ClientSession sessi
 
     private Hover ToLsp(DocumentSnapshot document, string markdown, Core.Text.TextRange range) => new()
     {
-        Contents = new MarkupContent { Kind = MarkupKind.Markdown, Value = markdown },
+        Contents = session.HoverMarkdown
+            ? new MarkupContent { Kind = MarkupKind.Markdown, Value = markdown }
+            : new MarkupContent { Kind = MarkupKind.PlainText, Value = StripMarkdown(markdown) },
         Range = session.Encoder.ToLsp(document.Text, range),
     };
+
+    // For a client that only shows plaintext: emphasis, code ticks, heading marks and link syntax removed.
+    internal static string StripMarkdown(string markdown)
+    {
+        string text = System.Text.RegularExpressions.Regex.Replace(markdown, @"\[([^\]]*)\]\([^)]*\)", "$1", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^\s{0,3}#{1,6}\s+", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        text = text.Replace("**", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\*([^*\n]+)\*", "$1", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
 }

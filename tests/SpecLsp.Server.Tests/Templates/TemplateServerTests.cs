@@ -76,6 +76,46 @@ public sealed class TemplateServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Completion_SpaceTypedAfterHashes_OffersSections()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(SpecUri, Spec + " ");
+
+        var list = await client.RequestAsync(
+            Methods.TextDocumentCompletion,
+            new CompletionParams
+            {
+                TextDocument = new TextDocumentIdentifier { Uri = SpecUri },
+                Position = new Position { Line = 13, Character = 3 },
+                Context = new CompletionContext { TriggerKind = CompletionTriggerKind.TriggerCharacter, TriggerCharacter = " " },
+            },
+            LspJsonContext.Default.CompletionParams,
+            LspJsonContext.Default.CompletionList);
+
+        var technical = list!.Items.Single(i => i.Label == "Technical Design");
+        Assert.Equal((13, 0, 13, 3), (technical.TextEdit!.Range.Start.Line, technical.TextEdit.Range.Start.Character, technical.TextEdit.Range.End.Line, technical.TextEdit.Range.End.Character));
+    }
+
+    [Fact]
+    public async Task Hover_ClientWithPlaintextOnly_GetsPlaintext()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync("""{"textDocument":{"hover":{"contentFormat":["plaintext"]}}}""");
+        await client.OpenAsync(SpecUri, Spec);
+
+        var hover = await client.RequestAsync(
+            Methods.TextDocumentHover,
+            new HoverParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 4, Character = 6 } },
+            LspJsonContext.Default.HoverParams,
+            LspJsonContext.Default.Hover);
+
+        Assert.Equal(MarkupKind.PlainText, hover!.Contents.Markup!.Kind);
+        Assert.Contains("Brief description of what this feature does and why it's needed", hover.Contents.Markup.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", hover.Contents.Markup.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CodeAction_MissingSectionDiagnostic_QuickFixInsertsItInTemplateOrder()
     {
         await using var client = LspTestClient.StartInProcess();
