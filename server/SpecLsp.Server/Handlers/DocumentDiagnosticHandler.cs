@@ -1,10 +1,11 @@
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Diagnostics;
+using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, DiagnosticsService diagnostics)
+internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, DiagnosticsService diagnostics, TemplateEnvironmentService templates)
     : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -14,6 +15,11 @@ internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, Diagno
 
     public async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, CancellationToken cancellationToken)
     {
+        if (templates.ConfigurationDiagnostics is { } configuration && configuration.Uri == request.TextDocument.Uri)
+        {
+            return new FullDocumentDiagnosticReport { Items = configuration.Diagnostics };
+        }
+
         var document = workspace.Get(request.TextDocument.Uri);
         if (document is null)
         {

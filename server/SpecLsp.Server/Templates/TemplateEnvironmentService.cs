@@ -6,6 +6,7 @@ using SpecLsp.Core.Text;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
+using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
 namespace SpecLsp.Server.Templates;
 
@@ -22,6 +23,12 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
     private TemplateEnvironment _current = TemplateEnvironment.Default;
     private ConfigurationSettings? _clientSettings;
     private string? _publishedConfigurationUri;
+
+    /// <summary>
+    /// The problems in the configuration file, by its URI: pushed (a pulling client pulls only the documents its
+    /// selector names, and VS Code's names Markdown alone) and also the answer to a pull for that file.
+    /// </summary>
+    public (string Uri, LspDiagnostic[] Diagnostics)? ConfigurationDiagnostics { get; private set; }
 
     public event Action? Changed;
 
@@ -205,11 +212,13 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
         _publishedConfigurationUri = uri;
         if (uri is null)
         {
+            ConfigurationDiagnostics = null;
             return;
         }
 
         var text = SourceText.From(loaded.ConfigurationText ?? string.Empty);
         var diagnostics = loaded.Diagnostics.Select(d => DiagnosticConversions.ToLsp(d, uri, text, session.Encoder, _ => null)).ToArray();
+        ConfigurationDiagnostics = (uri, diagnostics);
         connection.SendNotification(Methods.TextDocumentPublishDiagnostics, new PublishDiagnosticsParams { Uri = uri, Diagnostics = diagnostics }, LspJsonContext.Default.PublishDiagnosticsParams);
     }
 

@@ -186,6 +186,24 @@ public sealed class TemplateServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Configuration_InvalidFile_PullForItAnswersItsProblems()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, ".speclsp.yaml"), "severity: [\n");
+        await using var client = LspTestClient.StartInProcess();
+        string root = new Uri(_folder).AbsoluteUri;
+        var response = await client.RequestAsync(Methods.Initialize, "{\"processId\":null,\"rootUri\":\"" + root + "\",\"capabilities\":{\"textDocument\":{\"diagnostic\":{}}}}");
+        Assert.False(response.IsError, response.ErrorMessage);
+        await client.NotifyAsync(Methods.Initialized, "{}");
+        var configUri = new Uri(Path.Combine(_folder, ".speclsp.yaml")).AbsoluteUri;
+        await client.WaitForDiagnosticsAsync(configUri);
+
+        var report = await client.RequestAsync(Methods.TextDocumentDiagnostic, "{\"textDocument\":{\"uri\":\"" + configUri + "\"}}");
+
+        Assert.False(report.IsError, report.ErrorMessage);
+        Assert.Equal("invalid-configuration", Assert.Single(report.Result.GetProperty("items").EnumerateArray()).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Configuration_ClientSettingsChange_AppliesWithoutRestart()
     {
         await using var client = LspTestClient.StartInProcess();
