@@ -25,9 +25,26 @@ public class DocumentChangeConverterTests
         var back = JsonSerializer.Deserialize(json, LspJsonContext.Default.WorkspaceEdit)!;
 
         Assert.Equal(
-            """{"documentChanges":[{"kind":"create","uri":"file:///ws/new.md"},{"textDocument":{"uri":"file:///ws/new.md"},"edits":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"newText":"# New\n"}]}]}""",
+            """{"documentChanges":[{"kind":"create","uri":"file:///ws/new.md"},{"textDocument":{"uri":"file:///ws/new.md","version":null},"edits":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"newText":"# New\n"}]}]}""",
             json);
         Assert.Equal("file:///ws/new.md", back.DocumentChanges![0].Create!.Uri);
         Assert.Equal("# New\n", back.DocumentChanges[1].Edit!.Edits[0].NewText);
+    }
+
+    [Theory]
+    [InlineData(null, "null")]
+    [InlineData(5, "5")]
+    public void TextDocumentEdit_AlwaysWritesTheVersion(int? version, string expected)
+    {
+        var edit = new TextDocumentEdit
+        {
+            TextDocument = new OptionalVersionedTextDocumentIdentifier { Uri = "file:///ws/a.md", Version = version },
+            Edits = [],
+        };
+
+        var json = JsonSerializer.Serialize(edit, LspJsonContext.Default.TextDocumentEdit);
+
+        Assert.Equal($$"""{"textDocument":{"uri":"file:///ws/a.md","version":{{expected}}},"edits":[]}""", json);
+        Assert.Equal(version, JsonSerializer.Deserialize(json, LspJsonContext.Default.TextDocumentEdit)!.TextDocument.Version);
     }
 }

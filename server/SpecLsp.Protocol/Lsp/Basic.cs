@@ -60,7 +60,9 @@ public sealed record VersionedTextDocumentIdentifier : TextDocumentIdentifier
 /// <summary>Identifies a document and, when known, its version (null: the version on disk).</summary>
 public sealed record OptionalVersionedTextDocumentIdentifier : TextDocumentIdentifier
 {
-    /// <summary>The version, or null.</summary>
+    /// <summary>The version, or null; LSP requires the property, so null is written too.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonPropertyOrder(1)]
     public int? Version { get; init; }
 }
 

@@ -7,7 +7,7 @@ using LspRange = SpecLsp.Protocol.Lsp.Range;
 namespace SpecLsp.Server.Conversions;
 
 /// <summary>Core reference results (paths, UTF-16 ranges, changes) to LSP locations and edits.</summary>
-internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSession session)
+internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSession session, WorkspaceState workspace)
 {
     public Location ToLocation(SourceLocation location) => new() { Uri = index.ToUri(location.Path), Range = ToRange(location.Path, location.Range) };
 
@@ -55,20 +55,23 @@ internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSe
             operations.Add(new CreateFile { Uri = uri });
             operations.Add(new TextDocumentEdit
             {
-                TextDocument = new OptionalVersionedTextDocumentIdentifier { Uri = uri },
+                TextDocument = Identify(uri),
                 Edits = [new TextEdit { Range = Raw(default), NewText = creation.Text }],
             });
         }
 
         operations.AddRange(changes.Edits.Select(e => (DocumentChange)new TextDocumentEdit
         {
-            TextDocument = new OptionalVersionedTextDocumentIdentifier { Uri = index.ToUri(e.Path) },
+            TextDocument = Identify(index.ToUri(e.Path)),
             Edits = ToEdits(e),
         }));
         return new WorkspaceEdit { DocumentChanges = [.. operations] };
     }
 
     public bool CanCreateFiles => session.Capabilities.Workspace?.WorkspaceEdit?.DocumentChanges == true;
+
+    // The open document's version, so the client can refuse a stale edit; null for a file not open.
+    private OptionalVersionedTextDocumentIdentifier Identify(string uri) => new() { Uri = uri, Version = workspace.Get(uri)?.Version };
 
     private TextEdit[] ToEdits(FileEdits edits) =>
         [.. edits.Edits.Select(e => new TextEdit { Range = ToRange(edits.Path, e.Range), NewText = e.NewText })];

@@ -154,6 +154,10 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
             LspJsonContext.Default.RenameParams, LspJsonContext.Default.WorkspaceEdit);
         var renamed = rename!.DocumentChanges!.Select(c => c.Edit!).ToDictionary(e => Relative(e.TextDocument.Uri), e => e.Edits);
         Assert.Equal(["specs/export.md", "specs/search.md"], renamed.Keys.Order(StringComparer.Ordinal));
+        // LSP requires textDocument.version on every TextDocumentEdit: the open document's version, null for a closed file.
+        var versions = rename.DocumentChanges!.Select(c => c.Edit!).ToDictionary(e => Relative(e.TextDocument.Uri), e => e.TextDocument.Version);
+        Assert.Equal(1, versions["specs/export.md"]);
+        Assert.Null(versions["specs/search.md"]);
         string Apply(string file) => renamed[file].OrderByDescending(e => e.Range.Start.Line).ThenByDescending(e => e.Range.Start.Character)
             .Aggregate(SourceText.From(Fixture[file]), (text, e) => text.WithChange(ToCore(e.Range), e.NewText)).Text;
         Assert.Equal(Fixture["specs/export.md"].Replace("FR1", "FR9", StringComparison.Ordinal), Apply("specs/export.md"));
