@@ -89,6 +89,7 @@ public sealed class LanguageServerTests
         var response = await client.RequestAsync(Methods.TextDocumentCodeLens, TextDocument(Uri));
 
         Assert.NotNull(result.Capabilities.CodeLensProvider);
+        Assert.NotEmpty(response.Result.EnumerateArray());
         Assert.All(response.Result.EnumerateArray(), lens =>
         {
             string command = lens.GetProperty("command").GetProperty("command").GetString()!;
