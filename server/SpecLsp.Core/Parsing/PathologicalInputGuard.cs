@@ -18,6 +18,13 @@ internal static class PathologicalInputGuard
     public const int MaxNestingPerLine = 32;
 
     /// <summary>
+    /// A list or block-quote marker indented further than this many columns loses its marker: nesting built up over
+    /// many lines, each indented a little more (<c>- a</c>, <c>  - a</c>, <c>    - a</c>, …), makes Markdig keep one
+    /// open container per level and walk all of them on every line, so thousands of levels never finish.
+    /// </summary>
+    public const int MaxMarkerIndent = 4 * MaxNestingPerLine;
+
+    /// <summary>
     /// When the link destinations of a text would cost more character scans than this (plus four per character),
     /// every destination scan longer than <see cref="LongDestinationScan"/> is blanked.
     /// </summary>
@@ -72,6 +79,17 @@ internal static class PathologicalInputGuard
     {
         int depth = 0;
         int i = start;
+        int indent = 0;
+        while (i + indent < end && text[i + indent] is ' ' or '\t')
+        {
+            indent++;
+        }
+
+        if (indent > MaxMarkerIndent)
+        {
+            depth = MaxNestingPerLine;
+        }
+
         while (i < end)
         {
             while (i < end && text[i] is ' ' or '\t')
@@ -86,7 +104,7 @@ internal static class PathologicalInputGuard
                 return;
             }
 
-            if (++depth == MaxNestingPerLine + 1 && IsThematicBreak(text.AsSpan(start, end - start)))
+            if (++depth == MaxNestingPerLine + 1 && indent <= MaxMarkerIndent && IsThematicBreak(text.AsSpan(start, end - start)))
             {
                 return;
             }
