@@ -100,15 +100,7 @@ public sealed class TemplateServerTests : IDisposable
     [Fact]
     public async Task Hover_ClientWithPlaintextOnly_GetsPlaintext()
     {
-        await using var client = LspTestClient.StartInProcess();
-        await client.InitializeAsync("""{"textDocument":{"hover":{"contentFormat":["plaintext"]}}}""");
-        await client.OpenAsync(SpecUri, Spec);
-
-        var hover = await client.RequestAsync(
-            Methods.TextDocumentHover,
-            new HoverParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 4, Character = 6 } },
-            LspJsonContext.Default.HoverParams,
-            LspJsonContext.Default.Hover);
+        var hover = await HoverOverviewHeadingAsync("""{"textDocument":{"hover":{"contentFormat":["plaintext"]}}}""");
 
         Assert.Equal(MarkupKind.PlainText, hover!.Contents.Markup!.Kind);
         Assert.Contains("Brief description of what this feature does and why it's needed", hover.Contents.Markup.Value, StringComparison.Ordinal);
@@ -147,15 +139,7 @@ public sealed class TemplateServerTests : IDisposable
     [Fact]
     public async Task Hover_OnKnownHeading_ShowsGuidance()
     {
-        await using var client = LspTestClient.StartInProcess();
-        await client.InitializeAsync();
-        await client.OpenAsync(SpecUri, Spec);
-
-        var hover = await client.RequestAsync(
-            Methods.TextDocumentHover,
-            new HoverParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 4, Character = 6 } },
-            LspJsonContext.Default.HoverParams,
-            LspJsonContext.Default.Hover);
+        var hover = await HoverOverviewHeadingAsync(LspTestClient.DefaultCapabilities);
 
         Assert.Equal(MarkupKind.Markdown, hover!.Contents.Markup!.Kind);
         Assert.Contains("*Brief description of what this feature does and why it's needed*", hover.Contents.Markup.Value, StringComparison.Ordinal);
@@ -265,6 +249,20 @@ public sealed class TemplateServerTests : IDisposable
 
     private static bool HasMissingWithSeverity(JsonElement published, int severity) =>
         published.GetProperty("diagnostics").EnumerateArray().Any(d => d.GetProperty("code").GetString() == "missing-section" && d.GetProperty("severity").GetInt32() == severity);
+
+    // Hover on the spec's Overview heading, for a client with these capabilities.
+    private async Task<Hover?> HoverOverviewHeadingAsync(string capabilities)
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync(capabilities);
+        await client.OpenAsync(SpecUri, Spec);
+        var hover = await client.RequestAsync(
+            Methods.TextDocumentHover,
+            new HoverParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Position = new Position { Line = 4, Character = 6 } },
+            LspJsonContext.Default.HoverParams,
+            LspJsonContext.Default.Hover);
+        return hover;
+    }
 
     private async Task InitializeWithRootAsync(LspTestClient client)
     {
