@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SpecLsp.Core.Model;
 using SpecLsp.Core.Symbols;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
@@ -7,7 +8,7 @@ namespace SpecLsp.Core.References;
 
 /// <summary>
 /// Workspace symbols over the whole index (closed files included), with <see cref="WorkspaceSymbols"/>' matcher and
-/// ranking: headings by title, IDs as <c>ID: title</c>. <see cref="WorkspaceSymbolMatch.DocumentUri"/> holds the path.
+/// ranking: headings by title, IDs as <c>ID: title</c> (an ID a heading defines is only that heading). <see cref="WorkspaceSymbolMatch.DocumentUri"/> holds the path.
 /// </summary>
 public static class IndexSymbols
 {
@@ -36,7 +37,8 @@ public static class IndexSymbols
                 parents.Add(heading);
             }
 
-            foreach (var definition in file.IdDefinitions)
+            // An ID a heading defines is that heading's symbol, found through its title.
+            foreach (var definition in file.IdDefinitions.Where(d => d.Kind != IdDefinitionKind.Heading))
             {
                 string name = definition.Title.Length > 0 ? $"{definition.Id}: {definition.Title}" : definition.Id;
                 var container = file.Headings.LastOrDefault(h => h.SectionRange.Contains(definition.Range.Start)).Title;

@@ -11,6 +11,7 @@ public static class DocumentSymbols
     public const string EmptyHeadingName = "(empty heading)";
 
     /// <summary>The section tree with each defined ID as a child of its section.</summary>
+    /// <remarks>An ID a heading defines (<c>#### FR1: Title</c>) is that heading's symbol, not a second one.</remarks>
     public static ImmutableArray<SymbolNode> Compute(SpecDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -26,6 +27,11 @@ public static class DocumentSymbols
         var end = document.Source.FullRange.End;
         foreach (var definition in document.IdDefinitions)
         {
+            if (definition.Kind == IdDefinitionKind.Heading)
+            {
+                continue;
+            }
+
             var at = definition.Range.Start;
             while (next < sections.Length && sections[next].Range.Start <= at)
             {
@@ -55,6 +61,53 @@ public static class DocumentSymbols
         }
 
         return Merge(document.Sections.Select(s => Build(s, idsBySection)), topLevelIds);
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> symbols of <paramref name="nodes"/> in document order (a parent before its
+    /// children), with <paramref name="cut"/> the number left out. No editor can show tens of thousands of outline rows,
+    /// and an answer that large takes seconds to build and send.
+    /// </summary>
+    public static ImmutableArray<SymbolNode> Truncate(ImmutableArray<SymbolNode> nodes, int limit, out int cut)
+    {
+        int total = Count(nodes);
+        cut = Math.Max(0, total - Math.Max(0, limit));
+        if (cut == 0)
+        {
+            return nodes;
+        }
+
+        int budget = Math.Max(0, limit);
+        return Take(nodes, ref budget);
+
+        static ImmutableArray<SymbolNode> Take(ImmutableArray<SymbolNode> level, ref int budget)
+        {
+            var kept = ImmutableArray.CreateBuilder<SymbolNode>();
+            foreach (var node in level)
+            {
+                if (budget == 0)
+                {
+                    break;
+                }
+
+                budget--;
+                kept.Add(node.Children.IsDefaultOrEmpty ? node : node with { Children = Take(node.Children, ref budget) });
+            }
+
+            return kept.ToImmutable();
+        }
+    }
+
+    /// <summary>How many symbols <paramref name="nodes"/> holds, children included.</summary>
+    public static int Count(ImmutableArray<SymbolNode> nodes)
+    {
+        int count = 0;
+        foreach (var node in nodes)
+        {
+            count += 1 + (node.Children.IsDefaultOrEmpty ? 0 : Count(node.Children));
+        }
+
+        return count;
     }
 
     // As SpecDocument.FindSectionPath decides it: a section holds the positions of its range, and the end of the text when it runs to it.

@@ -8,7 +8,7 @@ public static class WorkspaceSymbols
 {
     /// <summary>The best matches for <paramref name="query"/> across <paramref name="documents"/> (URI → document), best first, at most <paramref name="limit"/>.</summary>
     /// <remarks>
-    /// Headings match on their title, IDs on <c>ID: title</c>. An empty query matches everything (score 0) in
+    /// Headings match on their title, IDs on <c>ID: title</c>; an ID a heading defines is only that heading. An empty query matches everything (score 0) in
     /// document order. Ties go to the shorter name, then to the earlier document and position.
     /// </remarks>
     public static ImmutableArray<WorkspaceSymbolMatch> Search(IEnumerable<KeyValuePair<string, SpecDocument>> documents, string query, int limit = 500)
@@ -43,7 +43,8 @@ public static class WorkspaceSymbols
                 }
             }
 
-            foreach (var definition in document.IdDefinitions)
+            // An ID a heading defines is found through that heading's title, which starts with it.
+            foreach (var definition in document.IdDefinitions.Where(d => d.Kind != IdDefinitionKind.Heading))
             {
                 string name = definition.Title.Length > 0 ? $"{definition.Id}: {definition.Title}" : definition.Id;
                 Consider(name, document.FindSection(definition.Range.Start)?.Title, SpecSymbolKind.Id, uri, definition.Range);

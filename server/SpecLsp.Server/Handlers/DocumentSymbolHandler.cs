@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Symbols;
 using SpecLsp.Protocol.Lsp;
@@ -7,9 +8,12 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentSymbolHandler(WorkspaceState workspace, ClientSession session)
+internal sealed partial class DocumentSymbolHandler(WorkspaceState workspace, ClientSession session, ILogger<DocumentSymbolHandler> logger)
     : IRequestHandler<DocumentSymbolParams, DocumentSymbolResult>, ICapabilityProvider
 {
+    /// <summary>The most symbols one answer holds; the rest of a larger outline is cut, and the log says so.</summary>
+    public const int MaxSymbols = 10_000;
+
     private readonly ConditionalWeakTable<SpecDocument, DocumentSymbolResult> _answers = [];
 
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -28,10 +32,18 @@ internal sealed class DocumentSymbolHandler(WorkspaceState workspace, ClientSess
         // Editors ask again for the same version (outline, breadcrumbs, sticky scroll): one answer per model.
         return _answers.GetValue(model, m =>
         {
-            var symbols = DocumentSymbols.Compute(m);
+            var symbols = DocumentSymbols.Truncate(DocumentSymbols.Compute(m), MaxSymbols, out int cut);
+            if (cut > 0)
+            {
+                LogOutlineCut(document.Uri, MaxSymbols, cut);
+            }
+
             return session.SupportsHierarchicalDocumentSymbols
                 ? SymbolConversions.ToDocumentSymbols(symbols, m.Source, session.Encoder)
                 : SymbolConversions.ToSymbolInformation(symbols, document.Uri, m.Source, session.Encoder);
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outline of {Uri} cut to its first {Kept} symbols; {Cut} more were left out.")]
+    private partial void LogOutlineCut(string uri, int kept, int cut);
 }

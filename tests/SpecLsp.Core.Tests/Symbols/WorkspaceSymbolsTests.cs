@@ -19,8 +19,9 @@ public class WorkspaceSymbolsTests
         var matches = WorkspaceSymbols.Search(Workspace, "exp");
 
         Assert.Equal(
-            ["Export Feature", "FR1: Export CSV", "US-1: Export reports", "US-1"],
-            matches.Select(m => m.Name).Take(3).Append(matches[3].Name.Split(':')[0]));
+            ["Export Feature", "FR1: Export CSV", "US-1: Export reports"],
+            matches.Select(m => m.Name).Take(3));
+        Assert.Single(matches, m => m.Name.StartsWith("US-1", StringComparison.Ordinal)); // the heading defines the ID: one symbol
         Assert.Equal("file:///a.md", matches[0].DocumentUri);
         Assert.Equal(SpecSymbolKind.Title, matches[0].Kind);
         Assert.Equal("Requirements", matches[1].ContainerName);
@@ -55,7 +56,7 @@ public class WorkspaceSymbolsTests
     [Fact]
     public void Search_EmptyQuery_ReturnsEverythingUpToTheLimit()
     {
-        Assert.Equal(10, WorkspaceSymbols.Search(Workspace, string.Empty).Length);
+        Assert.Equal(9, WorkspaceSymbols.Search(Workspace, string.Empty).Length);
         Assert.Equal(3, WorkspaceSymbols.Search(Workspace, string.Empty, limit: 3).Length);
     }
 

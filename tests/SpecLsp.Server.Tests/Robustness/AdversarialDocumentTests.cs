@@ -66,6 +66,21 @@ public sealed class AdversarialDocumentTests
     }
 
     [Fact]
+    public async Task DocumentSymbol_FiftyThousandHeadings_AnswerIsCutToTheLimitAndTheLogSaysSo()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(Heavy, Repeat("## Heading\n\ntext\n\n", 50_000));
+
+        var answer = await client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Heavy));
+        var log = await client.WaitForNotificationAsync("window/logMessage", m => m.GetProperty("message").GetString()!.Contains("Outline of", StringComparison.Ordinal));
+
+        Assert.Equal(10_000, answer.Result.GetArrayLength());
+        Assert.Equal(9_999, answer.Result[answer.Result.GetArrayLength() - 1].GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() / 4);
+        Assert.Contains("first 10000 symbols; 40000 more were left out", log.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HeavyParseInFlight_OtherDocumentsRequestsAndEditsAnsweredMeanwhile()
     {
         using var parser = new GatedParser();
