@@ -5,9 +5,9 @@ using SpecLsp.Core.Model;
 namespace SpecLsp.Core.Placeholders;
 
 /// <summary>
-/// How serious unfilled template text is for a spec at its stage: a hint while Draft or Planned (or while the
-/// Status itself is unfilled), an error once Approved, Implemented, Completed or in Production, a warning
-/// otherwise (no Status included). This is the default; a severity configured per code in
+/// How serious unfilled template text is for a spec at its stage: a hint while Draft or Planned, while the
+/// Status itself is unfilled, or when the spec has no Status at all (a spec just made from a template without a
+/// Status line is a draft); an error once Approved, Implemented, Completed or in Production; a warning otherwise. This is the default; a severity configured per code in
 /// <c>.speclsp.yaml</c> replaces it.
 /// </summary>
 public static class PlaceholderSeverity
@@ -18,7 +18,7 @@ public static class PlaceholderSeverity
     /// <summary>The severity for a spec at <paramref name="stage"/>.</summary>
     public static DiagnosticSeverity For(SpecStage stage) => stage switch
     {
-        SpecStage.Draft or SpecStage.Unfilled => DiagnosticSeverity.Hint,
+        SpecStage.Draft or SpecStage.Unfilled or SpecStage.Unknown => DiagnosticSeverity.Hint,
         SpecStage.Final => DiagnosticSeverity.Error,
         _ => DiagnosticSeverity.Warning,
     };

@@ -13,7 +13,7 @@ public class PlaceholderSeverityTests
     [InlineData("**Status:** In Review", DiagnosticSeverity.Warning)]
     [InlineData("**Status:** 🚧 In Progress", DiagnosticSeverity.Warning)]
     [InlineData("- **Status**: Shipped", DiagnosticSeverity.Warning)]
-    [InlineData("**Owner:** Jonas", DiagnosticSeverity.Warning)]
+    [InlineData("**Owner:** Jonas", DiagnosticSeverity.Hint)] // no Status at all: a draft
     [InlineData("**Status:** approved", DiagnosticSeverity.Error)]
     [InlineData("> **Status**: Completed", DiagnosticSeverity.Error)]
     [InlineData("**Status:** ✅ Implemented", DiagnosticSeverity.Error)]

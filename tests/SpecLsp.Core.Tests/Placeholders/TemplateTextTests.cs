@@ -137,7 +137,7 @@ public class TemplateTextTests
         AssertMarked(fixture, Template("lightweight"), DiagnosticCodes.TemplatePrompt);
         var diagnostic = Assert.Single(Analyze(Tests.TestSupport.MarkedText.Parse(fixture).Text, Template("lightweight"), DiagnosticCodes.TemplatePrompt));
         Assert.True(diagnostic.IsUnnecessary);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Hint, diagnostic.Severity); // no Status: a draft
     }
 
     [Fact]

@@ -8,10 +8,11 @@ namespace SpecLsp.Server.Tests.Check;
 /// <summary><c>speclsp check</c> over fixture folders written to a temporary directory.</summary>
 public sealed class CheckCommandTests : IDisposable
 {
-    // A lightweight-template spec: two leftovers (a placeholder, an empty template prompt) and a broken link.
+    // A lightweight-template spec: two leftovers (a placeholder, an empty template prompt) and a broken link. In review,
+    // so the leftovers are warnings (without a Status line the spec would be a draft, where they are hints).
     private const string Search = """
         # Feature Specification: Search
-
+        **Status:** In Review
         ## Overview
 
         ### Purpose
@@ -292,7 +293,8 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("examples/audit-log.md:57:17: error unfilled-placeholder: Placeholder '[Description]' is not filled in.", output, StringComparison.Ordinal);
         Assert.Contains("examples/notifications.md:152:29: warning broken-link: File 'docs/slack.md' does not exist.", output, StringComparison.Ordinal);
         Assert.Contains("examples/audit-log.md:108:52: warning undefined-id: FR5 is not defined in this spec.", output, StringComparison.Ordinal);
-        Assert.Contains("examples/search-index.md:13:1: warning template-prompt:", output, StringComparison.Ordinal);
+        // search-index.md follows the lightweight template, which has no Status line: a draft, whose leftovers are hints.
+        Assert.Contains("examples/search-index.md:13:1: hint template-prompt:", output, StringComparison.Ordinal);
         Assert.StartsWith("5 files checked: 1 error,", output.Split('\n')[^2], StringComparison.Ordinal);
     }
 
