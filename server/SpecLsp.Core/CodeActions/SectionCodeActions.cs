@@ -54,8 +54,11 @@ public static class SectionCodeActions
     /// <summary>
     /// The actions for <paramref name="range"/>. <paramref name="contextDiagnostics"/> are the client's diagnostics
     /// for the range (their Data locates the section); when none are given, the diagnostics are computed afresh.
+    /// "Insert all missing sections" is a whole-document source action: it comes when
+    /// <paramref name="includeSourceActions"/> asks for source actions, or when the range touches a missing section
+    /// (never on a line with an unrelated problem, where an editor's menu would put it before that problem's fix).
     /// </summary>
-    public static ImmutableArray<SpecCodeAction> Compute(TemplateMatch match, TextRange range, IReadOnlyList<SpecDiagnostic>? contextDiagnostics = null)
+    public static ImmutableArray<SpecCodeAction> Compute(TemplateMatch match, TextRange range, IReadOnlyList<SpecDiagnostic>? contextDiagnostics = null, bool includeSourceActions = false)
     {
         var all = SectionDiagnostics.Compute(match);
         var relevant = contextDiagnostics is { Count: > 0 }
@@ -82,7 +85,8 @@ public static class SectionCodeActions
         }
 
         var missing = all.Where(d => d.Code == DiagnosticCodes.MissingSection).ToImmutableArray();
-        if (!missing.IsEmpty)
+        bool touchesMissing = relevant.Any(d => d.Code == DiagnosticCodes.MissingSection);
+        if (!missing.IsEmpty && (includeSourceActions || touchesMissing))
         {
             var insertAll = InsertAll(match, missing);
             if (insertAll is not null)

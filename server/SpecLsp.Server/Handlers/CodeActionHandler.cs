@@ -58,7 +58,8 @@ internal sealed class CodeActionHandler(
         var template = templates.Current.Choose(model, document.Uri).Template;
         if (template is not null)
         {
-            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context));
+            bool sourceAsked = request.Context.Only is { Length: > 0 } asked && asked.Any(kind => SpecCodeActionKinds.InsertMissingSections.StartsWith(kind, StringComparison.Ordinal));
+            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context, sourceAsked));
         }
 
         var analysis = diagnostics.CreateContext(document, model);
@@ -83,9 +84,22 @@ internal sealed class CodeActionHandler(
                 }));
         }
 
-        return [.. result.Where(a => request.Context.Only is not { Length: > 0 } only
-            || only.Any(kind => a.Kind == kind || (a.Kind ?? string.Empty).StartsWith(kind + ".", StringComparison.Ordinal)))];
+        return [.. Order(result.Where(a => request.Context.Only is not { Length: > 0 } only
+            || only.Any(kind => a.Kind == kind || (a.Kind ?? string.Empty).StartsWith(kind + ".", StringComparison.Ordinal))), request.Context.Diagnostics)];
     }
+
+    /// <summary>
+    /// Menus that show actions in the order given (Neovim, Emacs, Helix) and clients that take the first as the default
+    /// should offer the fix for the problem under the cursor first: the preferred fixes of the client's diagnostics,
+    /// then their other fixes, then any other quick fix, then whole-document source actions. The sort is stable.
+    /// </summary>
+    internal static IEnumerable<CodeAction> Order(IEnumerable<CodeAction> actions, LspDiagnostic[] underCursor) =>
+        actions.OrderBy(action =>
+        {
+            bool fixesCursor = action.Diagnostics is { Length: > 0 } fixes && fixes.Any(d => underCursor.Any(c => c.Range == d.Range && c.Code?.ToString() == d.Code?.ToString()));
+            bool source = action.Kind?.StartsWith(CodeActionKind.Source, StringComparison.Ordinal) == true;
+            return source ? 3 : fixesCursor ? (action.IsPreferred == true ? 0 : 1) : 2;
+        });
 
     // The template configured for the new file's path, else the one this document follows; a bare title without either.
     private string NewSpecText(string path, SpecTemplate? documentTemplate)

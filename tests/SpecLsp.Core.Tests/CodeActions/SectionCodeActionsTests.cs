@@ -117,13 +117,26 @@ public class SectionCodeActionsTests
         var marked = MarkedText.Parse("# Spec\n\n## B\nb\n$$");
         var match = Match(marked.Text);
 
-        var action = Assert.Single(SectionCodeActions.Compute(match, new TextRange(marked.CaretPosition, marked.CaretPosition)), a => a.Title == "Insert all missing sections");
+        var action = Assert.Single(SectionCodeActions.Compute(match, new TextRange(marked.CaretPosition, marked.CaretPosition), includeSourceActions: true), a => a.Title == "Insert all missing sections");
 
         Assert.Equal("source.speclsp.insertMissingSections", action.Kind);
         Assert.Equal(3, action.Diagnostics.Length);
         Assert.Equal(
             "# Spec\n\n## A\nGuide A.\n\n## B\nb\n\n### Security\n- **Requirement:** [Security requirement]\n\n#### Threats\n[Threat list]\n\n## C\nGuide C.\n",
             Apply(marked.Text, action.Edits));
+    }
+
+    [Fact]
+    public void Compute_InsertAll_OnlyWhereAMissingSectionIsReportedOrWhenSourceActionsAreAsked()
+    {
+        // The missing sections are reported on "# Spec" (A, C) and "## B" (Security); "b" is plain text.
+        var marked = MarkedText.Parse("# Spec\n\n## B\n[|b|]\n");
+        var match = Match(marked.Text);
+        var onTitle = match.Document.Title!.HeadingRange;
+
+        Assert.DoesNotContain(SectionCodeActions.Compute(match, marked.Range), a => a.Kind == SpecCodeActionKinds.InsertMissingSections);
+        Assert.Contains(SectionCodeActions.Compute(match, marked.Range, includeSourceActions: true), a => a.Kind == SpecCodeActionKinds.InsertMissingSections);
+        Assert.Contains(SectionCodeActions.Compute(match, onTitle), a => a.Kind == SpecCodeActionKinds.InsertMissingSections);
     }
 
     [Fact]
