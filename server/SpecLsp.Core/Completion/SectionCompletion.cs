@@ -24,8 +24,9 @@ public sealed record SpecCompletionItem(string Label, string Detail, string Sort
 /// <summary>
 /// Completion of sections: on a line of <c>#</c>s, the template sections missing at that level under the
 /// current parent; on an empty line, the sections missing under the current section and under each enclosing
-/// one, nearest first. In template order, except that the next member of a repeatable group the caret follows
-/// comes first.
+/// one, nearest first. Within each, the sections the template puts at the caret come first (the others say in their
+/// detail where they belong), in template order, except that the next member of a repeatable group the caret
+/// follows comes first.
 /// </summary>
 public static class SectionCompletion
 {
@@ -113,6 +114,8 @@ public static class SectionCompletion
         var children = match.ChildrenOf(parent);
         var present = children.Where(c => c.Template is not null).Select(c => c.Template!).ToHashSet();
         var previous = children.LastOrDefault(c => c.Section.HeadingRange.Start.Line < caret.Line);
+        var before = children.Where(c => c.Template is not null && !c.IsDuplicate && c.Section.HeadingRange.Start.Line < caret.Line).ToList();
+        var after = children.Where(c => c.Template is not null && !c.IsDuplicate && c.Section.HeadingRange.Start.Line > caret.Line).ToList();
         int level = match.ChildLevelOf(parent);
         string heading = new('#', level);
         foreach (var section in template.Children)
@@ -131,9 +134,16 @@ public static class SectionCompletion
             bool first = section.IsRepeatable && previous is not null && ReferenceEquals(previous.Template, section);
             string title = section.TitleFor(member);
             string text = section.Render(level, member);
-            string sort = string.Create(CultureInfo.InvariantCulture, $"{rank:D2}{(first ? 0 : 1)}{section.Index:D4}");
+
+            // What belongs at the caret comes first; a section the template puts elsewhere says where, since
+            // inserted here it would be reported out of order at once.
+            var misplacedAfter = before.LastOrDefault(c => c.Template!.Index > section.Index);
+            var misplacedBefore = after.FirstOrDefault(c => c.Template!.Index < section.Index);
+            bool fits = misplacedAfter is null && misplacedBefore is null;
+            string sort = string.Create(CultureInfo.InvariantCulture, $"{rank:D2}{(fits ? 0 : 1)}{(first ? 0 : 1)}{section.Index:D4}");
             string detail = (section.IsRepeatable ? "next member" : section.IsRequired ? "required section" : "optional section")
-                + $" · template {match.Template.Name}";
+                + $" · template {match.Template.Name}"
+                + (fits ? string.Empty : Where(children, section));
             items.Add(new SpecCompletionItem(
                 title,
                 detail,
@@ -144,6 +154,20 @@ public static class SectionCompletion
                 lineRange,
                 section.Body));
         }
+    }
+
+    // " · belongs before 'Rollout'": the present sibling the template puts next after it, else the one just before it.
+    private static string Where(IReadOnlyList<MatchedSection> children, TemplateSection section)
+    {
+        var placed = children.Where(c => c.Template is not null && !c.IsDuplicate).ToList();
+        if (placed.Where(c => c.Template!.Index > section.Index).MinBy(c => c.Template!.Index) is { } next)
+        {
+            return $" · belongs before '{next.Section.Title}'";
+        }
+
+        return placed.Where(c => c.Template!.Index < section.Index).MaxBy(c => c.Template!.Index) is { } prior
+            ? $" · belongs after '{prior.Section.Title}'"
+            : string.Empty;
     }
 
     private static int CountHashes(string line, out bool isHeadingLine)

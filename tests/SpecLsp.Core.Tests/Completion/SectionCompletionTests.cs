@@ -51,7 +51,7 @@ public class SectionCompletionTests
     }
 
     [Fact]
-    public void Complete_HashesAtTopLevel_OffersMissingSectionsInTemplateOrder()
+    public void Complete_HashesAtTopLevel_OffersMissingSectionsThatBelongHereFirstInTemplateOrder()
     {
         var marked = MarkedText.Parse("""
             # Feature Specification: CSV Export
@@ -67,10 +67,12 @@ public class SectionCompletionTests
 
         var items = Complete(marked, TemplateCatalog.BuiltIn.Find("lightweight")!);
 
+        // Requirements belongs between Overview and Technical Design: offered last, saying where it goes.
         Assert.Equal(
-            ["Requirements", "Implementation Plan", "Testing Strategy", "Documentation", "Rollout Plan", "Metrics and Monitoring", "Open Questions", "Status", "Changelog"],
+            ["Implementation Plan", "Testing Strategy", "Documentation", "Rollout Plan", "Metrics and Monitoring", "Open Questions", "Status", "Changelog", "Requirements"],
             items.OrderBy(i => i.SortText, StringComparer.Ordinal).Select(i => i.Label));
-        Assert.All(items, i => Assert.Equal("required section · template lightweight", i.Detail));
+        Assert.All(items.Where(i => i.Label != "Requirements"), i => Assert.Equal("required section · template lightweight", i.Detail));
+        Assert.Equal("required section · template lightweight · belongs before 'Technical Design'", items.Single(i => i.Label == "Requirements").Detail);
     }
 
     [Fact]

@@ -46,9 +46,12 @@ public sealed class TemplateServerTests : IDisposable
             LspJsonContext.Default.CompletionParams,
             LspJsonContext.Default.CompletionList);
 
+        // Technical Design belongs before Implementation Plan: offered after what belongs at the end, saying so.
         var items = list!.Items.OrderBy(i => i.SortText, StringComparer.Ordinal).ToList();
-        Assert.Equal(["Technical Design", "Testing Strategy", "Documentation"], items.Take(3).Select(i => i.Label));
-        var technical = items[0];
+        Assert.Equal(["Testing Strategy", "Documentation", "Rollout Plan"], items.Take(3).Select(i => i.Label));
+        var technical = items.Single(i => i.Label == "Technical Design");
+        Assert.EndsWith(" · belongs before 'Implementation Plan'", technical.Detail, StringComparison.Ordinal);
+        Assert.True(items.IndexOf(technical) > items.FindIndex(i => i.Label == "Changelog"));
         Assert.Equal(InsertTextFormat.Snippet, technical.InsertTextFormat);
         Assert.Equal((13, 0, 13, 2), (technical.TextEdit!.Range.Start.Line, technical.TextEdit.Range.Start.Character, technical.TextEdit.Range.End.Line, technical.TextEdit.Range.End.Character));
         Assert.StartsWith("## Technical Design\n\n### Architecture Overview\n<!-- High-level architecture and components -->", technical.TextEdit.NewText, StringComparison.Ordinal);
@@ -56,12 +59,17 @@ public sealed class TemplateServerTests : IDisposable
         Assert.DoesNotContain(items, i => i.Label is "Overview" or "Requirements");
     }
 
-    [Fact]
-    public async Task Completion_ClientWithoutSnippets_GetsPlainText()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Completion_ClientWithoutSnippets_HeadingLineReplacesWhatWasTypedAndTheBodyFollowsAsAdditionalEdit(bool lineAfter)
     {
+        // Neovim 0.7's omnifunc inserts the main edit as one word (a newline would become NUL) and starts it at the
+        // edit's start only when there is no filterText; it filters on the label.
+        string text = lineAfter ? Spec + "\n" : Spec;
         await using var client = LspTestClient.StartInProcess();
         await client.InitializeAsync();
-        await client.OpenAsync(SpecUri, Spec);
+        await client.OpenAsync(SpecUri, text);
 
         var list = await client.RequestAsync(
             Methods.TextDocumentCompletion,
@@ -69,10 +77,31 @@ public sealed class TemplateServerTests : IDisposable
             LspJsonContext.Default.CompletionParams,
             LspJsonContext.Default.CompletionList);
 
-        var technical = list!.Items.Single(i => i.Label == "Technical Design");
+        var technical = list!.Items.Single(i => i.Label == "## Technical Design");
         Assert.Equal(InsertTextFormat.PlainText, technical.InsertTextFormat);
-        Assert.DoesNotContain("$", technical.TextEdit!.NewText, StringComparison.Ordinal);
-        Assert.StartsWith("## Technical Design\n\n### Architecture Overview\n", technical.TextEdit.NewText, StringComparison.Ordinal);
+        Assert.Null(technical.FilterText);
+        Assert.Equal("## Technical Design", technical.TextEdit!.NewText);
+        Assert.Equal((13, 0, 13, 2), (technical.TextEdit.Range.Start.Line, technical.TextEdit.Range.Start.Character, technical.TextEdit.Range.End.Line, technical.TextEdit.Range.End.Character));
+        var body = Assert.Single(technical.AdditionalTextEdits!);
+        Assert.DoesNotContain("$", body.NewText, StringComparison.Ordinal);
+
+        string result = Apply(text, [technical.TextEdit, body]);
+        Assert.StartsWith(text[..text.LastIndexOf("##", StringComparison.Ordinal)] + "## Technical Design\n\n### Architecture Overview\n<!-- High-level architecture and components -->", result, StringComparison.Ordinal);
+        Assert.EndsWith(lineAfter ? "\n\n" : "\n", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n\n\n", result, StringComparison.Ordinal);
+    }
+
+    // Applies non-overlapping LSP edits (positions in the original text), last first.
+    private static string Apply(string text, IEnumerable<TextEdit> edits)
+    {
+        var source = Core.Text.SourceText.From(text);
+        int Offset(Position p) => source.GetOffset(new Core.Text.Position(p.Line, p.Character));
+        foreach (var edit in edits.OrderByDescending(e => Offset(e.Range.Start)))
+        {
+            text = text[..Offset(edit.Range.Start)] + edit.NewText + text[Offset(edit.Range.End)..];
+        }
+
+        return text;
     }
 
     [Fact]
@@ -93,7 +122,7 @@ public sealed class TemplateServerTests : IDisposable
             LspJsonContext.Default.CompletionParams,
             LspJsonContext.Default.CompletionList);
 
-        var technical = list!.Items.Single(i => i.Label == "Technical Design");
+        var technical = list!.Items.Single(i => i.Label == "## Technical Design");
         Assert.Equal((13, 0, 13, 3), (technical.TextEdit!.Range.Start.Line, technical.TextEdit.Range.Start.Character, technical.TextEdit.Range.End.Line, technical.TextEdit.Range.End.Character));
     }
 
@@ -134,6 +163,33 @@ public sealed class TemplateServerTests : IDisposable
         Assert.Equal((10, 0), (edit.Range.Start.Line, edit.Range.Start.Character));
         Assert.StartsWith("## Technical Design\n", edit.NewText, StringComparison.Ordinal);
         Assert.Contains(actions!, a => a.Kind == "source.speclsp.insertMissingSections");
+    }
+
+    [Fact]
+    public async Task CodeAction_OnABrokenAnchor_ItsFixComesFirstAndInsertAllOnlyAsSourceAction()
+    {
+        string text = Spec.Replace("## Requirements\nText.", "## Requirements\nSee [the plan](#implementaton-plan).", StringComparison.Ordinal);
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(SpecUri, text);
+        var published = await client.WaitForDiagnosticsAsync(SpecUri, version: 1);
+        var anchor = published.Diagnostics.Single(d => d.Code?.String == "broken-anchor");
+        Assert.Contains(published.Diagnostics, d => d.Code?.String == "missing-section");
+
+        async Task<CodeAction[]> ActionsAsync(string[]? only) => (await client.RequestAsync(
+            Methods.TextDocumentCodeAction,
+            new CodeActionParams { TextDocument = new TextDocumentIdentifier { Uri = SpecUri }, Range = anchor.Range, Context = new CodeActionContext { Diagnostics = [anchor], Only = only } },
+            LspJsonContext.Default.CodeActionParams,
+            LspJsonContext.Default.CodeActionArray))!;
+
+        var onLine = await ActionsAsync(null);
+        var source = await ActionsAsync([CodeActionKind.Source]);
+
+        // Menus that list actions in order (Neovim, Emacs) show the anchor's fix first, and it is the default.
+        Assert.Equal("Change to #implementation-plan", onLine[0].Title);
+        Assert.True(onLine[0].IsPreferred);
+        Assert.DoesNotContain(onLine, a => a.Kind == "source.speclsp.insertMissingSections");
+        Assert.Equal(["source.speclsp.insertMissingSections"], source.Select(a => a.Kind));
     }
 
     [Fact]
