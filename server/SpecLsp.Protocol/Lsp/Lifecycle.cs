@@ -309,6 +309,19 @@ public sealed record WorkspaceEditClientCapabilities
 {
     /// <summary>Supports versioned document changes.</summary>
     public bool? DocumentChanges { get; init; }
+
+    /// <summary>The resource operations the client applies in <c>documentChanges</c>: <c>create</c>, <c>rename</c>, <c>delete</c>.</summary>
+    public string[]? ResourceOperations { get; init; }
+}
+
+/// <summary><c>textDocument/definition</c> client capabilities.</summary>
+public sealed record DefinitionClientCapabilities
+{
+    /// <summary>True when the client supports dynamic registration of the feature.</summary>
+    public bool? DynamicRegistration { get; init; }
+
+    /// <summary>True when the client accepts <c>LocationLink[]</c> answers.</summary>
+    public bool? LinkSupport { get; init; }
 }
 
 /// <summary>Window client capabilities.</summary>
@@ -359,7 +372,7 @@ public sealed record TextDocumentClientCapabilities
     public DiagnosticClientCapabilities? Diagnostic { get; init; }
 
     /// <summary>Definition capabilities.</summary>
-    public DynamicRegistrationCapability? Definition { get; init; }
+    public DefinitionClientCapabilities? Definition { get; init; }
 
     /// <summary>References capabilities.</summary>
     public DynamicRegistrationCapability? References { get; init; }

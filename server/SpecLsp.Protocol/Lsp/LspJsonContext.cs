@@ -60,6 +60,8 @@ namespace SpecLsp.Protocol.Lsp;
 [JsonSerializable(typeof(DefinitionParams))]
 [JsonSerializable(typeof(ReferenceParams))]
 [JsonSerializable(typeof(Location[]))]
+[JsonSerializable(typeof(LocationLink[]))]
+[JsonSerializable(typeof(DefinitionResult))]
 [JsonSerializable(typeof(PrepareRenameParams))]
 [JsonSerializable(typeof(PrepareRenameResult))]
 [JsonSerializable(typeof(RenameParams))]

@@ -1,9 +1,81 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SpecLsp.Protocol.Lsp;
 
 /// <summary>The params of <c>textDocument/definition</c>.</summary>
 public sealed record DefinitionParams : TextDocumentPositionParams;
+
+/// <summary>A link from the text under the caret to a target, for clients that declare <c>definition.linkSupport</c>.</summary>
+public sealed record LocationLink
+{
+    /// <summary>The text the link starts from (the whole ID or link), which the client underlines; optional.</summary>
+    public Range? OriginSelectionRange { get; init; }
+
+    /// <summary>The target document.</summary>
+    public required string TargetUri { get; init; }
+
+    /// <summary>The whole target (a heading's line, an ID's definition).</summary>
+    public required Range TargetRange { get; init; }
+
+    /// <summary>The part of the target to select; inside <see cref="TargetRange"/>.</summary>
+    public required Range TargetSelectionRange { get; init; }
+}
+
+/// <summary>The result of <c>textDocument/definition</c>: <c>Location[] | LocationLink[]</c>.</summary>
+[JsonConverter(typeof(DefinitionResultConverter))]
+public sealed record DefinitionResult
+{
+    /// <summary>The plain form.</summary>
+    public Location[]? Locations { get; init; }
+
+    /// <summary>The link form.</summary>
+    public LocationLink[]? Links { get; init; }
+
+    /// <summary>Wraps the plain form.</summary>
+    public static implicit operator DefinitionResult(Location[] locations) => new() { Locations = locations };
+
+    /// <summary>Wraps the link form.</summary>
+    public static implicit operator DefinitionResult(LocationLink[] links) => new() { Links = links };
+}
+
+/// <summary>Writes <see cref="DefinitionResult"/> as whichever array it holds; reads by the shape of the first element.</summary>
+public sealed class DefinitionResultConverter : JsonConverter<DefinitionResult>
+{
+    /// <inheritdoc />
+    public override DefinitionResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var array = document.RootElement;
+        if (array.ValueKind == JsonValueKind.Null)
+        {
+            return new DefinitionResult { Locations = [] };
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("Expected an array of locations.");
+        }
+
+        bool links = array.GetArrayLength() > 0 && array[0].TryGetProperty("targetUri", out _);
+        return links
+            ? new DefinitionResult { Links = array.Deserialize(LspJsonContext.Default.LocationLinkArray) }
+            : new DefinitionResult { Locations = array.Deserialize(LspJsonContext.Default.LocationArray) };
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DefinitionResult value, JsonSerializerOptions options)
+    {
+        if (value.Links is { } links)
+        {
+            JsonSerializer.Serialize(writer, links, LspJsonContext.Default.LocationLinkArray);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, value.Locations ?? [], LspJsonContext.Default.LocationArray);
+        }
+    }
+}
 
 /// <summary>Whether references include the declaration.</summary>
 public sealed record ReferenceContext

@@ -68,7 +68,22 @@ internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSe
         return new WorkspaceEdit { DocumentChanges = [.. operations] };
     }
 
-    public bool CanCreateFiles => session.Capabilities.Workspace?.WorkspaceEdit?.DocumentChanges == true;
+    /// <summary>True when the client applies a <c>CreateFile</c> in a workspace edit: it must declare both <c>documentChanges</c> and the <c>create</c> resource operation.</summary>
+    public bool CanCreateFiles => session.Capabilities.Workspace?.WorkspaceEdit is { DocumentChanges: true, ResourceOperations: { } operations }
+        && operations.Contains("create", StringComparer.Ordinal);
+
+    /// <summary>Definitions as links from <paramref name="origin"/> (what the client underlines), for clients with <c>linkSupport</c>.</summary>
+    public LocationLink[] ToLocationLinks(IEnumerable<SourceLocation> locations, string originPath, TextRange origin)
+    {
+        var originRange = ToRange(originPath, origin);
+        return [.. ToLocations(locations).Select(l => new LocationLink
+        {
+            OriginSelectionRange = originRange,
+            TargetUri = l.Uri,
+            TargetRange = l.Range,
+            TargetSelectionRange = l.Range,
+        })];
+    }
 
     // The open document's version, so the client can refuse a stale edit; null for a file not open.
     private OptionalVersionedTextDocumentIdentifier Identify(string uri) => new() { Uri = uri, Version = workspace.Get(uri)?.Version };

@@ -5,20 +5,28 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
+/// <summary>Go to definition: <c>LocationLink[]</c> for a client that declares <c>linkSupport</c> (it underlines the whole ID or link), else <c>Location[]</c>.</summary>
 internal sealed class DefinitionHandler(WorkspaceIndexService index, ClientSession session, ReferenceConversions conversions)
-    : IRequestHandler<DefinitionParams, Location[]>, ICapabilityProvider
+    : IRequestHandler<DefinitionParams, DefinitionResult>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DefinitionProvider = true };
 
-    public async Task<Location[]> HandleAsync(DefinitionParams request, CancellationToken cancellationToken)
+    public async Task<DefinitionResult> HandleAsync(DefinitionParams request, CancellationToken cancellationToken)
     {
         if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
         {
-            return [];
+            return Array.Empty<Location>();
         }
 
         var position = session.Encoder.ToCore(snapshot.Text, request.Position);
-        return conversions.ToLocations(ReferenceNavigation.FindDefinition(view, position));
+        var targets = ReferenceNavigation.FindDefinition(view, position);
+        if (session.Capabilities.TextDocument?.Definition?.LinkSupport == true && view.Path is { } path && !targets.IsEmpty
+            && ReferenceSymbol.Find(view, position) is { } origin)
+        {
+            return conversions.ToLocationLinks(targets, path, origin.Range);
+        }
+
+        return conversions.ToLocations(targets);
     }
 }

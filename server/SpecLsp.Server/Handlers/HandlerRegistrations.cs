@@ -42,7 +42,7 @@ internal static class HandlerRegistrations
         r.Request<HoverHandler, HoverParams, Hover?>(Methods.TextDocumentHover, ReadOnly, () => json.HoverParams, () => json.Hover);
         r.Request<ListTemplatesHandler, ListTemplatesParams, TemplateInfo[]>(ListTemplatesHandler.Method, ReadOnly, () => TemplateJsonContext.Default.ListTemplatesParams, () => TemplateJsonContext.Default.TemplateInfoArray);
         r.Request<NewSpecHandler, NewSpecParams, NewSpecResult>(NewSpecHandler.Method, ReadOnly, () => TemplateJsonContext.Default.NewSpecParams, () => TemplateJsonContext.Default.NewSpecResult);
-        r.Request<DefinitionHandler, DefinitionParams, Location[]>(Methods.TextDocumentDefinition, ReadOnly, () => json.DefinitionParams, () => json.LocationArray);
+        r.Request<DefinitionHandler, DefinitionParams, DefinitionResult>(Methods.TextDocumentDefinition, ReadOnly, () => json.DefinitionParams, () => json.DefinitionResult);
         r.Request<ReferencesHandler, ReferenceParams, Location[]>(Methods.TextDocumentReferences, ReadOnly, () => json.ReferenceParams, () => json.LocationArray);
         r.Request<PrepareRenameHandler, PrepareRenameParams, PrepareRenameResult?>(Methods.TextDocumentPrepareRename, ReadOnly, () => json.PrepareRenameParams, () => json.PrepareRenameResult);
         r.Request<RenameHandler, RenameParams, WorkspaceEdit?>(Methods.TextDocumentRename, ReadOnly, () => json.RenameParams, () => json.WorkspaceEdit);

@@ -12,7 +12,7 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
 {
     private const string Capabilities = """
         {"textDocument":{"publishDiagnostics":{"relatedInformation":true},"rename":{"prepareSupport":true}},
-         "workspace":{"workspaceFolders":true,"didChangeWatchedFiles":{"dynamicRegistration":true},"workspaceEdit":{"documentChanges":true}},
+         "workspace":{"workspaceFolders":true,"didChangeWatchedFiles":{"dynamicRegistration":true},"workspaceEdit":{"documentChanges":true,"resourceOperations":["create"]}},
          "window":{"workDoneProgress":true},"general":{"positionEncodings":["utf-16"]}}
         """;
 
@@ -108,10 +108,10 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
     private string Dump(IEnumerable<Location> locations) =>
         string.Join("\n", locations.Select(l => $"{Relative(l.Uri)} [{SourceText.From(Fixture[Relative(l.Uri)]).GetText(ToCore(l.Range))}]").Order(StringComparer.Ordinal));
 
-    private async Task InitializeAndIndexAsync()
+    private async Task InitializeAndIndexAsync(string capabilities = Capabilities)
     {
         var folders = $$"""[{"uri":"{{Uri(string.Empty).TrimEnd('/')}}","name":"ws"}]""";
-        var response = await _client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"workspaceFolders":{{folders}},"capabilities":{{Capabilities}}}""");
+        var response = await _client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"workspaceFolders":{{folders}},"capabilities":{{capabilities}}}""");
         Assert.False(response.IsError, response.ErrorMessage);
         await _client.NotifyAsync(Methods.Initialized, "{}");
         await _client.WaitForNotificationAsync(Methods.Progress, p => p.GetProperty("value").GetProperty("kind").GetString() == "end");
@@ -252,6 +252,68 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
 
         // export.md follows a built-in template, so the new file starts from it, titled after its name.
         Assert.StartsWith("# Feature Specification: Missing\n", create[1].Edit!.Edits[0].NewText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("documentChanges, create, linkSupport")]
+    [InlineData("documentChanges, no create")]
+    [InlineData("changes only")]
+    public async Task CodeActionsAndDefinition_AnswerInTheFormsTheClientDeclared(string client)
+    {
+        string workspaceEdit = client switch
+        {
+            "changes only" => "{}",
+            "documentChanges, no create" => "{\"documentChanges\":true,\"resourceOperations\":[\"rename\"]}",
+            _ => "{\"documentChanges\":true,\"resourceOperations\":[\"create\",\"delete\"]}",
+        };
+        string definition = client.Contains("linkSupport", StringComparison.Ordinal) ? "\"definition\":{\"linkSupport\":true}," : string.Empty;
+        await InitializeAndIndexAsync("{\"textDocument\":{" + definition + "\"rename\":{\"prepareSupport\":true}},\"workspace\":{\"workspaceFolders\":true,\"workspaceEdit\":" + workspaceEdit + "},\"window\":{\"workDoneProgress\":true}}");
+        var export = new TextDocumentIdentifier { Uri = Uri("specs/export.md") };
+        await _client.OpenAsync(export.Uri, Fixture["specs/export.md"], version: 3);
+        var published = await _client.WaitForDiagnosticsAsync(export.Uri, 3);
+
+        var titles = new List<string>();
+        WorkspaceEdit? anchorFix = null;
+        foreach (var d in published.Diagnostics.Where(IsReference))
+        {
+            var actions = await _client.RequestAsync(Methods.TextDocumentCodeAction,
+                new CodeActionParams { TextDocument = export, Range = d.Range, Context = new CodeActionContext { Diagnostics = [d] } },
+                LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray);
+            titles.AddRange(actions!.Select(a => a.Title));
+            anchorFix ??= actions!.FirstOrDefault(a => a.Title == "Change to #scope")?.Edit;
+        }
+
+        var found = await _client.RequestAsync(Methods.TextDocumentDefinition,
+            new DefinitionParams { TextDocument = export, Position = At("specs/export.md", "retry.md#retry-rules") },
+            LspJsonContext.Default.DefinitionParams, LspJsonContext.Default.DefinitionResult);
+
+        // A file is created only by a client that applies CreateFile; the others still get the anchor fix.
+        Assert.Equal(client.Contains("create,", StringComparison.Ordinal), titles.Contains("Create missing.md from template"));
+        Assert.NotNull(anchorFix);
+        if (client == "changes only")
+        {
+            Assert.Null(anchorFix.DocumentChanges);
+            Assert.Equal([export.Uri], anchorFix.Changes!.Keys);
+        }
+        else
+        {
+            var edit = Assert.Single(anchorFix.DocumentChanges!).Edit!;
+            Assert.Equal((export.Uri, 3), (edit.TextDocument.Uri, edit.TextDocument.Version));
+        }
+
+        if (definition.Length > 0)
+        {
+            // A link from the whole Markdown link the caret is on, which the client underlines.
+            var link = Assert.Single(found!.Links!);
+            Assert.Null(found.Locations);
+            Assert.Equal("shared/retry.md [## Retry rules]", Dump([new Location { Uri = link.TargetUri, Range = link.TargetSelectionRange }]));
+            Assert.Equal("specs/export.md [[the retry rules](../shared/retry.md#retry-rules)]", Dump([new Location { Uri = export.Uri, Range = link.OriginSelectionRange! }]));
+        }
+        else
+        {
+            Assert.Null(found!.Links);
+            Assert.Equal("shared/retry.md [## Retry rules]", Dump(found.Locations!));
+        }
     }
 
     [Fact]
