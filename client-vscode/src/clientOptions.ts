@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClientOptions } from 'vscode-languageclient/node';
-import { serverSettings } from './protocol';
+import { isHeadingLine, serverSettings, withoutPlacesListedByOthers } from './protocol';
 import { serverStdio } from './serverOutput';
+
+// While we ask VS Code for the other providers' references, our own provider answers nothing.
+let askingOtherProviders = 0;
 
 /** How the client talks to SpecLsp inside VS Code. */
 export function createClientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
@@ -29,6 +32,28 @@ export function createClientOptions(output: vscode.LogOutputChannel): LanguageCl
       // Its workspace symbols list every heading too; only the requirement/test IDs (Key) are ours alone.
       provideWorkspaceSymbols: async (query, token, next) =>
         (await next(query, token))?.filter((symbol) => symbol.kind === vscode.SymbolKind.Key),
+      // On a heading it also finds the heading and the links to it, and VS Code lists both answers: keep only the
+      // places it does not list (an ID the heading defines, links it resolves differently).
+      provideReferences: async (document, position, options, token, next) => {
+        if (askingOtherProviders > 0) {
+          return undefined;
+        }
+        const ours = await next(document, position, options, token);
+        if (!ours || ours.length === 0 || !isHeadingLine(document.lineAt(position.line).text)) {
+          return ours;
+        }
+        askingOtherProviders++;
+        try {
+          const all = (await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', document.uri, position)) ?? [];
+          const others = all.map((l) => ({ uri: l.uri.toString(), line: l.range.start.line }));
+          return withoutPlacesListedByOthers(
+            ours.map((l) => ({ uri: l.uri.toString(), line: l.range.start.line, location: l })),
+            others,
+          ).map((p) => p.location);
+        } finally {
+          askingOtherProviders--;
+        }
+      },
     },
   };
 }

@@ -48,3 +48,23 @@ export function serverSettings(section: unknown): unknown {
   }
   return Object.fromEntries(Object.entries(section).filter(([key]) => !CLIENT_ONLY_SETTINGS.includes(key)));
 }
+
+/** True for an ATX heading line (`## Scope`): where VS Code's built-in Markdown also answers Find All References. */
+export function isHeadingLine(line: string): boolean {
+  return /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line);
+}
+
+/** A place a references answer lists: the document and the line. */
+export interface Place {
+  uri: string;
+  line: number;
+}
+
+/**
+ * Our references without the places another provider already lists (same document and line), so that VS Code,
+ * which shows every provider's answer together, lists each heading and each link to it once.
+ */
+export function withoutPlacesListedByOthers<T extends Place>(ours: readonly T[], others: readonly Place[]): T[] {
+  const listed = new Set(others.map((place) => `${place.line}\u0000${place.uri}`));
+  return ours.filter((place) => !listed.has(`${place.line}\u0000${place.uri}`));
+}

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import { fileNameForTitle, newSpecResultUri, serverSettings } from '../src/protocol';
+import { fileNameForTitle, isHeadingLine, newSpecResultUri, serverSettings, withoutPlacesListedByOthers } from '../src/protocol';
 
 describe('protocol helpers', () => {
   test('fileNameForTitle_Punctuation_BecomesSingleDashes', () => {
@@ -24,5 +24,27 @@ describe('protocol helpers', () => {
     assert.equal(newSpecResultUri('file:///a.md'), 'file:///a.md');
     assert.equal(newSpecResultUri({ uri: 'file:///b.md' }), 'file:///b.md');
     assert.equal(newSpecResultUri(null), undefined);
+  });
+
+  test('isHeadingLine_AtxHeadingsOnly', () => {
+    assert.equal(isHeadingLine('## Scope'), true);
+    assert.equal(isHeadingLine('   #'), true);
+    assert.equal(isHeadingLine('#hashtag'), false);
+    assert.equal(isHeadingLine('    ## code'), false);
+    assert.equal(isHeadingLine('Text with ## inside'), false);
+  });
+
+  test('withoutPlacesListedByOthers_SameDocumentAndLine_ListedOnce', () => {
+    const ours = [
+      { uri: 'file:///a.md', line: 3, tag: 'heading' },
+      { uri: 'file:///a.md', line: 9, tag: 'link' },
+      { uri: 'file:///b.md', line: 3, tag: 'other file' },
+    ];
+    const builtIn = [
+      { uri: 'file:///a.md', line: 3 },
+      { uri: 'file:///a.md', line: 9 },
+    ];
+    assert.deepEqual(withoutPlacesListedByOthers(ours, builtIn).map((p) => p.tag), ['other file']);
+    assert.deepEqual(withoutPlacesListedByOthers(ours, []).map((p) => p.tag), ['heading', 'link', 'other file']);
   });
 });
