@@ -29,6 +29,7 @@ public sealed class AdversarialDocumentTests
         ["front matter of 100,000 ["] = () => "---\n" + new string('[', 100_000) + "\n---\n# T\n",
         ["YAML alias bomb"] = AliasBomb,
         ["50,000 headings"] = () => Repeat("## Heading\n\ntext\n\n", 50_000),
+        ["3,000 list levels, one per line"] = StairOfLists,
         ["100 KB of *a"] = () => Repeat("*a", 50_000),
         ["100,000 unclosed ["] = () => new string('[', 100_000),
         ["NUL and lone surrogates"] = () => "# \0T\uD800\n\n- [ ] FR1: \0\uDC00 [a](\0)\n",
@@ -81,6 +82,31 @@ public sealed class AdversarialDocumentTests
     }
 
     [Fact]
+    public async Task StairOfLists_EditedLineByLine_EachVersionIsParsedAndAnswered()
+    {
+        await using var client = LspTestClient.StartInProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(Heavy, StairOfLists());
+
+        // Typing in the middle and at the deep end: each keystroke reparses the region it touches.
+        int version = 1;
+        foreach (int line in new[] { 1_500, 1_500, 2_999, 10 })
+        {
+            var at = new Protocol.Lsp.Position { Line = line, Character = 2 * line };
+            await client.ChangeAsync(Heavy, ++version, new TextDocumentContentChangeEvent { Range = new Protocol.Lsp.Range { Start = at, End = at }, Text = "x" });
+        }
+
+        var symbols = await client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Heavy));
+        var folding = await client.RequestAsync(Methods.TextDocumentFoldingRange, TextDocument(Heavy));
+        var diagnostics = await client.WaitForDiagnosticsAsync(Heavy, version);
+
+        Assert.False(symbols.IsError, symbols.ErrorMessage);
+        Assert.False(folding.IsError, folding.ErrorMessage);
+        Assert.Equal(5, diagnostics.Version);
+        Assert.False(client.ServerExit.IsCompleted);
+    }
+
+    [Fact]
     public async Task HeavyParseInFlight_OtherDocumentsRequestsAndEditsAnsweredMeanwhile()
     {
         using var parser = new GatedParser();
@@ -106,6 +132,18 @@ public sealed class AdversarialDocumentTests
 
     private static string AtPosition(string uri, int line, int character) =>
         $$$"""{"textDocument":{"uri":"{{{uri}}}"},"position":{"line":{{{line}}},"character":{{{character}}}}}""";
+
+    // Each line indented two more columns than the last: 3,000 nested list levels built over 3,000 lines.
+    private static string StairOfLists()
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < 3_000; i++)
+        {
+            text.Append(' ', 2 * i).Append("- item\n");
+        }
+
+        return text.ToString();
+    }
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
 
