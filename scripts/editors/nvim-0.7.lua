@@ -21,3 +21,13 @@ vim.api.nvim_create_autocmd('FileType', {
     vim.bo[args.buf].omnifunc = 'v:lua.vim.lsp.omnifunc'
   end,
 })
+
+-- 0.7's omnifunc inserts only a completion's main edit; a section's body comes as additionalTextEdits.
+vim.api.nvim_create_autocmd('CompleteDone', {
+  callback = function()
+    local item = vim.tbl_get(vim.v.completed_item or {}, 'user_data', 'nvim', 'lsp', 'completion_item')
+    if item and item.additionalTextEdits then
+      vim.lsp.util.apply_text_edits(item.additionalTextEdits, vim.api.nvim_get_current_buf(), 'utf-16')
+    end
+  end,
+})
