@@ -41,6 +41,14 @@ public static class SectionCompletion
         }
 
         string line = source.GetLineText(caret.Line);
+
+        // Only at the end of what is on the line: typing "## " in front of "## Documentation" must not offer an edit
+        // that replaces the existing heading.
+        if (caret.Character > line.Length || !string.IsNullOrWhiteSpace(line[caret.Character..]))
+        {
+            return [];
+        }
+
         var lineRange = new TextRange(caret.Line, 0, caret.Line, line.Length);
         int hashes = CountHashes(line, out bool isHeadingLine);
         if (!isHeadingLine && !string.IsNullOrWhiteSpace(line))

@@ -137,6 +137,17 @@ public class SectionCompletionTests
             TemplateText.ToSnippet(text));
     }
 
+    [Fact]
+    public void Complete_TextAfterTheCaret_OffersNothing()
+    {
+        // "## " typed in front of an existing heading: accepting a section would replace that heading.
+        var inFront = MarkedText.Parse("# Feature Specification: CSV Export\n\n## Overview\nx\n\n## $$## Documentation\n");
+        var atEnd = MarkedText.Parse("# Feature Specification: CSV Export\n\n## Overview\nx\n\n## $$  \n");
+
+        Assert.Empty(Complete(inFront, TemplateCatalog.BuiltIn.Find("lightweight")!));
+        Assert.NotEmpty(Complete(atEnd, TemplateCatalog.BuiltIn.Find("lightweight")!));
+    }
+
     private static IReadOnlyList<SpecCompletionItem> Complete(MarkedText marked, SpecTemplate template) =>
         SectionCompletion.Complete(TemplateMatch.Create(SpecParser.Parse(SourceText.From(marked.Text)), template), marked.CaretPosition);
 }
