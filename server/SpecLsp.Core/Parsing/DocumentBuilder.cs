@@ -568,7 +568,14 @@ internal sealed partial class DocumentBuilder
         {
             idStart = start;
             idLength = IdSyntax.MatchAt(text, idStart);
-            if (idLength == 0 || !IsDefinitionSeparator(idStart + idLength, end, requireMark: true))
+            if (idLength == 0)
+            {
+                return false;
+            }
+
+            // A task list names its tasks with a bare leading ID: "- [ ] T001 [P] [US1] Create the model".
+            bool bareTask = kind == IdDefinitionKind.TaskItem && idStart + idLength < end && _text[idStart + idLength] is ' ' or '\t';
+            if (!bareTask && !IsDefinitionSeparator(idStart + idLength, end, requireMark: true))
             {
                 return false;
             }
@@ -580,7 +587,7 @@ internal sealed partial class DocumentBuilder
             return false;
         }
 
-        string title = StripSeparator(_text[titleFrom..end]);
+        string title = StripTaskMarkers(StripSeparator(_text[titleFrom..end]));
         int line = LineAt(start);
         _definitions.Add(new PendingDefinition(_text.Substring(idStart, idLength), idStart, kind, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
         return true;
@@ -612,6 +619,19 @@ internal sealed partial class DocumentBuilder
         }
 
         return i > at && i < end && _text[i] is '-' or '–' or '—' or ':' && (i + 1 >= end || _text[i + 1] is ' ' or '\t');
+    }
+
+    // The short bracketed markers a task list puts before a task's text ("[P] [US1] Create …"): not part of its title.
+    private static string StripTaskMarkers(string title)
+    {
+        var span = title.AsSpan();
+        while (span.Length > 2 && span[0] == '[' && span.IndexOf(']') is var close && close is > 1 and <= 8 && !span[1..close].ContainsAny(' ', '[')
+            && (close + 1 == span.Length || span[close + 1] == ' '))
+        {
+            span = span[(close + 1)..].TrimStart();
+        }
+
+        return span.Length == title.Length ? title : span.ToString();
     }
 
     private static string StripSeparator(string rest)

@@ -23,8 +23,19 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
 
     private static void CheckMentions(DocumentView view, List<SpecDiagnostic> result)
     {
-        var defined = view.Index.IdDefinitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var prefixes = view.Index.IdDefinitions.Where(d => !IdSyntax.IsWorkspaceWide(d.Id)).Select(d => d.Prefix).ToHashSet(StringComparer.Ordinal);
+        // A feature folder (spec, plan, tasks, checklists) is one scope: what any of its documents defines is known.
+        var folder = FeatureFolder.Find(view.Path, view.Workspace);
+        var defined = view.Index.IdDefinitions.Select(d => d.Id).Concat(folder?.Definitions.Select(d => d.Definition.Id) ?? []).ToHashSet(StringComparer.Ordinal);
+
+        // A prefix is this spec's when it defines IDs with it, not counting the document's own ID in its title
+        // ("# KEP-5573: …" names the document; KEP-4569 in its prose is another document, not a missing definition).
+        // A one-letter prefix (Q4, T1, A4) is too often an ordinary word to call a mention of it undefined.
+        int? titleLine = view.Document.Title?.HeadingRange.Start.Line;
+        var prefixes = view.Index.IdDefinitions
+            .Where(d => !IdSyntax.IsWorkspaceWide(d.Id) && !(d.Kind == IdDefinitionKind.Heading && d.Range.Start.Line == titleLine) && d.Prefix.Length > 1)
+            .Select(d => d.Prefix)
+            .ToHashSet(StringComparer.Ordinal);
+        bool scopeKnown = folder is null || folder.IsComplete;
 
         // Until the workspace is fully indexed (or with no workspace at all) a SPEC- ID may be defined in a file not seen yet.
         bool workspaceKnown = view.Workspace.IsComplete && view.Workspace.Roots.Length > 0;
@@ -44,7 +55,7 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
                     result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"No spec in the workspace defines {mention.Id}."));
                 }
             }
-            else if (prefixes.Contains(IdSyntax.GetPrefix(mention.Id)))
+            else if (scopeKnown && prefixes.Contains(IdSyntax.GetPrefix(mention.Id)))
             {
                 result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"{mention.Id} is not defined in this spec."));
             }
@@ -54,11 +65,17 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
     private static void CheckLocalDuplicates(DocumentView view, List<SpecDiagnostic> result)
     {
         // Only definitions of the same kind clash: "#### FR1: …" and a traceability row "| FR1 | … |" are one requirement.
-        // Checklist items and table rows clash only within one section: "- [ ] FR1: …" under Implementation and again
-        // under Testing tracks one requirement twice.
+        // Checklist items clash only within one section: "- [ ] FR1: …" under Implementation and again under Testing
+        // tracks one requirement twice. Table rows clash only within one table: "| T1 | … |" as a row label in three
+        // tables is three tables' first rows, not three definitions.
         foreach (var group in view.Index.IdDefinitions
             .Where(d => !IdSyntax.IsWorkspaceWide(d.Id) && d.Kind != IdDefinitionKind.Metadata)
-            .GroupBy(d => (d.Id, d.Kind, Scope: d.Kind is IdDefinitionKind.TaskItem or IdDefinitionKind.TableCell ? view.Document.FindSection(d.Range.Start)?.HeadingRange.Start : null))
+            .GroupBy(d => (d.Id, d.Kind, Scope: d.Kind switch
+            {
+                IdDefinitionKind.TaskItem => view.Document.FindSection(d.Range.Start)?.HeadingRange.Start.Line,
+                IdDefinitionKind.TableCell => TableStartLine(view, d.Range.Start.Line),
+                _ => null,
+            }))
             .Where(g => g.Count() > 1))
         {
             var all = group.ToList();
@@ -97,6 +114,18 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
                 Related = [.. others.Select(o => new RelatedLocation(o.Path, o.Definition.Range, $"{o.Definition.Id} is also defined here"))],
             });
         }
+    }
+
+    // The first line of the table holding the row at line: rows run on while lines start with "|".
+    private static int TableStartLine(DocumentView view, int line)
+    {
+        var source = view.Document.Source;
+        while (line > 0 && source.GetLineText(line - 1).TrimStart().StartsWith('|'))
+        {
+            line--;
+        }
+
+        return line;
     }
 
     private static bool IsSelf(DocumentView view, string path) => view.Path is not null && WorkspacePaths.Comparer.Equals(view.Path, path);

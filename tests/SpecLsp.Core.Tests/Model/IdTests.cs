@@ -17,6 +17,8 @@ public class IdTests
     [InlineData("**[|Q1|]:** Which format?\n", IdDefinitionKind.BoldLabel, "Which format?")]
     [InlineData("- [ ] [|US-1|]: Sign in\n", IdDefinitionKind.TaskItem, "Sign in")]
     [InlineData("- [x] **[|RT-1|]:** Latency\n", IdDefinitionKind.TaskItem, "Latency")]
+    [InlineData("- [ ] [|T001|] [P] [US1] Create the export model\n", IdDefinitionKind.TaskItem, "Create the export model")]
+    [InlineData("- [x] [|T002|] Wire the CSV writer\n", IdDefinitionKind.TaskItem, "Wire the CSV writer")]
     [InlineData("| ID | Test |\n|----|------|\n| [|TS-1|] | Login works |\n", IdDefinitionKind.TableCell, "Login works")]
     [InlineData("| ID | Test |\n|----|------|\n| **[|DATA-1|]** | Schema |\n", IdDefinitionKind.TableCell, "Schema")]
     [InlineData("# Spec\n\n**Spec ID:** [|SPEC-2026-01-05-001|]\n", IdDefinitionKind.Metadata, "Spec")]

@@ -90,4 +90,75 @@ public class IdAnalyzerTests
 
         Assert.Equal(Marked(ws, "a.md"), Flagged(ws, "a.md", DiagnosticCodes.DuplicateId));
     }
+
+    [Fact]
+    public void UndefinedId_FeatureFolder_IdsOfSpecKnownInTasksAndChecklists()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("specs/001-export/spec.md", "# Feature Specification: Export\n\n- **FR-001**: Export CSV\n- **FR-002**: Export JSON\n"),
+            ("specs/001-export/tasks.md", "# Tasks\n\n- [ ] T001 [P] Implement FR-001 in the writer\n- [ ] T002 Cover FR-002, after T001\n"),
+            ("specs/001-export/checklists/requirements.md", "# Checklist\n\n- [ ] FR-001: tested\n- [ ] FR-002 is measurable, [|FR-040|] too? [|FR-041|]\n"),
+            ("specs/002-import/spec.md", "# Feature Specification: Import\n\n- **FR-001**: Import\n- **FR-040**: Import big files\n"));
+
+        Assert.Equal(string.Empty, Flagged(ws, "specs/001-export/tasks.md", DiagnosticCodes.UndefinedId));
+
+        // FR-040 is only another feature's: this checklist's scope is its own feature folder.
+        Assert.Equal(Marked(ws, "specs/001-export/checklists/requirements.md"), Flagged(ws, "specs/001-export/checklists/requirements.md", DiagnosticCodes.UndefinedId));
+    }
+
+    [Fact]
+    public void UndefinedId_FeatureFolderWhileIndexingIsIncomplete_IsNotFlagged()
+    {
+        var ws = MarkedWorkspace.Create(complete: false,
+            ("specs/001-export/spec.md", "# Feature Specification: Export\n\n- **FR-001**: Export CSV\n"),
+            ("specs/001-export/checklists/requirements.md", "# Checklist\n\n- [ ] FR-001: tested\n- [ ] FR-009 too\n"));
+
+        Assert.Equal(string.Empty, Flagged(ws, "specs/001-export/checklists/requirements.md", DiagnosticCodes.UndefinedId));
+    }
+
+    [Fact]
+    public void UndefinedId_TaskDefinedByALeadingId_IsNotFlaggedOnItsOwnLine()
+    {
+        var ws = MarkedWorkspace.Create(("tasks.md", "# Tasks\n\n- [x] T001 Create the model\n- [ ] T002 [P] Depends on T001\n"));
+
+        Assert.Equal(string.Empty, Flagged(ws, "tasks.md", DiagnosticCodes.UndefinedId));
+    }
+
+    [Fact]
+    public void UndefinedId_OtherDocumentsNumberWithTheTitlesPrefix_IsNotFlagged_ButALocalIdStillIs()
+    {
+        var ws = MarkedWorkspace.Create(("keps/5573/README.md", "# KEP-5573: Faster scheduling\n\nBuilds on KEP-4569.\n\n- **DR-1:** Keep the queue\n\nSee [|DR-2|].\n"));
+
+        Assert.Equal(Marked(ws, "keps/5573/README.md"), Flagged(ws, "keps/5573/README.md", DiagnosticCodes.UndefinedId));
+    }
+
+    [Fact]
+    public void UndefinedId_OneLetterPrefix_WordsLikeQ4AreNotReferences()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", "# A\n\nLaunch before the Q4 renewal, at T2.\n\n## Open Questions\n\n**Q1:** Which format?\n\n| T1 | start |\n|---|---|\n"));
+
+        Assert.Equal(string.Empty, Flagged(ws, "a.md", DiagnosticCodes.UndefinedId));
+    }
+
+    [Fact]
+    public void DuplicateId_RowLabelInSeparateTables_IsNotFlagged_ButTwiceInOneTableIs()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", """
+            # A
+
+            ## Timeline
+
+            | Point | Event |
+            |---|---|
+            | T1 | start |
+
+            | Point | Load |
+            |---|---|
+            | T1 | low |
+            | [|TP-2|] | high |
+            | [|TP-2|] | again |
+            """));
+
+        Assert.Equal(Marked(ws, "a.md"), Flagged(ws, "a.md", DiagnosticCodes.DuplicateId));
+    }
 }
