@@ -149,9 +149,10 @@ public static class SectionCompletion
             var misplacedBefore = after.FirstOrDefault(c => c.Template!.Index < section.Index);
             bool fits = misplacedAfter is null && misplacedBefore is null;
             string sort = string.Create(CultureInfo.InvariantCulture, $"{rank:D2}{(fits ? 0 : 1)}{(first ? 0 : 1)}{section.Index:D4}");
-            string detail = (section.IsRepeatable ? "next member" : section.IsRequired ? "required section" : "optional section")
-                + $" · template {match.Template.Name}"
-                + (fits ? string.Empty : Where(children, section));
+            // Where it belongs comes first, so that an editor that cuts the detail short still shows it.
+            string detail = (fits ? string.Empty : Where(children, section))
+                + (section.IsRepeatable ? "next member" : section.IsRequired ? "required section" : "optional section")
+                + $" · template {match.Template.Name}";
             items.Add(new SpecCompletionItem(
                 title,
                 detail,
@@ -164,17 +165,17 @@ public static class SectionCompletion
         }
     }
 
-    // " · belongs before 'Rollout'": the present sibling the template puts next after it, else the one just before it.
+    // "belongs before 'Rollout' · ": the present sibling the template puts next after it, else the one just before it.
     private static string Where(IReadOnlyList<MatchedSection> children, TemplateSection section)
     {
         var placed = children.Where(c => c.Template is not null && !c.IsDuplicate).ToList();
         if (placed.Where(c => c.Template!.Index > section.Index).MinBy(c => c.Template!.Index) is { } next)
         {
-            return $" · belongs before '{next.Section.Title}'";
+            return $"belongs before '{next.Section.Title}' · ";
         }
 
         return placed.Where(c => c.Template!.Index < section.Index).MaxBy(c => c.Template!.Index) is { } prior
-            ? $" · belongs after '{prior.Section.Title}'"
+            ? $"belongs after '{prior.Section.Title}' · "
             : string.Empty;
     }
 

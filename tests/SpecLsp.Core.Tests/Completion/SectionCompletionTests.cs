@@ -72,7 +72,7 @@ public class SectionCompletionTests
             ["Implementation Plan", "Testing Strategy", "Documentation", "Rollout Plan", "Metrics and Monitoring", "Open Questions", "Status", "Changelog", "Requirements"],
             items.OrderBy(i => i.SortText, StringComparer.Ordinal).Select(i => i.Label));
         Assert.All(items.Where(i => i.Label != "Requirements"), i => Assert.Equal("required section · template lightweight", i.Detail));
-        Assert.Equal("required section · template lightweight · belongs before 'Technical Design'", items.Single(i => i.Label == "Requirements").Detail);
+        Assert.Equal("belongs before 'Technical Design' · required section · template lightweight", items.Single(i => i.Label == "Requirements").Detail);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class TemplateServerTests : IDisposable
         var items = list!.Items.OrderBy(i => i.SortText, StringComparer.Ordinal).ToList();
         Assert.Equal(["Testing Strategy", "Documentation", "Rollout Plan"], items.Take(3).Select(i => i.Label));
         var technical = items.Single(i => i.Label == "Technical Design");
-        Assert.EndsWith(" · belongs before 'Implementation Plan'", technical.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("belongs before 'Implementation Plan' · ", technical.Detail, StringComparison.Ordinal);
         Assert.True(items.IndexOf(technical) > items.FindIndex(i => i.Label == "Changelog"));
         Assert.Equal(InsertTextFormat.Snippet, technical.InsertTextFormat);
         Assert.Equal((13, 0, 13, 2), (technical.TextEdit!.Range.Start.Line, technical.TextEdit.Range.Start.Character, technical.TextEdit.Range.End.Line, technical.TextEdit.Range.End.Character));
