@@ -312,6 +312,32 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
         Assert.Null(MetaModelValidator.Default.ValidateNotificationParams("speclsp/custom", json.RootElement, hasParams: true));
     }
 
+    [Theory]
+    [InlineData("$/progress", """{"token":"t","value":{"kind":"begin","title":"Indexing","percentage":0}}""", "")]
+    [InlineData("$/progress", """{"token":"t","value":{"kind":"report","percent":5}}""", "$/progress params.value: unknown property 'percent' (WorkDoneProgressReport)")]
+    [InlineData("$/progress", """{"token":"t","value":{"partial":[1]}}""", "")]
+    public void Validator_ProgressValue_CheckedAsWorkDoneProgress(string method, string @params, string expected)
+    {
+        using var json = JsonDocument.Parse(@params);
+
+        var violations = MetaModelValidator.Default.ValidateNotificationParams(method, json.RootElement, hasParams: true)!;
+
+        Assert.Equal(expected.Length == 0 ? [] : [expected], violations.Select(v => v.ToString()));
+    }
+
+    [Theory]
+    [InlineData("""{"registrations":[{"id":"1","method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/*.md"}]}}]}""", "")]
+    [InlineData("""{"registrations":[{"id":"1","method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/*.md","kind":"create"}]}}]}""", "client/registerCapability params.registrations[0].registerOptions.watchers[0].kind: expected uinteger, got string \"create\" (WatchKind)")]
+    [InlineData("""{"registrations":[{"id":"1","method":"workspace/didChangeWatchedFiles","registerOptions":{"globs":["**/*.md"]}}]}""", "client/registerCapability params.registrations[0].registerOptions: missing required 'watchers' (DidChangeWatchedFilesRegistrationOptions)")]
+    public void Validator_RegisterOptions_CheckedAgainstTheRegisteredMethod(string @params, string expected)
+    {
+        using var json = JsonDocument.Parse(@params);
+
+        var violations = MetaModelValidator.Default.ValidateRequestParams("client/registerCapability", json.RootElement, hasParams: true)!;
+
+        Assert.Equal(expected.Length == 0 ? [] : [expected], violations.Select(v => v.ToString()).Take(1));
+    }
+
     [Fact]
     public void Validator_ResponseError_ShapeChecked()
     {

@@ -87,13 +87,71 @@ public sealed class MetaModelValidator
         return violations;
     }
 
-    /// <summary>Params of a request the server sent to the client; null for a method the meta-model does not know.</summary>
-    public IReadOnlyList<MetaModelViolation>? ValidateRequestParams(string method, JsonElement @params, bool hasParams) =>
-        _requests.TryGetValue(method, out var request) ? ValidateParams(method, request, @params, hasParams) : null;
+    /// <summary>
+    /// Params of a request the server sent to the client; null for a method the meta-model does not know. The
+    /// <c>registerOptions</c> of client/registerCapability (LSPAny in the model) are checked against the
+    /// registration options of the method they register.
+    /// </summary>
+    public IReadOnlyList<MetaModelViolation>? ValidateRequestParams(string method, JsonElement @params, bool hasParams)
+    {
+        if (!_requests.TryGetValue(method, out var request))
+        {
+            return null;
+        }
 
-    /// <summary>Params of a notification; null for a method the meta-model does not know.</summary>
-    public IReadOnlyList<MetaModelViolation>? ValidateNotificationParams(string method, JsonElement @params, bool hasParams) =>
-        _notifications.TryGetValue(method, out var notification) ? ValidateParams(method, notification, @params, hasParams) : null;
+        var violations = ValidateParams(method, request, @params, hasParams);
+        if (violations.Count == 0 && method == "client/registerCapability")
+        {
+            int index = 0;
+            foreach (var registration in @params.GetProperty("registrations").EnumerateArray())
+            {
+                string registered = registration.GetProperty("method").GetString()!;
+                var target = _requests.TryGetValue(registered, out var r) ? r : _notifications.TryGetValue(registered, out var n) ? n : default;
+                string path = $"{method} params.registrations[{index++}]";
+                if (target.ValueKind == JsonValueKind.Undefined)
+                {
+                    violations.Add(new(path + ".method", $"'{registered}' is not a method of the meta-model"));
+                }
+                else if (registration.TryGetProperty("registerOptions", out var options) && target.TryGetProperty("registrationOptions", out var optionsType))
+                {
+                    Validate(options, optionsType, path + ".registerOptions", violations);
+                }
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>
+    /// Params of a notification; null for a method the meta-model does not know. The <c>value</c> of $/progress
+    /// (LSPAny in the model) is checked as work-done progress when its <c>kind</c> says begin, report or end.
+    /// </summary>
+    public IReadOnlyList<MetaModelViolation>? ValidateNotificationParams(string method, JsonElement @params, bool hasParams)
+    {
+        if (!_notifications.TryGetValue(method, out var notification))
+        {
+            return null;
+        }
+
+        var violations = ValidateParams(method, notification, @params, hasParams);
+        if (violations.Count == 0 && method == "$/progress" && @params.TryGetProperty("value", out var value)
+            && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String)
+        {
+            string? structure = kind.GetString() switch
+            {
+                "begin" => "WorkDoneProgressBegin",
+                "report" => "WorkDoneProgressReport",
+                "end" => "WorkDoneProgressEnd",
+                _ => null,
+            };
+            if (structure is not null)
+            {
+                ValidateReference(value, structure, method + " params.value", violations);
+            }
+        }
+
+        return violations;
+    }
 
     /// <summary>The <c>error</c> of a response: a ResponseError (code integer, message string, optional data).</summary>
     public IReadOnlyList<MetaModelViolation> ValidateResponseError(JsonElement error, string path)
@@ -179,7 +237,7 @@ public sealed class MetaModelValidator
         _ => type.GetProperty("value").GetRawText(),
     };
 
-    private IReadOnlyList<MetaModelViolation> ValidateParams(string method, JsonElement message, JsonElement @params, bool hasParams)
+    private List<MetaModelViolation> ValidateParams(string method, JsonElement message, JsonElement @params, bool hasParams)
     {
         string path = method + " params";
         var violations = new List<MetaModelViolation>();
