@@ -136,6 +136,13 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
                 await Task.Delay(100, timeout.Token);
             }
 
+            // Pulled again with the result id: an unchanged report, when the server keeps result ids.
+            var full = await client.RequestAsync(Methods.TextDocumentDiagnostic, $$$"""{"textDocument":{{{doc}}}}""");
+            if (full.Result.TryGetProperty("resultId", out var resultId))
+            {
+                await client.RequestAsync(Methods.TextDocumentDiagnostic, $$$"""{"textDocument":{{{doc}}},"previousResultId":{{{resultId.GetRawText()}}}}""");
+            }
+
             var configuration = await client.RequestAsync(Methods.TextDocumentDiagnostic, $$$"""{"textDocument":{"uri":"{{{root}}}/.speclsp.yaml"}}""");
             Assert.False(configuration.IsError, configuration.ErrorMessage);
         }
@@ -227,7 +234,24 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
             await Send(Methods.WorkspaceExecuteCommand, command);
         }
 
-        // Edits, then saving and closing, bring more notifications (diagnostics, logs) to check.
+        // A folder added and a file changed on disk, edits, then saving and closing bring more messages
+        // (progress, registrations, diagnostics, logs) to check.
+        string added = Directory.CreateTempSubdirectory("speclsp-meta-added").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(added, "added.md"), "# Added\n\nSee [export](missing.md).\n");
+            string addedUri = new Uri(added).AbsoluteUri;
+            await client.NotifyAsync(Methods.WorkspaceDidChangeWorkspaceFolders, $$$"""{"event":{"added":[{"uri":"{{{addedUri}}}","name":"added"}],"removed":[]}}""");
+            await client.NotifyAsync(Methods.WorkspaceDidChangeWatchedFiles, $$$"""{"changes":[{"uri":"{{{root}}}/specs/other.md","type":2}]}""");
+            await Send(Methods.WorkspaceSymbol, """{"query":"Added"}""");
+            await client.NotifyAsync(Methods.WorkspaceDidChangeWorkspaceFolders, $$$"""{"event":{"added":[],"removed":[{"uri":"{{{addedUri}}}","name":"added"}]}}""");
+            await Send(Methods.WorkspaceSymbol, """{"query":"Added"}""");
+        }
+        finally
+        {
+            Directory.Delete(added, recursive: true);
+        }
+
         await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent { Range = Range(last, 2, last, 2), Text = " " });
         await Send(Methods.TextDocumentCompletion, $$$"""{"textDocument":{{{doc}}},"position":{"line":{{{last}}},"character":3},"context":{"triggerKind":2,"triggerCharacter":" "}}""");
         await client.NotifyAsync(Methods.TextDocumentDidSave, $$$"""{"textDocument":{{{doc}}}}""");
