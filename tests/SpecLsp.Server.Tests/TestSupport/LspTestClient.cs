@@ -38,6 +38,9 @@ public sealed class LspTestClient : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly MessageReader _reader;
     private readonly ConcurrentDictionary<long, TaskCompletionSource<LspResponse>> _pending = new();
+    private readonly ConcurrentDictionary<string, string> _sentRequests = new(StringComparer.Ordinal);
+    private readonly List<MetaModelViolation> _violations = [];
+    private readonly ConcurrentDictionary<string, int> _validated = new(StringComparer.Ordinal);
     private readonly List<(string Method, JsonElement Params)> _notifications = [];
     private readonly Task _readLoop;
     private readonly Process? _process;
@@ -57,6 +60,31 @@ public sealed class LspTestClient : IAsyncDisposable
 
     /// <summary>What the client's frame reader complained about: anything here means the server wrote a bad frame.</summary>
     public FramingLog FramingLog { get; } = new();
+
+    /// <summary>
+    /// Where a message the server sent does not match the LSP 3.17 meta-model (see <see cref="MetaModelValidator"/>):
+    /// results of requests this client sent, error responses, notifications and the server's own requests.
+    /// <see cref="DisposeAsync"/> fails the test when there is any, unless <see cref="ExpectProtocolViolations"/> is set.
+    /// </summary>
+    public IReadOnlyList<MetaModelViolation> ProtocolViolations
+    {
+        get
+        {
+            lock (_violations)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many messages were checked against the meta-model, keyed "method result", "method params" (a notification
+    /// or server request) or "error"; methods the meta-model does not define (speclsp/..., custom $/...) are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ValidatedMessages => new Dictionary<string, int>(_validated, StringComparer.Ordinal);
+
+    /// <summary>Set by a test that checks <see cref="ProtocolViolations"/> itself, so disposal does not fail it.</summary>
+    public bool ExpectProtocolViolations { get; set; }
 
     /// <summary>Completes with the server's exit code.</summary>
     public Task<int> ServerExit { get; }
@@ -174,7 +202,11 @@ public sealed class LspTestClient : IAsyncDisposable
             : $$"""{"jsonrpc":"2.0","method":"{{method}}","params":{{@params}}}""");
 
     /// <summary>Frames <paramref name="json"/> and sends it.</summary>
-    public Task SendAsync(string json) => SendRawAsync(Encoding.UTF8.GetBytes($"Content-Length: {Encoding.UTF8.GetByteCount(json)}\r\n\r\n{json}"));
+    public Task SendAsync(string json)
+    {
+        RememberRequest(json);
+        return SendRawAsync(Encoding.UTF8.GetBytes($"Content-Length: {Encoding.UTF8.GetByteCount(json)}\r\n\r\n{json}"));
+    }
 
     /// <summary>Sends bytes as they are: garbage frames, split frames.</summary>
     public async Task SendRawAsync(byte[] bytes)
@@ -291,6 +323,14 @@ public sealed class LspTestClient : IAsyncDisposable
         }
 
         _writeLock.Dispose();
+
+        var violations = ProtocolViolations;
+        if (violations.Count > 0 && !ExpectProtocolViolations)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"The server sent {violations.Count} message part(s) that do not match the LSP {MetaModelValidator.Default.Version} meta-model:\n"
+                + string.Join("\n", violations.Take(30)) + (violations.Count > 30 ? $"\n... and {violations.Count - 30} more" : string.Empty));
+        }
     }
 
     public static string Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);
@@ -325,6 +365,7 @@ public sealed class LspTestClient : IAsyncDisposable
 
     private void Dispatch(JsonElement message)
     {
+        CheckConformance(message);
         bool hasMethod = message.TryGetProperty("method", out var method);
         bool hasId = message.TryGetProperty("id", out var id);
         if (hasMethod && hasId)
@@ -356,6 +397,113 @@ public sealed class LspTestClient : IAsyncDisposable
                 _notified.TrySetResult();
                 _notified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+        }
+    }
+
+    // The method of each request this client sends, by its id's JSON text, to validate the result the server answers.
+    private void RememberRequest(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String
+                && root.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String)
+            {
+                _sentRequests[id.GetRawText()] = method.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+            // A deliberately malformed message: the server must answer it with an error, which is checked as one.
+        }
+    }
+
+    private void CheckConformance(JsonElement message)
+    {
+        var validator = MetaModelValidator.Default;
+        IReadOnlyList<MetaModelViolation>? found;
+        string key;
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            Record([new("message", $"a JSON-RPC message must be an object, got {message.ValueKind}")]);
+            return;
+        }
+
+        var envelope = new List<MetaModelViolation>();
+        if (!message.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+        {
+            envelope.Add(new("message", "missing \"jsonrpc\": \"2.0\""));
+        }
+
+        bool hasMethod = message.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String;
+        bool hasId = message.TryGetProperty("id", out var id);
+        bool hasParams = message.TryGetProperty("params", out var @params);
+        if (hasMethod)
+        {
+            string name = method.GetString()!;
+            found = hasId ? validator.ValidateRequestParams(name, @params, hasParams) : validator.ValidateNotificationParams(name, @params, hasParams);
+            key = name + " params";
+            if (hasId && id.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+            {
+                envelope.Add(new(key, $"a request id must be an integer or a string, got {id.ValueKind}"));
+            }
+        }
+        else
+        {
+            bool hasResult = message.TryGetProperty("result", out var result);
+            bool hasError = message.TryGetProperty("error", out var error);
+            if (!hasId || id.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null))
+            {
+                envelope.Add(new("response", "a response must carry an id (integer, string, or null)"));
+            }
+
+            if (hasResult == hasError)
+            {
+                envelope.Add(new("response", "a response must carry exactly one of 'result' and 'error'"));
+            }
+
+            string? requested = hasId && _sentRequests.TryGetValue(id.GetRawText(), out string? m) ? m : null;
+            if (hasError)
+            {
+                found = validator.ValidateResponseError(error, (requested ?? "response") + " error");
+                key = "error";
+            }
+            else if (requested is not null)
+            {
+                found = validator.ValidateResult(requested, result, hasResult);
+                key = requested + " result";
+            }
+            else
+            {
+                // A result for a request this client framed by hand (SendRawAsync) or never sent: nothing to compare to.
+                found = null;
+                key = "response";
+            }
+        }
+
+        if (envelope.Count > 0)
+        {
+            Record(envelope);
+        }
+
+        if (found is not null)
+        {
+            _validated.AddOrUpdate(key, 1, (_, n) => n + 1);
+            Record(found);
+        }
+    }
+
+    private void Record(IReadOnlyList<MetaModelViolation> found)
+    {
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        lock (_violations)
+        {
+            _violations.AddRange(found);
         }
     }
 
