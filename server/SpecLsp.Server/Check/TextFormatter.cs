@@ -58,7 +58,12 @@ internal sealed class TextFormatter(bool useColor) : ICheckFormatter
             }
         }
 
-        return $"{Plural(report.Files.Length, "file")} checked: {string.Join(", ", parts)} in {Plural(report.FilesWithProblems, "file")}.";
+        // Each count once: "3 warnings in 1 of 2 files checked.", "1 error in all 5 files checked.", "1 file checked: 2 hints."
+        string problems = string.Join(", ", parts);
+        int files = report.Files.Length;
+        return files == 1 ? $"1 file checked: {problems}."
+            : report.FilesWithProblems == files ? $"{problems} in all {files} files checked."
+            : $"{problems} in {report.FilesWithProblems} of {files} files checked.";
     }
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

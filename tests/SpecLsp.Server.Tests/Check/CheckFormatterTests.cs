@@ -37,7 +37,7 @@ public class CheckFormatterTests
             specs/export.md:3:5: warning unfilled-placeholder: Placeholder '[Feature Name]' is not filled in.
             specs/export.md:11:1: error missing-section: Missing section 'Security': a line, with a comma, 100% sure
             notes.md:1:1: hint template-text: Text left as the template wrote it.
-            3 files checked: 1 error, 1 warning, 1 hint in 2 files.
+            1 error, 1 warning, 1 hint in 2 of 3 files checked.
 
             """.ReplaceLineEndings("\n"),
             text);
