@@ -976,7 +976,8 @@ internal sealed partial class DocumentBuilder
 
     /// <summary>
     /// The text a reader sees (<paramref name="container"/>'s literals, code and link texts, white space collapsed)
-    /// and the text GitHub makes the heading anchor from (the same without image descriptions).
+    /// and the rendered text GitHub makes the heading anchor from (the same without image descriptions, white space
+    /// as rendered, line breaks as <c>\n</c>).
     /// </summary>
     private (string Title, string AnchorText) PlainText(ContainerInline? container)
     {
@@ -1005,13 +1006,18 @@ internal sealed partial class DocumentBuilder
             {
                 LiteralInline literal => literal.Content.ToString(),
                 CodeInline code => code.Content,
-                LineBreakInline => " ",
                 HtmlEntityInline entity => entity.Transcoded.ToString(),
                 AutolinkInline autolink => autolink.Url,
                 _ => null,
             };
 
-            if (piece is not null)
+            if (inline is LineBreakInline)
+            {
+                // The rendered text has a line break there: a space to a reader, nothing in the anchor.
+                title.Append(' ');
+                anchor.Append('\n');
+            }
+            else if (piece is not null)
             {
                 title.Append(piece);
                 if (!inImage)
@@ -1031,8 +1037,8 @@ internal sealed partial class DocumentBuilder
             }
         }
 
-        string titleText = CollapseWhiteSpace(title);
-        return (titleText, title.Equals(anchor) ? titleText : CollapseWhiteSpace(anchor));
+        // GitHub slugs the rendered text as it is: runs of spaces and a space left before a comment or an image count.
+        return (CollapseWhiteSpace(title), anchor.ToString());
     }
 
     private string CollapseWhiteSpace(StringBuilder text)

@@ -11,7 +11,11 @@ namespace SpecLsp.Core.Workspace;
 /// <param name="HeadingRange">The heading line.</param>
 /// <param name="TitleRange">The heading's text.</param>
 /// <param name="SectionRange">The whole section.</param>
-public readonly record struct HeadingEntry(string Title, string Anchor, int Level, TextRange HeadingRange, TextRange TitleRange, TextRange SectionRange);
+public readonly record struct HeadingEntry(string Title, string Anchor, int Level, TextRange HeadingRange, TextRange TitleRange, TextRange SectionRange)
+{
+    /// <summary>The anchor before de-duplication (the slug of the heading's rendered text).</summary>
+    public string Slug { get; init; } = Anchor;
+}
 
 /// <summary>A link with where it leads.</summary>
 /// <param name="Node">The link as parsed.</param>
@@ -98,7 +102,7 @@ public sealed class FileIndex
         return new FileIndex(path)
         {
             Title = document.Title?.Title,
-            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range))],
+            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range) { Slug = s.Slug })],
             ExplicitAnchors = document.ExplicitAnchors,
             IdDefinitions = [.. document.IdDefinitions.Select(d => d with { Id = Intern(d.Id) })],
             IdMentions = [.. document.IdMentions.Select(m => m with { Id = Intern(m.Id) })],
