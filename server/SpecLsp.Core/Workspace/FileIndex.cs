@@ -140,10 +140,17 @@ public sealed class FileIndex
     /// <summary>An entry for a file that cannot be read as text.</summary>
     public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
 
-    /// <summary>True when <paramref name="fragment"/> names a heading anchor or an explicit anchor here.</summary>
-    public bool HasAnchor(string fragment) => FindHeading(fragment) is not null || FindExplicitAnchor(fragment) is not null;
+    /// <summary>
+    /// True when <paramref name="fragment"/> names a heading anchor or an explicit anchor here, exactly: GitHub's
+    /// anchors are lower case and browsers match fragments case-sensitively, so <c>#Overview</c> misses <c># Overview</c>.
+    /// </summary>
+    public bool HasAnchor(string fragment) =>
+        Headings.Any(h => h.Anchor.Equals(fragment, StringComparison.Ordinal)) || FindExplicitAnchor(fragment) is not null;
 
-    /// <summary>The heading whose anchor is <paramref name="anchor"/> (GitHub matches anchors case-insensitively), or null.</summary>
+    /// <summary>
+    /// The heading whose anchor is <paramref name="anchor"/>, or else one whose anchor differs only in case (navigation
+    /// is lenient; the <c>broken-anchor</c> check uses <see cref="HasAnchor"/>), or null.
+    /// </summary>
     public HeadingEntry? FindHeading(string anchor)
     {
         foreach (var heading in Headings)

@@ -35,7 +35,7 @@ public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragm
 
     /// <summary>
     /// Resolves <paramref name="destination"/> written in the document at <paramref name="documentPath"/>:
-    /// percent-decoded, relative to the document's folder, <c>/path</c> relative to the workspace root that holds
+    /// backslash escapes and entities decoded, then percent-decoded, relative to the document's folder, <c>/path</c> relative to the workspace root that holds
     /// the document, query strings dropped.
     /// </summary>
     public static LinkTarget Resolve(string? destination, string? documentPath, ImmutableArray<string> roots)
@@ -49,6 +49,17 @@ public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragm
         if (text.Length >= 2 && text[0] == '<' && text[^1] == '>')
         {
             text = text[1..^1];
+        }
+
+        // CommonMark decodes backslash escapes and entities in a destination: [z](#valid\_x) leads to #valid_x.
+        if (IsDriveOrUncPath(text))
+        {
+            return Outside;
+        }
+
+        if (text.Contains('\\', StringComparison.Ordinal) || text.Contains('&', StringComparison.Ordinal))
+        {
+            text = Markdig.Helpers.HtmlHelper.Unescape(text);
         }
 
         if (text.Length == 0 || text.StartsWith("//", StringComparison.Ordinal) || HasScheme(text))
