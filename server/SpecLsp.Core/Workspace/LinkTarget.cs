@@ -27,6 +27,9 @@ public enum LinkTargetKind
 /// <param name="Fragment">The percent-decoded fragment after <c>#</c>, or null when there is none.</param>
 public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragment)
 {
+    /// <summary>True for a site-root link (<c>/guides/x.md</c>), which <see cref="Path"/> resolves in the workspace root.</summary>
+    public bool IsRootRelative { get; init; }
+
     /// <summary>Not checked.</summary>
     public static LinkTarget External { get; } = new(LinkTargetKind.External, null, null);
 
@@ -108,7 +111,7 @@ public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragm
             return Outside;
         }
 
-        return new LinkTarget(LinkTargetKind.File, resolved, fragment);
+        return new LinkTarget(LinkTargetKind.File, resolved, fragment) { IsRootRelative = path.StartsWith('/') };
     }
 
     private static bool HasScheme(string text)

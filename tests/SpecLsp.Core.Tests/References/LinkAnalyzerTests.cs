@@ -31,7 +31,7 @@ public class LinkAnalyzerTests
     {
         AssertFlagged(
             DiagnosticCodes.BrokenLink,
-            ("specs/a.md", "# A\n\n[b](my%20notes.md) [root](/specs/a.md) [bad root]([|/nowhere.md|]) [q](my%20notes.md?plain=1)\n"),
+            ("specs/a.md", "# A\n\n[b](my%20notes.md) [root](/specs/a.md) [site route](/nowhere.md) [q](my%20notes.md?plain=1)\n"),
             ("specs/my notes.md", "# Notes\n"));
     }
 

@@ -67,6 +67,43 @@ public class LinkResolutionRulesTests
     }
 
     [Fact]
+    public void BrokenLink_HtmlPageOrRouteBuiltFromAMarkdownSource_IsNotBroken()
+    {
+        AssertFlagged(
+            DiagnosticCodes.BrokenLink,
+            ("book/intro.md", """
+                # Intro
+
+                [next](setup.html) [route](setup) [old](setup.htm#install) [gone]([|missing.html|]) [folder](chapters/)
+                """),
+            ("book/setup.md", "# Setup\n\n## Install\n"),
+            ("book/chapters/one.md", "# One\n"));
+    }
+
+    [Fact]
+    public void BrokenAnchor_InTheMarkdownSourceOfAnHtmlLink_IsChecked()
+    {
+        AssertFlagged(
+            DiagnosticCodes.BrokenAnchor,
+            ("intro.md", "# Intro\n\n[ok](setup.html#install) [bad](setup.html[|#instal|])\n"),
+            ("setup.md", "# Setup\n\n## Install\n"));
+    }
+
+    [Fact]
+    public void BrokenLink_SiteRootRoute_IsReportedOnlyUnderAConfiguredSiteRoot()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("docs/guides/intro.md", "# Intro\n\n[setup](/guides/setup/) [page](/guides/setup.html) [api](/api/) [gone](/guides/nowhere/) [repo file](/docs/guides/intro.md)\n"),
+            ("docs/guides/setup.md", "# Setup\n"),
+            ("docs/api/index.md", "# API\n"));
+
+        Assert.DoesNotContain(ws.Analyze("docs/guides/intro.md"), d => d.Code == DiagnosticCodes.BrokenLink);
+        Assert.Equal(
+            "broken-link (2,71)-(2,87) File '/guides/nowhere/' does not exist under the site root 'docs'.",
+            MarkedWorkspace.DumpDiagnostics(ws.Analyze("docs/guides/intro.md", siteRoot: "docs").Where(d => d.Code == DiagnosticCodes.BrokenLink)));
+    }
+
+    [Fact]
     public void UndefinedReference_DefinitionWithAnEscapedLabel_LeavesLaterDefinitionsVisible()
     {
         AssertFlagged(
