@@ -101,6 +101,13 @@ public static class ReferenceNavigation
 
     private static ImmutableArray<SourceLocation> TargetLocation(DocumentView view, LinkTarget target)
     {
+        // page.html leads to its Markdown source page.md.
+        if (target.Kind == LinkTargetKind.File && view.Workspace.GetPathState(target.Path!) == PathState.Missing
+            && LinkAnalyzer.FindSourceFile(view.Workspace, target.Path!) is { } source)
+        {
+            target = target with { Path = source };
+        }
+
         if (target.Kind == LinkTargetKind.File && view.Workspace.GetPathState(target.Path!) != PathState.File)
         {
             return [];

@@ -145,6 +145,18 @@ public class ReferenceNavigationTests
     }
 
     [Fact]
+    public void FindDefinition_OnLinkToAnHtmlPage_GoesToItsMarkdownSource()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("a.md", "# A\n\n[install](setup.ht$$ml#install)\n"),
+            ("setup.md", "# Setup\n\n[|## Install|]\n"));
+
+        var found = ReferenceNavigation.FindDefinition(ws.View(), ws.Caret);
+
+        Assert.Equal(ws.ExpectedLocations(), MarkedWorkspace.Dump(found));
+    }
+
+    [Fact]
     public void FindReferences_OnHeading_FindsReferenceDefinitionsLeadingToIt()
     {
         var ws = MarkedWorkspace.Create(
