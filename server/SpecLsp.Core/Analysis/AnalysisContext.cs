@@ -21,6 +21,12 @@ public sealed class AnalysisContext
     /// </summary>
     public WorkspaceIndex? Workspace { get; init; }
 
+    /// <summary>
+    /// The <c>siteRoot</c> setting: the folder, relative to the workspace root, that site-root links (<c>/x</c>)
+    /// resolve in; null when not set, and then a site-root link that no file matches is not reported.
+    /// </summary>
+    public string? SiteRoot { get; init; }
+
     /// <summary>Today's date, injected so date rules are testable.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
 }

@@ -20,7 +20,7 @@ public sealed record ConfigurationParseResult(ConfigurationSettings Settings, Im
 public static class ConfigurationParser
 {
     /// <summary>The keys of the file (and of the client's <c>speclsp</c> settings section).</summary>
-    public static readonly ImmutableArray<string> Keys = ["specs", "exclude", "templatesFolder", "templates", "severity", "maxDiagnosticsPerDocument"];
+    public static readonly ImmutableArray<string> Keys = ["specs", "exclude", "templatesFolder", "templates", "severity", "maxDiagnosticsPerDocument", "siteRoot"];
 
     /// <summary>Every diagnostic code a severity can be set for.</summary>
     public static readonly ImmutableHashSet<string> KnownCodes = typeof(DiagnosticCodes)
@@ -64,7 +64,7 @@ public static class ConfigurationParser
                     settings = settings with { Exclude = reader.ReadGlobs(value, "exclude") };
                     break;
                 case "templatesFolder":
-                    settings = settings with { TemplatesFolder = reader.ReadFolder(value) };
+                    settings = settings with { TemplatesFolder = reader.ReadFolder(value, "templatesFolder", ".spec/templates") };
                     break;
                 case "templates":
                     settings = settings with { Templates = reader.ReadTemplateMap(value) };
@@ -74,6 +74,9 @@ public static class ConfigurationParser
                     break;
                 case "maxDiagnosticsPerDocument":
                     settings = settings with { MaxDiagnosticsPerDocument = reader.ReadMax(value) };
+                    break;
+                case "siteRoot":
+                    settings = settings with { SiteRoot = reader.ReadFolder(value, "siteRoot", "docs") };
                     break;
                 default:
                     reader.Warning(reader.RangeOf(keyNode), $"Unknown setting '{key}'; known settings are {string.Join(", ", Keys)}.");
@@ -115,14 +118,14 @@ public static class ConfigurationParser
             return globs.Count == 0 ? null : globs.ToImmutable();
         }
 
-        public string? ReadFolder(SafeYamlNode value)
+        public string? ReadFolder(SafeYamlNode value, string key, string example)
         {
             if (AsString(value) is { Length: > 0 } folder && folder.IndexOfAny(Path.GetInvalidPathChars()) < 0)
             {
                 return folder;
             }
 
-            Warning(RangeOf(value), "'templatesFolder' expects a folder path relative to the workspace root, such as \".spec/templates\".");
+            Warning(RangeOf(value), $"'{key}' expects a folder path relative to the workspace root, such as \"{example}\".");
             return null;
         }
 

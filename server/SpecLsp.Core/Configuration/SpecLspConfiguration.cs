@@ -44,6 +44,9 @@ public sealed record ConfigurationSettings
 
     /// <summary>The most diagnostics reported for one document.</summary>
     public int? MaxDiagnosticsPerDocument { get; init; }
+
+    /// <summary>The folder, relative to the workspace root, that a site-root link <c>/x</c> means.</summary>
+    public string? SiteRoot { get; init; }
 }
 
 /// <summary>The effective configuration of a workspace. Immutable.</summary>
@@ -73,6 +76,12 @@ public sealed record SpecLspConfiguration
     /// <summary>The most diagnostics reported for one document; default 1000.</summary>
     public int MaxDiagnosticsPerDocument { get; init; } = 1000;
 
+    /// <summary>
+    /// The folder, relative to the workspace root, that site-root links (<c>/guides/x/</c>) resolve in; default null:
+    /// a site-root link that no file matches is not reported, since without the site's layout nobody can tell.
+    /// </summary>
+    public string? SiteRoot { get; init; }
+
     /// <summary>The defaults with <paramref name="layers"/> laid over them in order (a later layer wins; severities merge by code).</summary>
     public static SpecLspConfiguration Merge(params ConfigurationSettings?[] layers)
     {
@@ -98,6 +107,7 @@ public sealed record SpecLspConfiguration
                 Templates = layer.Templates ?? result.Templates,
                 Severity = severity,
                 MaxDiagnosticsPerDocument = layer.MaxDiagnosticsPerDocument ?? result.MaxDiagnosticsPerDocument,
+                SiteRoot = layer.SiteRoot ?? result.SiteRoot,
             };
         }
 

@@ -50,6 +50,9 @@ internal sealed partial class DocumentBuilder
     private readonly Stack<(Inline Inline, bool InImage)> _plainStack = new();
     private readonly StringBuilder _titleBuffer = new();
     private readonly StringBuilder _anchorBuffer = new();
+
+    // The text of the definitions RecoverEscapedDefinitions read: Markdig's autolinks of their URLs are not links.
+    private (int Start, int End) _recovered = (-1, -1);
     private readonly StringBuilder _collapseBuffer = new();
     private FrontMatter? _frontMatter;
     private int _cursorLine;
@@ -317,6 +320,11 @@ internal sealed partial class DocumentBuilder
         bool inTable = paragraph.Parent is TableCell;
         if (TryGetSpan(paragraph, out int start, out int end) && !inTable)
         {
+            if (paragraph.Parent is MarkdownDocument && _text[start] == '[')
+            {
+                RecoverEscapedDefinitions(start, end);
+            }
+
             _blocks.Add(new BlockSpan(BlockKind.Paragraph, Range(start, end)));
             var task = paragraph.Inline?.FirstChild as TaskList;
             bool firstInItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
@@ -734,6 +742,54 @@ internal sealed partial class DocumentBuilder
             Range(urlStart, urlEnd)));
     }
 
+    /// <summary>
+    /// Markdig leaves a reference definition whose label has a backslash escape (<c>[x86\_64]: url</c>) as paragraph
+    /// text, and every definition on the lines after it with it; CommonMark reads them all as definitions. The
+    /// paragraph's leading one-line definitions are read here, from the first one with an escape in its label on.
+    /// </summary>
+    private void RecoverEscapedDefinitions(int start, int end)
+    {
+        var found = new List<LinkReferenceDefinition>();
+        int line = LineAt(start);
+        int recoveredEnd = start;
+        while (true)
+        {
+            int lineStart = _lines.GetLineStart(line);
+            if (lineStart >= end)
+            {
+                break;
+            }
+
+            int lineEnd = Math.Min(_lines.GetLineEnd(line, _text), end);
+            var match = OneLineDefinition().Match(_text, lineStart, lineEnd - lineStart);
+            if (!match.Success || match.Groups["label"].Length > 999 || (found.Count == 0 && !match.Groups["label"].Value.Contains('\\', StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            var label = match.Groups["label"];
+            var url = match.Groups["url"].Success ? match.Groups["url"] : match.Groups["bare"];
+            found.Add(new LinkReferenceDefinition(
+                label.Value,
+                url.Value,
+                Range(match.Index, match.Index + match.Length),
+                Range(label.Index, label.Index + label.Length),
+                Range(url.Index, url.Index + url.Length)));
+            recoveredEnd = match.Index + match.Length;
+            line++;
+        }
+
+        if (found.Count > 0)
+        {
+            _referenceDefinitions.AddRange(found);
+            _recovered = (start, recoveredEnd);
+        }
+    }
+
+    // A definition on one line: label without unescaped brackets, destination in <> or bare, an optional title.
+    [GeneratedRegex("""^ {0,3}\[(?<label>(?:[^\[\]\\\r\n]|\\.)+)\]:[ \t]*(?:<(?<url>[^<>\r\n]*)>|(?<bare>[^\s<][^\s]*))(?:[ \t]+(?:"[^"\r\n]*"|'[^'\r\n]*'|\([^()\r\n]*\)))?[ \t]*$""", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex OneLineDefinition();
+
     private void ScanHtml(int start, int end)
     {
         List<(int Start, int End)>? comments = null;
@@ -754,7 +810,7 @@ internal sealed partial class DocumentBuilder
             i = commentEnd;
         }
 
-        if (end - start < 4 || _text.IndexOf("<a", start, end - start, StringComparison.OrdinalIgnoreCase) < 0)
+        if (end - start < 4 || (_text.IndexOf("id", start, end - start, StringComparison.OrdinalIgnoreCase) < 0 && _text.IndexOf("name", start, end - start, StringComparison.OrdinalIgnoreCase) < 0))
         {
             return;
         }
@@ -763,14 +819,22 @@ internal sealed partial class DocumentBuilder
         {
             var value = tag.Groups["value"];
             int at = start + tag.Index;
-            if (value.Success && (comments is null || !comments.Exists(c => at >= c.Start && at < c.End)))
+
+            // An id on any element is an anchor; a name only on <a> (an <input name> is a form field).
+            bool isName = tag.Groups["attribute"].Value.Equals("name", StringComparison.OrdinalIgnoreCase);
+            if (isName && !tag.Groups["tag"].Value.Equals("a", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (value.Success && value.Length > 0 && (comments is null || !comments.Exists(c => at >= c.Start && at < c.End)))
             {
                 _anchors.Add(new ExplicitAnchor(value.Value, Range(start + value.Index, start + value.Index + value.Length)));
             }
         }
     }
 
-    [GeneratedRegex("""<a\s[^>]*?\b(?:id|name)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s"'>]+))""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""<(?<tag>[a-z][a-z0-9-]*)\s(?:[^>]*?\s)?(?<attribute>id|name)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s"'>]+))""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex AnchorTag();
 
     // ---- inlines ----------------------------------------------------------------------------------
@@ -926,7 +990,7 @@ internal sealed partial class DocumentBuilder
 
     private void AddLink(LinkInline link)
     {
-        if (!TryGetSpan(link, out int start, out int end))
+        if (!TryGetSpan(link, out int start, out int end) || (start >= _recovered.Start && end <= _recovered.End))
         {
             return;
         }
@@ -980,7 +1044,7 @@ internal sealed partial class DocumentBuilder
 
     private void AddAutolink(AutolinkInline autolink)
     {
-        if (!TryGetSpan(autolink, out int start, out int end))
+        if (!TryGetSpan(autolink, out int start, out int end) || (start >= _recovered.Start && end <= _recovered.End))
         {
             return;
         }
@@ -996,7 +1060,8 @@ internal sealed partial class DocumentBuilder
 
     /// <summary>
     /// The text a reader sees (<paramref name="container"/>'s literals, code and link texts, white space collapsed)
-    /// and the text GitHub makes the heading anchor from (the same without image descriptions).
+    /// and the rendered text GitHub makes the heading anchor from (the same without image descriptions, white space
+    /// as rendered, line breaks as <c>\n</c>).
     /// </summary>
     private (string Title, string AnchorText) PlainText(ContainerInline? container)
     {
@@ -1025,13 +1090,18 @@ internal sealed partial class DocumentBuilder
             {
                 LiteralInline literal => literal.Content.ToString(),
                 CodeInline code => code.Content,
-                LineBreakInline => " ",
                 HtmlEntityInline entity => entity.Transcoded.ToString(),
                 AutolinkInline autolink => autolink.Url,
                 _ => null,
             };
 
-            if (piece is not null)
+            if (inline is LineBreakInline)
+            {
+                // The rendered text has a line break there: a space to a reader, nothing in the anchor.
+                title.Append(' ');
+                anchor.Append('\n');
+            }
+            else if (piece is not null)
             {
                 title.Append(piece);
                 if (!inImage)
@@ -1051,8 +1121,8 @@ internal sealed partial class DocumentBuilder
             }
         }
 
-        string titleText = CollapseWhiteSpace(title);
-        return (titleText, title.Equals(anchor) ? titleText : CollapseWhiteSpace(anchor));
+        // GitHub slugs the rendered text as it is: runs of spaces and a space left before a comment or an image count.
+        return (CollapseWhiteSpace(title), anchor.ToString());
     }
 
     private string CollapseWhiteSpace(StringBuilder text)

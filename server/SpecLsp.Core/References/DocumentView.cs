@@ -107,6 +107,32 @@ public sealed class DocumentView
             : [.. own];
     }
 
+    /// <summary>
+    /// Every reference definition (<c>[label]: target</c>) leading to <paramref name="path"/> (to <paramref name="anchor"/>
+    /// in it, when given), with where each leads; this document's own fresh.
+    /// </summary>
+    public ImmutableArray<(SourceLocation Location, LinkTarget Target)> FindDefinitionsTo(string path, string? anchor = null)
+    {
+        var result = ImmutableArray.CreateBuilder<(SourceLocation, LinkTarget)>();
+        foreach (var file in Workspace.Files.Where(f => !IsSelf(f.Path)).Append(Index))
+        {
+            string filePath = file == Index ? Path ?? string.Empty : file.Path;
+            for (int i = 0; i < file.ReferenceDefinitions.Length; i++)
+            {
+                var target = file.ReferenceDefinitionTargets[i];
+                bool toPath = (target.Kind == LinkTargetKind.File && WorkspacePaths.Comparer.Equals(target.Path, path))
+                    || (target.Kind == LinkTargetKind.SameDocument && WorkspacePaths.Comparer.Equals(filePath, path));
+                bool toAnchor = anchor is null || (target.Fragment is { } f && f.Equals(anchor, StringComparison.OrdinalIgnoreCase));
+                if (toPath && toAnchor)
+                {
+                    result.Add((new SourceLocation(filePath, file.ReferenceDefinitions[i].Range), target));
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
     /// <summary>Every link to <paramref name="path"/> (to <paramref name="anchor"/> in it, when given), this document's own links fresh.</summary>
     public ImmutableArray<LinkLocation> FindLinksTo(string path, string? anchor = null)
     {

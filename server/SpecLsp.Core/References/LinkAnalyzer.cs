@@ -34,14 +34,14 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             // A reference link's destination is checked once, on its definition.
             if (link.Node.Kind != LinkKind.Reference)
             {
-                Check(view, states, suggestions, link.Node.Destination, link.Target, link.Node.TargetRange, result);
+                Check(view, context.SiteRoot, states, suggestions, link.Node.Destination, link.Target, link.Node.TargetRange, result);
             }
         }
 
         for (int i = 0; i < view.Index.ReferenceDefinitions.Length; i++)
         {
             var definition = view.Index.ReferenceDefinitions[i];
-            Check(view, states, suggestions, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
+            Check(view, context.SiteRoot, states, suggestions, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
         }
 
         foreach (var reference in ReferenceLinkScanner.Find(context.Document, label => view.Index.FindReferenceDefinition(label) is null))
@@ -85,8 +85,25 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
         return best is not null && bestDistance <= Math.Max(2, fragment.Length / 2) ? best : null;
     }
 
+    /// <summary>
+    /// The file a link to a missing <paramref name="path"/> still reaches, as static site generators build it: the
+    /// Markdown source of a <c>.html</c> page (<c>page.html</c> from <c>page.md</c>), or of an extension-less route
+    /// (<c>guides/setup</c> from <c>guides/setup.md</c>). Null when there is none.
+    /// </summary>
+    public static string? FindSourceFile(WorkspaceIndex workspace, string path)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(path);
+        string name = WorkspacePaths.GetFileName(path);
+        string? candidate = name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? path[..^5] + ".md"
+            : name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) ? path[..^4] + ".md"
+            : name.Length > 0 && !name.Contains('.', StringComparison.Ordinal) ? path + ".md"
+            : null;
+        return candidate is not null && workspace.GetPathState(candidate) == PathState.File ? candidate : null;
+    }
+
     private static void Check(
-        DocumentView view, Dictionary<string, PathState> states, Dictionary<(FileIndex File, string Fragment), string?> suggestions, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
+        DocumentView view, string? siteRoot, Dictionary<string, PathState> states, Dictionary<(FileIndex File, string Fragment), string?> suggestions, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
     {
         if (target.Kind is LinkTargetKind.External or LinkTargetKind.Outside)
         {
@@ -95,9 +112,38 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
 
         if (target.Kind == LinkTargetKind.File)
         {
-            if (!states.TryGetValue(target.Path!, out var state))
+            var state = GetState(view, states, target.Path!);
+            if (state == PathState.Missing && FindSourceFile(view.Workspace, target.Path!) is { } source)
             {
-                states[target.Path!] = state = view.Workspace.GetPathState(target.Path!);
+                target = target with { Path = source };
+                state = PathState.File;
+            }
+
+            if (state == PathState.Missing && target.IsRootRelative)
+            {
+                // "/guides/x/" is a route of the published site: without the site's root folder nobody can tell.
+                if (siteRoot is null || MapToSiteRoot(view, siteRoot, target.Path!) is not { } mapped)
+                {
+                    return;
+                }
+
+                var mappedState = GetState(view, states, mapped);
+                if (mappedState == PathState.Missing && FindSourceFile(view.Workspace, mapped) is { } mappedSource)
+                {
+                    mapped = mappedSource;
+                    mappedState = PathState.File;
+                }
+
+                target = target with { Path = mapped };
+                state = mappedState;
+                if (state == PathState.Missing)
+                {
+                    result.Add(new SpecDiagnostic(range, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, $"File '{destination?.Split('#', '?')[0] ?? mapped}' does not exist under the site root '{siteRoot}'.")
+                    {
+                        Data = ImmutableDictionary<string, string>.Empty.Add(PathKey, mapped),
+                    });
+                    return;
+                }
             }
 
             if (state == PathState.Missing)
@@ -133,7 +179,7 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             suggestions[(file, fragment)] = suggestion = FindClosestAnchor(file, fragment);
         }
 
-        var message = $"No heading or anchor '#{fragment}' in {where}.";
+        var message = $"No heading or anchor '#{fragment}' in {where}{(suggestion is not null && suggestion.Equals(fragment, StringComparison.OrdinalIgnoreCase) ? " (GitHub matches anchors case-sensitively)" : string.Empty)}.";
         if (suggestion is not null)
         {
             data = data.Add(SuggestionKey, suggestion);
@@ -141,6 +187,30 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
         }
 
         result.Add(new SpecDiagnostic(FragmentRange(view.Document.Source, range, destination), DiagnosticSeverity.Warning, DiagnosticCodes.BrokenAnchor, message) { Data = data });
+    }
+
+    private static PathState GetState(DocumentView view, Dictionary<string, PathState> states, string path)
+    {
+        if (!states.TryGetValue(path, out var state))
+        {
+            states[path] = state = view.Workspace.GetPathState(path);
+        }
+
+        return state;
+    }
+
+    // The path of a site-root link under the configured site root, inside the document's workspace folder.
+    private static string? MapToSiteRoot(DocumentView view, string siteRoot, string resolved)
+    {
+        if (view.Path is null || WorkspacePaths.FindRoot(view.Path, view.Workspace.Roots) is not { } root)
+        {
+            return null;
+        }
+
+        var site = WorkspacePaths.Combine(root, siteRoot);
+        var relative = resolved.Length > root.Length ? resolved[(root.Length + 1)..] : string.Empty;
+        var mapped = site is null ? null : WorkspacePaths.Combine(site, relative);
+        return mapped is not null && WorkspacePaths.FindRoot(mapped, view.Workspace.Roots) is not null ? mapped : null;
     }
 
     /// <summary>The range of the <c>#fragment</c> inside a destination's range, when the text there is the destination as written.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
 
 namespace SpecLsp.Core.References;
 
@@ -12,8 +13,10 @@ public sealed record ReferenceLinkSyntax(string Label, TextRange Range, TextRang
 
 /// <summary>
 /// Finds full and collapsed reference links in the text. Markdig leaves undefined ones as plain text, so they are
-/// found here, conservatively: never in code, comments or front matter, never glued to a word (<c>a[0][1]</c>),
-/// never with escapes, and never the shortcut form <c>[label]</c>, which without a definition is just text.
+/// found here, conservatively: never in code, comments, front matter, reference definitions or bare URLs, never glued
+/// to a word (<c>a[0][1]</c>), never with escapes, and never the shortcut form <c>[label]</c>, which without a
+/// definition is just text. The text may hold a whole image (<c>[![alt][img]][label]</c>), and text and label may
+/// wrap once onto the next line of the paragraph.
 /// </summary>
 public static class ReferenceLinkScanner
 {
@@ -30,14 +33,14 @@ public static class ReferenceLinkScanner
         {
             int middle = k;
             k += 2;
-            int start = text.LastIndexOfAny(['[', ']', '\n', '\r'], Math.Max(0, middle - 1), Math.Min(middle, MaxBracketText));
-            if (start < 0 || text[start] != '[')
+            int start = FindTextStart(text, middle);
+            if (start < 0)
             {
                 continue;
             }
 
-            int end = text.IndexOfAny(['[', ']', '\n', '\r'], middle + 2, Math.Min(text.Length - middle - 2, MaxBracketText));
-            if (end < 0 || text[end] != ']')
+            int end = FindLabelEnd(text, middle + 2);
+            if (end < 0)
             {
                 continue;
             }
@@ -48,6 +51,11 @@ public static class ReferenceLinkScanner
             }
 
             if (end + 1 < text.Length && text[end + 1] is '(' or '[' or ':')
+            {
+                continue;
+            }
+
+            if (InBareUrl(text, start))
             {
                 continue;
             }
@@ -73,15 +81,109 @@ public static class ReferenceLinkScanner
                 continue;
             }
 
-            result.Add(new ReferenceLinkSyntax(label, range, document.Source.GetRange(labelStart, labelEnd)));
+            // A label that wraps is shown on one line.
+            var shown = string.Join(' ', label.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            result.Add(new ReferenceLinkSyntax(shown, range, document.Source.GetRange(labelStart, labelEnd)));
             k = end + 1;
         }
 
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// The <c>[</c> that opens the link text ending at <paramref name="close"/>: brackets inside balance (an image
+    /// <c>[![alt][img]][label]</c>), and the text may wrap once onto the previous line of the same paragraph. -1 if none.
+    /// </summary>
+    private static int FindTextStart(string text, int close)
+    {
+        int depth = 0;
+        int lineBreaks = 0;
+        for (int i = close - 1; i >= 0 && close - i <= MaxBracketText; i--)
+        {
+            char c = text[i];
+            if (c == ']')
+            {
+                depth++;
+            }
+            else if (c == '[')
+            {
+                if (depth == 0)
+                {
+                    return i;
+                }
+
+                depth--;
+            }
+            else if (IsLineBreak(text, i) && (++lineBreaks > 1 || !IsPlainContinuation(text, i)))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The <c>]</c> that closes a label starting at <paramref name="start"/>, which may wrap once. -1 if none.</summary>
+    private static int FindLabelEnd(string text, int start)
+    {
+        int lineBreaks = 0;
+        for (int i = start; i < text.Length && i - start <= MaxBracketText; i++)
+        {
+            char c = text[i];
+            if (c == ']')
+            {
+                return i;
+            }
+
+            if (c == '[' || (IsLineBreak(text, i) && (++lineBreaks > 1 || !IsPlainContinuation(text, i))))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    // A line ends at i: a \n, or a \r not followed by \n (a \r\n counts once, at its \n).
+    private static bool IsLineBreak(string text, int i) =>
+        text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'));
+
+    // The line after the break at i continues the paragraph as plain text: not blank, no quote or list marker, so that
+    // the label's text is the source text (no "> " in the middle of it).
+    private static bool IsPlainContinuation(string text, int i)
+    {
+        int j = i + 1;
+        while (j < text.Length && text[j] is ' ' or '\t')
+        {
+            j++;
+        }
+
+        return j < text.Length && text[j] is not ('\n' or '\r' or '>' or '-' or '*' or '+' or '#' or '|') && !char.IsAsciiDigit(text[j]);
+    }
+
+    // Part of a bare URL written in prose (https://example.com/?q[a][b]), which is no link syntax.
+    private static bool InBareUrl(string text, int start)
+    {
+        int i = start;
+        while (i > 0 && !char.IsWhiteSpace(text[i - 1]) && start - i < 2000)
+        {
+            i--;
+        }
+
+        var word = text.AsSpan(i, start - i);
+        return word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static bool IsExcluded(SpecDocument document, TextRange range)
     {
+        foreach (var definition in document.ReferenceDefinitions)
+        {
+            if (definition.Range.Intersects(range))
+            {
+                return true;
+            }
+        }
+
         if (document.FrontMatter is { } frontMatter && frontMatter.Range.Intersects(range))
         {
             return true;

@@ -56,18 +56,20 @@ public static class ReferenceNavigation
                 }
 
                 var incoming = view.FindLinksTo(view.Path, heading.Heading.Anchor).AsEnumerable();
+                result.AddRange(view.FindDefinitionsTo(view.Path, heading.Heading.Anchor).Select(d => d.Location));
                 if (heading.Heading.Level == 1 && view.Document.Title?.HeadingRange == heading.Heading.HeadingRange)
                 {
                     incoming = incoming.Concat(view.FindLinksTo(view.Path).Where(l => l.Link.Target.Fragment is null));
+                    result.AddRange(view.FindDefinitionsTo(view.Path).Where(d => d.Target.Fragment is null).Select(d => d.Location));
                 }
 
                 result.AddRange(incoming.Select(l => new SourceLocation(l.Path, l.Link.Node.Range)));
                 break;
             case LinkSymbol link:
-                result.AddRange(LinksToSameTarget(view, link.Link.Target));
+                result.AddRange(LinksToSameTarget(view, link.Link.Target, includeDeclaration));
                 break;
             case ReferenceDefinitionSymbol definition:
-                result.AddRange(LinksToSameTarget(view, definition.Target));
+                result.AddRange(LinksToSameTarget(view, definition.Target, includeDeclaration));
                 break;
         }
 
@@ -99,6 +101,13 @@ public static class ReferenceNavigation
 
     private static ImmutableArray<SourceLocation> TargetLocation(DocumentView view, LinkTarget target)
     {
+        // page.html leads to its Markdown source page.md.
+        if (target.Kind == LinkTargetKind.File && view.Workspace.GetPathState(target.Path!) == PathState.Missing
+            && LinkAnalyzer.FindSourceFile(view.Workspace, target.Path!) is { } source)
+        {
+            target = target with { Path = source };
+        }
+
         if (target.Kind == LinkTargetKind.File && view.Workspace.GetPathState(target.Path!) != PathState.File)
         {
             return [];
@@ -132,7 +141,9 @@ public static class ReferenceNavigation
         return target.Kind == LinkTargetKind.File ? [new SourceLocation(path, default)] : [];
     }
 
-    private static IEnumerable<SourceLocation> LinksToSameTarget(DocumentView view, LinkTarget target)
+    // Every link and reference definition to the target; with includeDeclaration also the target itself: the heading's
+    // title (or the explicit anchor) for a fragment, the file's title heading for a link to the file.
+    private static IEnumerable<SourceLocation> LinksToSameTarget(DocumentView view, LinkTarget target, bool includeDeclaration)
     {
         var path = target.Kind switch
         {
@@ -146,7 +157,27 @@ public static class ReferenceNavigation
         }
 
         var anchor = target.Fragment is { Length: > 0 } f ? f : null;
-        return view.FindLinksTo(path, anchor).Select(l => new SourceLocation(l.Path, l.Link.Node.Range));
+        var result = view.FindLinksTo(path, anchor).Select(l => new SourceLocation(l.Path, l.Link.Node.Range)).Concat(view.FindDefinitionsTo(path, anchor).Select(d => d.Location));
+        if (includeDeclaration && view.GetFile(path) is { UnreadableReason: null } file)
+        {
+            if (anchor is null)
+            {
+                if (file.Headings.FirstOrDefault(h => h.Level == 1) is { Title: not null } title && file.Title is not null)
+                {
+                    result = result.Append(new SourceLocation(path, title.TitleRange));
+                }
+            }
+            else if (file.FindHeading(anchor) is { } heading)
+            {
+                result = result.Append(new SourceLocation(path, heading.TitleRange));
+            }
+            else if (file.FindExplicitAnchor(anchor) is { } explicitAnchor)
+            {
+                result = result.Append(new SourceLocation(path, explicitAnchor.Range));
+            }
+        }
+
+        return result;
     }
 
     private static int? FindAnchorLine(FileIndex file, string fragment) =>

@@ -1,4 +1,5 @@
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 
@@ -84,9 +85,9 @@ public static class ReferenceRename
     private static IEnumerable<(string, TextReplacement)> AnchorEdits(DocumentView view, IReadOnlyList<(TextRange HeadingRange, string NewTitle)> renamed)
     {
         var headings = view.Index.Headings;
-        var newTitles = headings.Select(h => renamed.FirstOrDefault(r => r.HeadingRange == h.HeadingRange).NewTitle ?? h.Title).ToList();
-        var newAnchors = HeadingAnchors.Assign(newTitles.Select(PlainText));
-        var oldAnchors = HeadingAnchors.Assign(headings.Select(h => h.Title));
+        var slugger = new HeadingAnchors.Slugger();
+        var newAnchors = headings.Select(h => slugger.Claim(renamed.FirstOrDefault(r => r.HeadingRange == h.HeadingRange).NewTitle is { } title ? RenderedSlug(title) : h.Slug)).ToList();
+        var oldAnchors = headings.Select(h => h.Anchor).ToList();
         var explicitAnchors = view.Index.ExplicitAnchors.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < headings.Length; i++)
         {
@@ -171,7 +172,7 @@ public static class ReferenceRename
         return text;
     }
 
-    // The new title is raw Markdown; GitHub slugs the rendered text, so drop the usual inline markers first.
-    private static string PlainText(string markdown) =>
-        markdown.Replace("**", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal);
+    // The new title is raw Markdown; GitHub slugs its rendered text, so it is parsed as a heading of its own.
+    private static string RenderedSlug(string markdown) =>
+        SpecParser.Parse(SourceText.From("# " + markdown.ReplaceLineEndings(" ") + "\n")).AllSections is [var section, ..] ? section.Slug : HeadingAnchors.Slug(markdown);
 }

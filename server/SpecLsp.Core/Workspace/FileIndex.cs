@@ -11,7 +11,11 @@ namespace SpecLsp.Core.Workspace;
 /// <param name="HeadingRange">The heading line.</param>
 /// <param name="TitleRange">The heading's text.</param>
 /// <param name="SectionRange">The whole section.</param>
-public readonly record struct HeadingEntry(string Title, string Anchor, int Level, TextRange HeadingRange, TextRange TitleRange, TextRange SectionRange);
+public readonly record struct HeadingEntry(string Title, string Anchor, int Level, TextRange HeadingRange, TextRange TitleRange, TextRange SectionRange)
+{
+    /// <summary>The anchor before de-duplication (the slug of the heading's rendered text).</summary>
+    public string Slug { get; init; } = Anchor;
+}
 
 /// <summary>A link with where it leads.</summary>
 /// <param name="Node">The link as parsed.</param>
@@ -98,7 +102,7 @@ public sealed class FileIndex
         return new FileIndex(path)
         {
             Title = document.Title?.Title,
-            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range))],
+            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range) { Slug = s.Slug })],
             ExplicitAnchors = document.ExplicitAnchors,
             IdDefinitions = [.. document.IdDefinitions.Select(d => d with { Id = Intern(d.Id) })],
             IdMentions = [.. document.IdMentions.Select(m => m with { Id = Intern(m.Id) })],
@@ -136,10 +140,17 @@ public sealed class FileIndex
     /// <summary>An entry for a file that cannot be read as text.</summary>
     public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
 
-    /// <summary>True when <paramref name="fragment"/> names a heading anchor or an explicit anchor here.</summary>
-    public bool HasAnchor(string fragment) => FindHeading(fragment) is not null || FindExplicitAnchor(fragment) is not null;
+    /// <summary>
+    /// True when <paramref name="fragment"/> names a heading anchor or an explicit anchor here, exactly: GitHub's
+    /// anchors are lower case and browsers match fragments case-sensitively, so <c>#Overview</c> misses <c># Overview</c>.
+    /// </summary>
+    public bool HasAnchor(string fragment) =>
+        Headings.Any(h => h.Anchor.Equals(fragment, StringComparison.Ordinal)) || FindExplicitAnchor(fragment) is not null;
 
-    /// <summary>The heading whose anchor is <paramref name="anchor"/> (GitHub matches anchors case-insensitively), or null.</summary>
+    /// <summary>
+    /// The heading whose anchor is <paramref name="anchor"/>, or else one whose anchor differs only in case (navigation
+    /// is lenient; the <c>broken-anchor</c> check uses <see cref="HasAnchor"/>), or null.
+    /// </summary>
     public HeadingEntry? FindHeading(string anchor)
     {
         foreach (var heading in Headings)

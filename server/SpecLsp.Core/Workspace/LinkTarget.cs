@@ -27,6 +27,9 @@ public enum LinkTargetKind
 /// <param name="Fragment">The percent-decoded fragment after <c>#</c>, or null when there is none.</param>
 public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragment)
 {
+    /// <summary>True for a site-root link (<c>/guides/x.md</c>), which <see cref="Path"/> resolves in the workspace root.</summary>
+    public bool IsRootRelative { get; init; }
+
     /// <summary>Not checked.</summary>
     public static LinkTarget External { get; } = new(LinkTargetKind.External, null, null);
 
@@ -35,7 +38,7 @@ public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragm
 
     /// <summary>
     /// Resolves <paramref name="destination"/> written in the document at <paramref name="documentPath"/>:
-    /// percent-decoded, relative to the document's folder, <c>/path</c> relative to the workspace root that holds
+    /// backslash escapes and entities decoded, then percent-decoded, relative to the document's folder, <c>/path</c> relative to the workspace root that holds
     /// the document, query strings dropped.
     /// </summary>
     public static LinkTarget Resolve(string? destination, string? documentPath, ImmutableArray<string> roots)
@@ -49,6 +52,17 @@ public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragm
         if (text.Length >= 2 && text[0] == '<' && text[^1] == '>')
         {
             text = text[1..^1];
+        }
+
+        // CommonMark decodes backslash escapes and entities in a destination: [z](#valid\_x) leads to #valid_x.
+        if (IsDriveOrUncPath(text))
+        {
+            return Outside;
+        }
+
+        if (text.Contains('\\', StringComparison.Ordinal) || text.Contains('&', StringComparison.Ordinal))
+        {
+            text = Markdig.Helpers.HtmlHelper.Unescape(text);
         }
 
         if (text.Length == 0 || text.StartsWith("//", StringComparison.Ordinal) || HasScheme(text))
@@ -97,7 +111,7 @@ public sealed record LinkTarget(LinkTargetKind Kind, string? Path, string? Fragm
             return Outside;
         }
 
-        return new LinkTarget(LinkTargetKind.File, resolved, fragment);
+        return new LinkTarget(LinkTargetKind.File, resolved, fragment) { IsRootRelative = path.StartsWith('/') };
     }
 
     private static bool HasScheme(string text)

@@ -115,7 +115,7 @@ internal sealed class CheckRunner(string currentDirectory, DateOnly today)
     private ImmutableArray<SpecDiagnostic> Analyze(
         DiagnosticEngine engine, TemplateEnvironment environment, WorkspaceIndex index, string path, SpecDocument document, CancellationToken cancellationToken)
     {
-        var context = new AnalysisContext { Document = document, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, Today = today };
+        var context = new AnalysisContext { Document = document, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, SiteRoot = environment.Configuration.SiteRoot, Today = today };
         return DiagnosticPolicy.Apply(engine.Analyze(context, cancellationToken), environment.Configuration);
     }
 

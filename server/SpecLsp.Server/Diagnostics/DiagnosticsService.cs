@@ -68,6 +68,7 @@ internal sealed class DiagnosticsService : IDisposable
         Document = model,
         DocumentUri = document.Uri,
         Workspace = _index.Current,
+        SiteRoot = _templates.Current.Configuration.SiteRoot,
         Today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime),
     };
 

@@ -13,7 +13,7 @@ internal sealed class ReferencesHandler(WorkspaceIndexService index, ClientSessi
 
     public async Task<Location[]> HandleAsync(ReferenceParams request, CancellationToken cancellationToken)
     {
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken, waitForScan: true).ConfigureAwait(false) is not var (snapshot, view))
         {
             return [];
         }

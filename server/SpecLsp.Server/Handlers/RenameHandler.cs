@@ -14,7 +14,7 @@ internal sealed class RenameHandler(WorkspaceIndexService index, ClientSession s
 
     public async Task<WorkspaceEdit?> HandleAsync(RenameParams request, CancellationToken cancellationToken)
     {
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken, waitForScan: true).ConfigureAwait(false) is not var (snapshot, view))
         {
             return null;
         }

@@ -34,6 +34,9 @@ internal static class ClientSettingsReader
                 case "templatesFolder" when value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } folder:
                     settings = settings with { TemplatesFolder = folder };
                     break;
+                case "siteRoot" when value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } siteRoot:
+                    settings = settings with { SiteRoot = siteRoot };
+                    break;
                 case "maxDiagnosticsPerDocument" when value.ValueKind == JsonValueKind.Number && ConfigurationParser.ParseMax(value.GetRawText()) is { } max:
                     settings = settings with { MaxDiagnosticsPerDocument = max };
                     break;

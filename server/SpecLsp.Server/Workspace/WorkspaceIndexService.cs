@@ -52,6 +52,9 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         documents.DocumentClosed += OnDocumentClosed;
     }
 
+    /// <summary>How long a workspace-wide request waits for a background scan in progress.</summary>
+    public static TimeSpan ScanWait { get; } = TimeSpan.FromSeconds(10);
+
     public WorkspaceIndex Current => Volatile.Read(ref _current);
 
     /// <summary>The scan in progress or finished (completed before <see cref="Start"/>).</summary>
@@ -122,8 +125,13 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         RefreshOpenDocuments(null);
     }
 
-    /// <summary>The view of an open document for the reference features, or null when it is not open.</summary>
-    public async Task<(DocumentSnapshot Snapshot, DocumentView View)?> GetViewAsync(string uri, CancellationToken cancellationToken)
+    /// <summary>
+    /// The view of an open document for the reference features, or null when it is not open. Every open document's
+    /// entry is its latest text's, even when the request came right after its didOpen or didChange; with
+    /// <paramref name="waitForScan"/> (requests over the whole workspace, such as references and rename) a background
+    /// scan in progress is awaited first, for up to <see cref="ScanWait"/>.
+    /// </summary>
+    public async Task<(DocumentSnapshot Snapshot, DocumentView View)?> GetViewAsync(string uri, CancellationToken cancellationToken, bool waitForScan = false)
     {
         var snapshot = _documents.Get(uri);
         if (snapshot is null)
@@ -131,12 +139,25 @@ internal sealed partial class WorkspaceIndexService : IDisposable
             return null;
         }
 
+        if (waitForScan && !Scan.IsCompleted)
+        {
+            try
+            {
+                await Scan.WaitAsync(ScanWait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A huge workspace: answer from what is indexed so far.
+            }
+        }
+
         var model = await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var current = await GetCurrentWithOpenDocumentsAsync(cancellationToken).ConfigureAwait(false);
         var open = _documents.Documents;
         var uris = _openUris;
         SpecDocument? OpenDocument(string path) =>
             uris.TryGetValue(path, out var u) && open.TryGetValue(u, out var d) && d.Parsed.IsCompletedSuccessfully ? d.Parsed.Result : null;
-        return (snapshot, DocumentView.Create(model, uri, Current, OpenDocument));
+        return (snapshot, DocumentView.Create(model, uri, current, OpenDocument));
     }
 
     /// <summary>

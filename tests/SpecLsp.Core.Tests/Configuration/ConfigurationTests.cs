@@ -24,12 +24,15 @@ public class ConfigurationTests
               missing-section: error
               section-order: hint
             maxDiagnosticsPerDocument: 50
+            siteRoot: website/docs
             """;
 
         var result = ConfigurationParser.Parse(yaml);
         var configuration = SpecLspConfiguration.Merge(result.Settings);
 
         Assert.Empty(result.Diagnostics);
+        Assert.Equal("website/docs", configuration.SiteRoot);
+        Assert.Null(SpecLspConfiguration.Default.SiteRoot);
         Assert.Equal<string>(["specs/**/*.md", "docs/*.md"], configuration.Specs);
         Assert.Equal<string>(["**/archive/**"], configuration.Exclude);
         Assert.Equal("tools/templates", configuration.TemplatesFolder);
@@ -95,7 +98,7 @@ public class ConfigurationTests
 
         Assert.Equal(marked.Ranges, result.Diagnostics.Select(d => d.Range));
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticCodes.InvalidConfiguration, d.Code));
-        Assert.Equal("Unknown setting 'colour'; known settings are specs, exclude, templatesFolder, templates, severity, maxDiagnosticsPerDocument.", result.Diagnostics[0].Message);
+        Assert.Equal("Unknown setting 'colour'; known settings are specs, exclude, templatesFolder, templates, severity, maxDiagnosticsPerDocument, siteRoot.", result.Diagnostics[0].Message);
         Assert.Equal(DiagnosticLevel.Hint, configuration.Severity["missing-section"]);
         Assert.False(configuration.Severity.ContainsKey("empty-section"));
         Assert.Equal(1000, configuration.MaxDiagnosticsPerDocument);

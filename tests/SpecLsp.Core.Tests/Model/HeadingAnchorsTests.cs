@@ -34,6 +34,39 @@ public class HeadingAnchorsTests
         Assert.Equal(anchor, section.Anchor);
     }
 
+    /// <summary>White space as GitHub slugs the rendered text: each plain space a dash, runs kept, the rest dropped.</summary>
+    [Theory]
+    [InlineData("## Plan   B", "plan---b")]
+    [InlineData("## Step 4:  Ship it", "step-4--ship-it")]
+    [InlineData("## Tab\there", "tabhere")]
+    [InlineData("## No\u00A0break", "nobreak")]
+    [InlineData("## Line\u2028sep", "linesep")]
+    [InlineData("## Draft <!-- hidden -->", "draft-")]
+    [InlineData("## Logo ![the logo](logo.png)", "logo-")]
+    [InlineData("## <!-- lead --> Intro", "-intro")]
+    [InlineData("First line\nsecond line\n===", "first-linesecond-line")]
+    public void Anchor_WhiteSpace_FollowsTheRenderedText(string markdown, string anchor)
+    {
+        var section = Assert.Single(SpecParser.Parse(SourceText.From(System.Text.RegularExpressions.Regex.Unescape(markdown) + "\n")).AllSections);
+
+        Assert.Equal(anchor, section.Anchor);
+    }
+
+    /// <summary>Keycaps, circled and squared letters stay; 'İ' and a word-final 'Σ' lower-case as JavaScript does.</summary>
+    [Theory]
+    [InlineData("## 2\uFE0F\u20E3 Second", "2\uFE0F\u20E3-second")]
+    [InlineData("## Grade Ⓑ", "grade-ⓑ")]
+    [InlineData("## Box 🄺", "box-🄺")]
+    [InlineData("## İzmir notes", "i\u0307zmir-notes")]
+    [InlineData("## ΚΟΣΜΟΣ", "κοσμο\\u03C2")]
+    [InlineData("## ΣΟΦΙΑ", "σοφια")]
+    public void Anchor_LetterLikeSymbolsAndSpecialCasing_MatchGitHub(string markdown, string anchor)
+    {
+        var section = Assert.Single(SpecParser.Parse(SourceText.From(System.Text.RegularExpressions.Regex.Unescape(markdown) + "\n")).AllSections);
+
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(anchor), section.Anchor);
+    }
+
     [Fact]
     public void Anchor_RepeatedHeadings_GetNumberedSuffixes()
     {

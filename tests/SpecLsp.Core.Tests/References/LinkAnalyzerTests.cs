@@ -31,7 +31,7 @@ public class LinkAnalyzerTests
     {
         AssertFlagged(
             DiagnosticCodes.BrokenLink,
-            ("specs/a.md", "# A\n\n[b](my%20notes.md) [root](/specs/a.md) [bad root]([|/nowhere.md|]) [q](my%20notes.md?plain=1)\n"),
+            ("specs/a.md", "# A\n\n[b](my%20notes.md) [root](/specs/a.md) [site route](/nowhere.md) [q](my%20notes.md?plain=1)\n"),
             ("specs/my notes.md", "# Notes\n"));
     }
 
@@ -74,7 +74,7 @@ public class LinkAnalyzerTests
                 <a id="custom-spot"></a>
                 <a name="legacy"></a>
 
-                [ok](#overview) [repeat](#notes-1) [explicit](#custom-spot) [name](#legacy) [case](#Overview)
+                [ok](#overview) [repeat](#notes-1) [explicit](#custom-spot) [name](#legacy) [case]([|#Overview|])
                 [title](#feature-specification-csv-export) [top](#top) [user](#user-content-overview)
                 [bad]([|#overveiw|]) [third]([|#notes-2|])
                 """));

@@ -74,10 +74,10 @@ internal sealed class MarkedWorkspace
     public static string Relative(string path) => path.StartsWith(Root + "/", StringComparison.Ordinal) ? path[(Root.Length + 1)..] : path;
 
     /// <summary>The diagnostics the reference analyzers give for a file, as "code range message" lines.</summary>
-    public IReadOnlyList<SpecDiagnostic> Analyze(string path)
+    public IReadOnlyList<SpecDiagnostic> Analyze(string path, string? siteRoot = null)
     {
         var view = View(path);
-        var context = new AnalysisContext { Document = view.Document, DocumentUri = view.Path, Workspace = Index };
+        var context = new AnalysisContext { Document = view.Document, DocumentUri = view.Path, Workspace = Index, SiteRoot = siteRoot };
         var engine = new DiagnosticEngine([new LinkAnalyzer(), new IdAnalyzer()]);
         return engine.Analyze(context);
     }

@@ -145,6 +145,55 @@ public class ReferenceNavigationTests
     }
 
     [Fact]
+    public void FindDefinition_OnLinkToAnHtmlPage_GoesToItsMarkdownSource()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("a.md", "# A\n\n[install](setup.ht$$ml#install)\n"),
+            ("setup.md", "# Setup\n\n[|## Install|]\n"));
+
+        var found = ReferenceNavigation.FindDefinition(ws.View(), ws.Caret);
+
+        Assert.Equal(ws.ExpectedLocations(), MarkedWorkspace.Dump(found));
+    }
+
+    [Fact]
+    public void FindReferences_OnHeading_FindsReferenceDefinitionsLeadingToIt()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("a.md", """
+                # Plan
+
+                ## Roll$$out
+
+                Use [|[the rollout][ro]|].
+
+                [|[ro]: #rollout|]
+                [other]: #plan
+                """),
+            ("b.md", "# B\n\n[|[plan-rollout]: a.md#rollout \"The rollout\"|]\n[elsewhere]: a.md#plan\n"));
+
+        var found = ReferenceNavigation.FindReferences(ws.View(), ws.Caret, includeDeclaration: false);
+
+        Assert.Equal(ws.ExpectedLocations(), MarkedWorkspace.Dump(found));
+    }
+
+    [Fact]
+    public void FindReferences_FromALink_HonoursIncludeDeclaration()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("a.md", "# A\n\nSee [|[the steps](b.md#st$$eps)|].\n"),
+            ("b.md", "# B\n\n## [|Steps|]\n\n[|[here](#steps)|]\n\n[|[s]: #steps|]\n"));
+
+        var without = ReferenceNavigation.FindReferences(ws.View(), ws.Caret, includeDeclaration: false);
+        var with = ReferenceNavigation.FindReferences(ws.View(), ws.Caret, includeDeclaration: true);
+
+        Assert.Equal(ws.ExpectedLocations(), MarkedWorkspace.Dump(with));
+        Assert.Equal(
+            MarkedWorkspace.Dump(with.Where(l => !(l.Path == "/ws/b.md" && l.Range.Start.Line == 2))),
+            MarkedWorkspace.Dump(without));
+    }
+
+    [Fact]
     public void FindReferences_OnTitle_AlsoFindsLinksToTheFile()
     {
         var ws = MarkedWorkspace.Create(

@@ -167,6 +167,33 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task References_RightAfterDidOpen_SeeEveryOpenDocumentAndTheWholeScan()
+    {
+        // Only on disk (found by the background scan), and only in the editor (an unsaved line of search.md).
+        await File.WriteAllTextAsync(_root + "/specs/notes.md", "# Notes\n\nScope is in [the scope](export.md#scope).\n\n[sc]: export.md#scope\n");
+        var search = Fixture["specs/search.md"] + "\nAnd [what is in scope](export.md#scope).\n";
+
+        var folders = $$"""[{"uri":"{{Uri(string.Empty).TrimEnd('/')}}","name":"ws"}]""";
+        Assert.False((await _client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"workspaceFolders":{{folders}},"capabilities":{{Capabilities}}}""")).IsError);
+        await _client.NotifyAsync(Methods.Initialized, "{}");
+
+        // No waiting for the scan or for any diagnostics: the request follows the two didOpens at once.
+        await _client.OpenAsync(Uri("specs/search.md"), search);
+        await _client.OpenAsync(Uri("specs/export.md"), Fixture["specs/export.md"]);
+        var position = At("specs/export.md", "## Scope", 4);
+        async Task<string> ReferencesAsync(bool includeDeclaration)
+        {
+            var found = await _client.RequestAsync(Methods.TextDocumentReferences,
+                new ReferenceParams { TextDocument = new TextDocumentIdentifier { Uri = Uri("specs/export.md") }, Position = position, Context = new ReferenceContext { IncludeDeclaration = includeDeclaration } },
+                LspJsonContext.Default.ReferenceParams, LspJsonContext.Default.LocationArray);
+            return string.Join("\n", found!.Select(l => $"{Relative(l.Uri)} {l.Range.Start.Line}:{l.Range.Start.Character}").Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal("specs/export.md 12:3\nspecs/notes.md 2:12\nspecs/notes.md 4:0\nspecs/search.md 5:4", await ReferencesAsync(includeDeclaration: true));
+        Assert.Equal("specs/notes.md 2:12\nspecs/notes.md 4:0\nspecs/search.md 5:4", await ReferencesAsync(includeDeclaration: false));
+    }
+
+    [Fact]
     public async Task OpenDocuments_WhenATargetChanges_DependentsGetFreshDiagnostics()
     {
         await InitializeAndIndexAsync();
