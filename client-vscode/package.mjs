@@ -1,5 +1,5 @@
 // Packages the extension as a platform-specific .vsix for the server in ./server (npm run package:server).
-// The server is a self-contained executable for one runtime identifier; the .vsix is marked for the matching
+// The server is a Native AOT executable for one runtime identifier; the .vsix is marked for the matching
 // VS Code target, so the Marketplace and VS Code only install it where that executable runs.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,17 +17,16 @@ const vsceTargets = {
   'osx-arm64': 'darwin-arm64',
 };
 
-const depsFile = path.join('server', 'speclsp.deps.json');
-if (!fs.existsSync(depsFile)) {
-  console.error(`${depsFile} not found: publish the server first (npm run package:server at the repository root).`);
+// npm run package:server writes server/speclsp.rid: the runtime identifier the Native AOT executable was compiled for.
+const ridFile = path.join('server', 'speclsp.rid');
+if (!fs.existsSync(ridFile)) {
+  console.error(`${ridFile} not found: publish the server first (npm run package:server at the repository root).`);
   process.exit(1);
 }
-// "runtimeTarget": { "name": ".NETCoreApp,Version=v10.0/linux-x64" } names the runtime identifier it was published for.
-const runtimeTarget = JSON.parse(fs.readFileSync(depsFile, 'utf8')).runtimeTarget?.name ?? '';
-const rid = runtimeTarget.split('/')[1];
-const target = rid === undefined ? undefined : vsceTargets[rid];
+const rid = fs.readFileSync(ridFile, 'utf8').trim();
+const target = vsceTargets[rid];
 if (target === undefined) {
-  console.error(`The server in ./server is not a self-contained publish for a known platform (${runtimeTarget || 'no runtime target'}).`);
+  console.error(`The server in ./server was published for ${rid || 'no runtime identifier'}, which has no VS Code target here.`);
   process.exit(1);
 }
 

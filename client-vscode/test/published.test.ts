@@ -1,7 +1,7 @@
-// The server as the extension ships it: `npm run package:server` publishes a self-contained, trimmed, composite
-// ReadyToRun executable into client-vscode/server (scripts/test.sh does so before these tests). Trimming removes
-// what it cannot see used, so a reflection-only path can build fine and break at run time: these tests drive that
-// executable over real pipes, as the extension starts it, and compare it with the untrimmed build.
+// The server as the extension ships it: `npm run package:server` publishes a Native AOT executable into
+// client-vscode/server (scripts/test.sh does so before these tests). AOT compilation removes what it cannot see used,
+// so a reflection-only path can build fine and break at run time: these tests drive that executable over real pipes,
+// as the extension starts it, and compare it with the JIT-compiled dll build.
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -64,7 +64,7 @@ const frontMatterSpec = [
   '',
 ].join('\n');
 
-describe('the bundled server: the trimmed self-contained publish, started as the extension starts it', { timeout: 120_000 }, () => {
+describe('the bundled server: the Native AOT publish, started as the extension starts it', { timeout: 120_000 }, () => {
   let workspace: string;
   let session: LspSession;
 
@@ -87,10 +87,12 @@ describe('the bundled server: the trimmed self-contained publish, started as the
     assert.equal(session.launch.command, executable);
     assert.deepEqual(session.launch.args, ['lsp']);
     assert.equal(session.launch.dotnet, undefined);
-    // Self-contained: the runtime is in the folder, no shared framework is asked for.
-    const runtimeConfig = JSON.parse(fs.readFileSync(path.join(clientRoot, 'server', 'speclsp.runtimeconfig.json'), 'utf8'));
-    assert.ok(runtimeConfig.runtimeOptions.includedFrameworks, JSON.stringify(runtimeConfig));
-    assert.equal(runtimeConfig.runtimeOptions.framework, undefined);
+    // Native AOT: one native executable and the platform marker, no managed assembly, no runtime to find.
+    const files = fs.readdirSync(path.join(clientRoot, 'server')).sort();
+    assert.deepEqual(files, [path.basename(executable), 'speclsp.rid'].sort());
+    const magic = fs.readFileSync(executable).subarray(0, 4);
+    const native = magic.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])) || magic.subarray(0, 2).toString('latin1') === 'MZ' || magic.readUInt32LE(0) === 0xfeedfacf;
+    assert.ok(native, `not a native executable: ${magic.toString('hex')}`);
   });
 
   test('initialize_VsCodeCapabilities_ServerInfoAndFeatures', () => {

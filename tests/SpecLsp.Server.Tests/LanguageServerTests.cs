@@ -168,6 +168,17 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Initialize_ParamsWithoutCapabilities_AnswersAsForAClientThatDeclaresNothing()
+    {
+        await using var client = LspTestClient.StartInProcess();
+
+        var response = await client.RequestAsync(Methods.Initialize, "{}");
+
+        Assert.False(response.IsError, response.ErrorMessage);
+        Assert.Equal("utf-16", response.Result.GetProperty("capabilities").GetProperty("positionEncoding").GetString());
+    }
+
+    [Fact]
     public async Task DocumentSymbol_UnknownDocument_EmptyArray()
     {
         await using var client = LspTestClient.StartInProcess();

@@ -122,8 +122,46 @@ public static class PlaceholderFixes
         }
     }
 
+    // Safe to apply unasked (check --fix) only where the section keeps other text: removing a section's only prompt
+    // would leave it empty (reported as empty-section) and lose the guidance on what to write.
     private static SpecCodeAction RemovePrompt(SpecDiagnostic diagnostic, SpecDocument document) =>
-        RemoveLines("Remove prompt comment", diagnostic, document, safe: true);
+        RemoveLines("Remove prompt comment", diagnostic, document, safe: true) is var action && KeepsOtherText(diagnostic, document)
+            ? action
+            : action with { IsSafeToAutoApply = false };
+
+    private static bool KeepsOtherText(SpecDiagnostic diagnostic, SpecDocument document)
+    {
+        if (document.FindSection(diagnostic.Range.Start) is not { } section)
+        {
+            return true;
+        }
+
+        var source = document.Source;
+        int first = section.HeadingRange.End.Line + 1;
+        int end = section.Children.IsDefaultOrEmpty ? section.Range.End.Line : section.Children[0].Range.Start.Line;
+        for (int line = first; line <= Math.Min(end, source.LineCount - 1); line++)
+        {
+            // The first child's heading line, or the line the section's range ends at (exclusive when at column 0).
+            if (line == end && (!section.Children.IsDefaultOrEmpty || section.Range.End.Character == 0))
+            {
+                break;
+            }
+
+            string text = source.GetLineText(line);
+            if (line >= diagnostic.Range.Start.Line && line <= diagnostic.Range.End.Line)
+            {
+                text = (line == diagnostic.Range.Start.Line ? text[..Math.Min(diagnostic.Range.Start.Character, text.Length)] : string.Empty)
+                    + (line == diagnostic.Range.End.Line && diagnostic.Range.End.Character < text.Length ? text[diagnostic.Range.End.Character..] : string.Empty);
+            }
+
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                return true;
+            }
+        }
+
+        return !section.Children.IsDefaultOrEmpty;
+    }
 
     /// <summary>
     /// Deletes <paramref name="diagnostic"/>'s range; when nothing else stands on its lines, the whole lines go with

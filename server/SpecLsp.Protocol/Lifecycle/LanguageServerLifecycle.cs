@@ -85,7 +85,7 @@ public sealed class LanguageServerLifecycle
             throw new JsonRpcException(ErrorCodes.InvalidRequest, "initialize may only be sent once.");
         }
 
-        PositionEncoding = NegotiatePositionEncoding(@params.Capabilities.General?.PositionEncodings);
+        PositionEncoding = NegotiatePositionEncoding(@params.Capabilities?.General?.PositionEncodings); // a client may leave capabilities out
         _state = LifecycleState.Running;
         if (@params.ProcessId is { } processId)
         {

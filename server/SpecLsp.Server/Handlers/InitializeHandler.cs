@@ -23,7 +23,7 @@ internal sealed class InitializeHandler(LanguageServerLifecycle lifecycle, Clien
         };
         return Task.FromResult(new InitializeResult
         {
-            Capabilities = registry.BuildCapabilities(baseline, request.Capabilities),
+            Capabilities = registry.BuildCapabilities(baseline, request.Capabilities ?? new ClientCapabilities()), // "params": {} leaves it out
             ServerInfo = new ServerInfo { Name = "speclsp", Version = ServerVersion.Current },
         });
     }

@@ -83,13 +83,23 @@ public class PlaceholderFixesTests
     }
 
     [Fact]
-    public void TemplatePrompt_RemoveComment_SafeAndRemovesWholeLine()
+    public void TemplatePrompt_SectionsOnlyText_RemovableButNotUnasked()
     {
+        // Removing it would leave Non-Goals empty (empty-section) and lose what to write there: not for check --fix.
         var text = "# Spec\n\n## Overview\n\n### Non-Goals\n<!-- What this feature explicitly does NOT aim to do -->\n\n## Requirements\n";
         var action = Assert.Single(Fixes(text, DiagnosticCodes.TemplatePrompt, Template("lightweight")));
         Assert.Equal("Remove prompt comment", action.Title);
-        Assert.True(action.IsSafeToAutoApply);
+        Assert.False(action.IsSafeToAutoApply);
         Assert.Equal("# Spec\n\n## Overview\n\n### Non-Goals\n\n## Requirements\n", Apply(text, action));
+    }
+
+    [Fact]
+    public void TemplatePrompt_OfASectionWithSubsections_SafeAndRemovesWholeLine()
+    {
+        var text = "# Spec\n\n## Overview\n<!-- Brief description of what this feature does and why it's needed -->\n\n### Purpose\n<!-- Why -->\n\n## Requirements\n";
+        var action = Fixes(text, DiagnosticCodes.TemplatePrompt, Template("lightweight")).First(a => a.Diagnostics[0].Range.Start.Line == 3);
+        Assert.True(action.IsSafeToAutoApply);
+        Assert.Equal("# Spec\n\n## Overview\n\n### Purpose\n<!-- Why -->\n\n## Requirements\n", Apply(text, action));
     }
 
     [Fact]
@@ -116,7 +126,8 @@ public class PlaceholderFixesTests
             source = source.WithChange(edit.Range, edit.NewText);
         }
 
-        Assert.Equal("# Spec\n\n**Created:** [YYYY-MM-DD]\n\n## Overview\n\n### Non-Goals\n\n## Requirements\n1. First\n", source.Text);
+        // The empty list item goes; the date needs a person, and Non-Goals' only text (its prompt) stays.
+        Assert.Equal("# Spec\n\n**Created:** [YYYY-MM-DD]\n\n## Overview\n\n### Non-Goals\n<!-- What this feature explicitly does NOT aim to do -->\n\n## Requirements\n1. First\n", source.Text);
     }
 
     [Fact]

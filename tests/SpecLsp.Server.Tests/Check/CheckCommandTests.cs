@@ -271,16 +271,29 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Fix_RemovesTheEmptyPromptButNotThePlaceholder()
+    public async Task Fix_KeepsAPromptThatIsItsSectionsOnlyText()
     {
+        // Removing it would leave Non-Goals empty (reported as empty-section) and lose what to write there.
+        var (_, output, error) = await CheckAsync("--fix", "specs");
+
+        Assert.Contains("<!-- What this feature", File.ReadAllText(Path.Combine(_root, "specs", "search.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain("fixed specs/search.md", error, StringComparison.Ordinal);
+        Assert.Contains("template-prompt", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("empty-section", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fix_RemovesTheEmptyListItemButNotThePlaceholder()
+    {
+        Write("specs/search.md", Search.Replace("1. Show ten matches", "1. Show ten matches, fast\n2.\n3. Show", StringComparison.Ordinal));
         var (exit, output, error) = await CheckAsync("--fix", "specs");
 
         string fixedText = File.ReadAllText(Path.Combine(_root, "specs", "search.md"));
-        Assert.DoesNotContain("<!-- What this feature", fixedText, StringComparison.Ordinal);
+        Assert.Contains("1. Show ten matches, fast\n3. Show", fixedText, StringComparison.Ordinal);
         Assert.Contains("[Your Name]", fixedText, StringComparison.Ordinal);
-        Assert.Contains("fixed specs/search.md: Remove prompt comment", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("template-prompt", output, StringComparison.Ordinal);
+        Assert.Contains("fixed specs/search.md: Remove", error, StringComparison.Ordinal);
         Assert.Contains("unfilled-placeholder", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("This list item is empty", output, StringComparison.Ordinal);
         Assert.Equal(0, exit);
     }
 
