@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the .NET suites (Core, Protocol, Server end to end), a build of the benchmarks,
-# the server published as the extension bundles it (self-contained, trimmed: npm run package:server),
-# and the VS Code client's tests, which drive both that publish and the dll build. Prints one closing
-# line "N passed, N failed".
+# the server published as the extension bundles it (Native AOT: npm run package:server), the VS Code
+# client's tests, which drive both that publish and the dll build, and the release artifacts (the .vsix
+# and the dotnet tool) built and checked. Prints one closing line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -31,6 +31,24 @@ if [ -f client-vscode/package.json ]; then
   cf=$(sed -n -E 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -1)
   passed=$((passed + ${cp:-0}))
   failed=$((failed + ${cf:-0}))
+
+  # The release artifacts, built as a user installs them, and what is inside: the platform .vsix and the dotnet tool.
+  rm -f client-vscode/*.vsix
+  rm -rf artifacts/tool
+  npm run --silent package --workspace client-vscode >/dev/null 2>&1 || { echo "vsix build failed"; npm run package --workspace client-vscode; status=1; }
+  dotnet pack server/SpecLsp.Server -c Release -o artifacts/tool --nologo >/dev/null || { echo "tool pack failed"; status=1; }
+  vsix=$(ls client-vscode/*.vsix 2>/dev/null | head -1)
+  nupkg=$(ls artifacts/tool/speclsp.*.nupkg 2>/dev/null | head -1)
+  if [ -n "$vsix" ] && [ -n "$nupkg" ]; then
+    node scripts/check-artifacts.mjs "$vsix" "$nupkg" 2>&1 | tee "$log" || status=1
+    ap=$(sed -n -E 's/^# pass ([0-9]+)$/\1/p' "$log" | tail -1)
+    af=$(sed -n -E 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -1)
+    passed=$((passed + ${ap:-0}))
+    failed=$((failed + ${af:-0}))
+  else
+    echo "artifacts missing: vsix '${vsix}', tool '${nupkg}'"
+    failed=$((failed + 1))
+  fi
 fi
 
 [ "$passed" -gt 0 ] || { echo "no test ran"; status=1; }
