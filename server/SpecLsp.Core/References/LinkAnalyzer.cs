@@ -38,9 +38,21 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             }
         }
 
+        // A definition no link uses sends no reader anywhere (templates leave "[alternatives]: #alternatives" behind
+        // when a section is renamed or dropped): its target is not checked.
+        var used = view.Index.Links
+            .Where(l => l.Node.Kind == LinkKind.Reference)
+            .Select(l => view.Index.FindReferenceDefinition(l.Node.Label))
+            .OfType<LinkReferenceDefinition>()
+            .ToHashSet(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < view.Index.ReferenceDefinitions.Length; i++)
         {
             var definition = view.Index.ReferenceDefinitions[i];
+            if (!used.Contains(definition))
+            {
+                continue;
+            }
+
             Check(view, context.SiteRoot, states, suggestions, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
         }
 

@@ -58,6 +58,15 @@ public class LinkAnalyzerTests
     }
 
     [Fact]
+    public void BrokenTarget_OfADefinitionNoLinkUses_IsNotFlagged()
+    {
+        // A definition left over from a template, its section since renamed: it leads no reader anywhere.
+        AssertFlagged(
+            DiagnosticCodes.BrokenAnchor,
+            ("a.md", "# A\n\n## Options\n\nSee [the options][opts].\n\n[opts]: [|#choices|]\n[alternatives]: #alternatives\n[Alternatives]: #also-unused\n"));
+    }
+
+    [Fact]
     public void BrokenAnchor_SameDocument_FlagsOnlyFragmentsWithNoHeadingOrAnchor()
     {
         AssertFlagged(
