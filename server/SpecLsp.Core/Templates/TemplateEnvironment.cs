@@ -194,7 +194,7 @@ public sealed class TemplateEnvironment
                     second = candidate;
                 }
             }
-            else if (candidate.Sections.Matched > 0 && (closest is null || candidate.CompareTo(closest) > 0))
+            else if (candidate.Sections.Known > 0 && (closest is null || candidate.CompareTo(closest) > 0))
             {
                 closest = candidate;
             }

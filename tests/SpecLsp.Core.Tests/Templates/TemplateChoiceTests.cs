@@ -161,6 +161,42 @@ public class TemplateChoiceTests
         Assert.Equal("team", TemplateEnvironment.BestMatch(Parse("# Caching\n\n**RFC Owner**: me\n\n## Summary\n"), catalog).Template?.Name);
     }
 
+    private const string SpecKitSpec = "# Feature Specification: Photo albums\n\n**Feature Branch**: `001-albums`\n\n## User Scenarios & Testing *(mandatory)*\nSort photos.\n\n## Requirements *(mandatory)*\n- **FR-001**: System MUST group photos.\n\n## Success Criteria *(mandatory)*\n- **SC-001**: Done in a minute.\n";
+
+    [Fact]
+    public void Choose_SpecKitSpecAtItsPath_IsSpeckitSpecWithNoMissingSection()
+    {
+        var document = Parse(SpecKitSpec);
+
+        var choice = TemplateEnvironment.Default.Choose(document, "/repo/specs/001-albums/spec.md");
+
+        Assert.Equal("speckit-spec", choice.Template?.Name);
+        Assert.Equal([TemplateEvidenceKind.Path, TemplateEvidenceKind.Marker, TemplateEvidenceKind.Title, TemplateEvidenceKind.Sections], choice.Evidence.Select(e => e.Kind));
+        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document), default));
+    }
+
+    [Fact]
+    public void Choose_SpecKitSpecElsewhere_RecognisedByItsMarker()
+    {
+        Assert.Equal("speckit-spec", TemplateEnvironment.Default.Choose(Parse(SpecKitSpec), "/repo/docs/albums.md").Template?.Name);
+    }
+
+    [Theory]
+    [InlineData("/repo/specs/001-albums/tasks.md", "# Tasks: Photo albums\n\n## Phase 1: Setup\n- [ ] T001 Create the project\n", "speckit-tasks")]
+    [InlineData("/repo/specs/001-albums/plan.md", "# Implementation Plan: Photo albums\n\n## Summary\nx\n\n## Technical Context\n**Language/Version**: C# 14\n", "speckit-plan")]
+    [InlineData("/repo/specs/001-albums/checklists/requirements.md", "# Specification Quality Checklist: Photo albums\n\n## Content Quality\n- [ ] CHK001 Is every story testable?\n", "speckit-checklist")]
+    public void Choose_SpecKitDocumentsInAFeatureFolder_FollowTheirFormat(string path, string text, string template)
+    {
+        Assert.Equal(template, TemplateEnvironment.Default.Choose(Parse(text), path).Template?.Name);
+    }
+
+    [Fact]
+    public void Choose_TasksTitleOutsideAFeatureFolder_IsPlainMarkdown()
+    {
+        // Without the folder a '# Tasks: …' list with its own phases is not known to be spec-kit's.
+        Assert.Null(TemplateEnvironment.Default.Choose(Parse("# Tasks: Release\n\n## Before\n- [ ] tag\n"), "/repo/docs/release.md").Template);
+    }
+
     [Theory]
     [InlineData("## Requirements *(mandatory)*", "requirements")]
     [InlineData("## Infrastructure Needed (Optional)", "infrastructure needed")]
