@@ -7,13 +7,17 @@ export interface TemplateInfo {
   description?: string;
 }
 
-/** Offered when the server does not answer `speclsp/listTemplates`: its five built-in templates. */
+/** Offered when the server does not answer `speclsp/listTemplates`: its built-in templates. */
 export const FALLBACK_TEMPLATES: TemplateInfo[] = [
   { name: 'detailed', description: 'Feature specification with requirements, design, testing and rollout' },
   { name: 'lightweight', description: 'Short feature specification' },
   { name: 'package', description: 'Package feature with status, API and usage' },
   { name: 'product', description: 'Product specification with user stories and test scenarios' },
   { name: 'proposal', description: 'Proposal with metadata, motivation and alternatives' },
+  { name: 'speckit-spec', description: 'GitHub spec-kit feature spec (specs/NNN-feature/spec.md)' },
+  { name: 'speckit-plan', description: 'GitHub spec-kit implementation plan (specs/NNN-feature/plan.md)' },
+  { name: 'speckit-tasks', description: 'GitHub spec-kit task list (specs/NNN-feature/tasks.md)' },
+  { name: 'speckit-checklist', description: 'GitHub spec-kit checklist (specs/NNN-feature/checklists/*.md)' },
 ];
 
 /** `csv-export.md` for "CSV Export": lower case, runs of other characters become one dash. */

@@ -41,6 +41,15 @@ internal static class IncrementalParser
 
         var region = Region.Find(previous, source);
         string text = source.Text;
+
+        // Front matter runs from the first line to its closing '---', across any '# ' line inside it: an edit after
+        // the region's start can open or close it (a closing line added far below an unclosed one), so only a front
+        // matter that the previous parse saw closed before the region is safe to keep.
+        if (region.StartLine > 0 && text.StartsWith("---", StringComparison.Ordinal)
+            && (previous.FrontMatter is null || previous.FrontMatter.Range.End.Line >= region.StartLine))
+        {
+            return null;
+        }
         string regionText = text[region.Start..region.ParseEnd];
         if (!ReferenceEquals(PathologicalInputGuard.Neutralize(regionText, out long regionCost), regionText))
         {

@@ -37,7 +37,25 @@ public static class SectionTitles
             builder.Length--;
         }
 
-        return builder.ToString().TrimEnd();
+        return WithoutMarker(builder.ToString().TrimEnd());
+    }
+
+    // Markers some formats append to a heading that are not part of its title: spec-kit's *(mandatory)*, a KEP's (Optional) or [optional].
+    private static readonly string[] s_markers = ["(mandatory)", "(required)", "(optional)", "[optional]"];
+
+    /// <summary><paramref name="title"/> without a trailing marker such as <c>(mandatory)</c> or <c>[optional]</c> (any case), for messages.</summary>
+    public static string WithoutMarker(string title)
+    {
+        string trimmed = title.TrimEnd();
+        foreach (var marker in s_markers)
+        {
+            if (trimmed.Length > marker.Length && trimmed.EndsWith(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return trimmed[..^marker.Length].TrimEnd().TrimEnd(':').TrimEnd();
+            }
+        }
+
+        return trimmed;
     }
 
     /// <summary>

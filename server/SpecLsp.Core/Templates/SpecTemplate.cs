@@ -5,7 +5,7 @@ namespace SpecLsp.Core.Templates;
 /// <summary>Where a template comes from.</summary>
 public enum TemplateOrigin
 {
-    /// <summary>One of the five templates shipped inside SpecLsp.</summary>
+    /// <summary>One of the templates shipped inside SpecLsp.</summary>
     BuiltIn,
 
     /// <summary>A Markdown file in the workspace's templates folder.</summary>
@@ -35,6 +35,18 @@ public sealed class SpecTemplate
 
     /// <summary>The top-level sections (the template's H2s), in template order.</summary>
     public ImmutableArray<TemplateSection> Sections => Root.Children;
+
+    /// <summary>
+    /// Path globs (front matter <c>match: paths:</c>) that a document of this format lives at, such as
+    /// <c>**/specs/???-*/spec.md</c>: strong evidence when the document also has the title, a marker or a known section.
+    /// </summary>
+    public ImmutableArray<string> PathConventions { get; init; } = [];
+
+    /// <summary>
+    /// Texts (front matter <c>match: markers:</c>) that only a document of this format holds, such as
+    /// <c>**Feature Branch**</c>: strong evidence when the document also has the title or a known section.
+    /// </summary>
+    public ImmutableArray<string> Markers { get; init; } = [];
 
     /// <summary>Problems found in the template's front matter (an unknown section path, bad YAML); empty when fine.</summary>
     public ImmutableArray<string> Problems { get; init; } = [];

@@ -3,14 +3,15 @@ using System.Collections.Immutable;
 namespace SpecLsp.Core.Templates;
 
 /// <summary>
-/// The templates available to a workspace: the five built-in ones and the Markdown files of the workspace's
+/// The templates available to a workspace: the built-in ones and the Markdown files of the workspace's
 /// templates folder, where a file named like a built-in template replaces it. Immutable; schemas are derived
 /// on first use.
 /// </summary>
 public sealed class TemplateCatalog
 {
     /// <summary>The names of the built-in templates, in the order they are listed.</summary>
-    public static readonly ImmutableArray<string> BuiltInNames = ["detailed", "product", "proposal", "lightweight", "package"];
+    public static readonly ImmutableArray<string> BuiltInNames =
+        ["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist"];
 
     /// <summary>One line about each built-in template, for pickers and listings.</summary>
     public static readonly ImmutableDictionary<string, string> BuiltInDescriptions = new Dictionary<string, string>
@@ -20,6 +21,10 @@ public sealed class TemplateCatalog
         ["proposal"] = "Problem and proposed solution with a Metadata list and Spec ID, phased plan, success criteria, risks",
         ["lightweight"] = "Short spec with HTML comment prompts: overview, requirements, design, plan, testing, rollout",
         ["package"] = "Package or application feature with emoji status, design, implementation, test cases, optional migration",
+        ["speckit-spec"] = "GitHub spec-kit feature spec (specs/NNN-feature/spec.md): prioritised user stories, FR-### requirements, SC-### success criteria",
+        ["speckit-plan"] = "GitHub spec-kit implementation plan (specs/NNN-feature/plan.md): technical context, constitution check, project structure",
+        ["speckit-tasks"] = "GitHub spec-kit task list (specs/NNN-feature/tasks.md): phases of T### tasks with [P] and [US1] markers",
+        ["speckit-checklist"] = "GitHub spec-kit checklist (specs/NNN-feature/checklists/*.md): CHK### items that test the requirements' quality",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<TemplateCatalog> s_builtIn = new(() => Create([]));

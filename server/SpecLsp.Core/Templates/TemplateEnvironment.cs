@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Model;
@@ -38,18 +39,28 @@ public sealed record TemplateChoice(SpecTemplate? Template, TemplateChoiceReason
     /// <summary>For plain Markdown, the template that came closest; null otherwise.</summary>
     public SpecTemplate? Closest { get; init; }
 
-    /// <summary>One line for people: <c>template: detailed (best match, 18/19 sections, score 0.95)</c>.</summary>
+    /// <summary>For plain Markdown because two templates fit equally well, the other one; null otherwise.</summary>
+    public SpecTemplate? RunnerUp { get; init; }
+
+    /// <summary>What ties the document to <see cref="Template"/> (or, for plain Markdown, to <see cref="Closest"/>).</summary>
+    public ImmutableArray<TemplateEvidence> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// One line for people: <c>template: detailed (best match, 18/19 sections, score 0.95; evidence: title, 15 distinctive sections)</c>.
+    /// </summary>
     public string Describe()
     {
         string score = $"{Matched}/{Total} sections, score {Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+        string evidence = Evidence.IsEmpty ? string.Empty : "; evidence: " + string.Join(", ", Evidence.Select(e => e.Detail));
         return Reason switch
         {
             TemplateChoiceReason.FrontMatter => $"template: {Template!.Name} (front matter, {score})",
             TemplateChoiceReason.Configuration => $"template: {Template!.Name} (configuration, {score})",
-            TemplateChoiceReason.BestMatch => $"template: {Template!.Name} (best match, {score})",
+            TemplateChoiceReason.BestMatch => $"template: {Template!.Name} (best match, {score}{evidence})",
             TemplateChoiceReason.UnknownTemplate => $"template: none (unknown template '{RequestedName}')",
             TemplateChoiceReason.NotASpec => "template: none (not a spec under the configured globs)",
-            _ => Closest is null ? "template: none (plain Markdown)" : $"template: none (plain Markdown; closest {Closest.Name}, {score})",
+            _ when RunnerUp is not null => $"template: none (plain Markdown; ambiguous: {Closest!.Name} or {RunnerUp.Name} fit equally, {score}{evidence})",
+            _ => Closest is null ? "template: none (plain Markdown)" : $"template: none (plain Markdown; closest {Closest.Name}, {score}, too little evidence{evidence})",
         };
     }
 }
@@ -82,8 +93,8 @@ public sealed class TemplateEnvironment
 
     /// <summary>
     /// The template <paramref name="document"/> follows: the front matter's <c>template:</c>, else the configured
-    /// glob map, else the best match by top-level section titles. A best match needs at least half of the
-    /// document's top-level sections known, and two of them or a matching title; otherwise the document is plain Markdown.
+    /// glob map, else the best match on strong evidence only (see <see cref="BestMatch"/>); otherwise the document is
+    /// plain Markdown.
     /// </summary>
     /// <remarks>
     /// Scoring reads every template, and the analyzers, completion and code actions all ask for the same document
@@ -123,43 +134,162 @@ public sealed class TemplateEnvironment
             return Named(document, mapped, TemplateChoiceReason.Configuration);
         }
 
-        return BestMatch(document, Catalog);
+        // Path conventions (**/specs/???-*/spec.md) are matched on the whole path, so they hold wherever the root is.
+        return BestMatch(document, Catalog, FullPath(documentUriOrPath) ?? relative);
     }
 
-    /// <summary>The best-matching template of <paramref name="catalog"/> for <paramref name="document"/> (see <see cref="Choose"/>).</summary>
-    public static TemplateChoice BestMatch(SpecDocument document, TemplateCatalog catalog)
+    private static string? FullPath(string? uriOrPath)
     {
-        SpecTemplate? best = null;
-        (double Score, int Matched, int Total) bestScore = default;
-        double bestCoverage = -1;
-        bool bestTitle = false;
+        if (string.IsNullOrEmpty(uriOrPath))
+        {
+            return null;
+        }
+
+        if (!uriOrPath.Contains("://", StringComparison.Ordinal))
+        {
+            return uriOrPath.Replace('\\', '/');
+        }
+
+        return Uri.TryCreate(uriOrPath, UriKind.Absolute, out var uri) && uri.IsFile ? uri.LocalPath.Replace('\\', '/') : null;
+    }
+
+    /// <summary>
+    /// The template of <paramref name="catalog"/> that <paramref name="document"/> (at <paramref name="path"/>, relative
+    /// to the workspace root with <c>/</c>, if known) follows on strong evidence, or plain Markdown.
+    /// </summary>
+    /// <remarks>
+    /// <para>Evidence for a template: its <b>path</b> convention (<c>**/specs/???-*/spec.md</c>), a <b>marker</b> text
+    /// only its documents hold (<c>**Feature Branch**</c>), its <b>title</b> pattern with literal text
+    /// (<c>Feature Specification: …</c>; <c># [Feature Name]</c> is no evidence), and its top-level <b>sections</b>:
+    /// those known by a fixed title that are not generic headings (<see cref="GenericSections"/>) are distinctive.</para>
+    /// <para>A template is a confident match when one of these holds: the path and one more piece of evidence (the
+    /// title, a marker or a known section); a marker and the title or a known section; the title and at least half of
+    /// the document's top-level sections known (the title narrows the choice to a family, the sections pick one); or, without any of those, at least two
+    /// distinctive sections among three known, covering at least half of the document's top-level sections and half
+    /// of the template's; or five known sections that are at least 80 % of the document's and 60 % of the template's
+    /// (a spec written from the template, even one made of common headings). Two generic headings are never enough.</para>
+    /// <para>Among confident templates the strongest wins: path, then marker, then title, then more distinctive
+    /// sections, then more known sections, then more known subsections under them (<c>### Purpose</c> under
+    /// <c>## Overview</c>), then a workspace template over a built-in one. When the two best are
+    /// equal on all of these the match is ambiguous and the document is plain Markdown.</para>
+    /// </remarks>
+    public static TemplateChoice BestMatch(SpecDocument document, TemplateCatalog catalog, string? path = null)
+    {
+        Candidate? best = null;
+        Candidate? second = null;
+        Candidate? closest = null;
+        int total = DocumentSections.TopLevel(document).Length;
         foreach (var template in catalog.Templates)
         {
-            var score = TemplateMatch.Score(document, template);
-            double coverage = template.Sections.IsEmpty ? 0 : (double)score.Matched / template.Sections.Length;
-            bool title = TitleMatches(document, template);
-            bool better = best is null
-                || score.Score > bestScore.Score
-                || (score.Score == bestScore.Score && (score.Matched > bestScore.Matched
-                    || (score.Matched == bestScore.Matched && (coverage > bestCoverage || (coverage == bestCoverage && title && !bestTitle)))));
-            if (better)
+            var candidate = Evaluate(document, template, path);
+            if (candidate.Confident)
             {
-                best = template;
-                bestScore = score;
-                bestCoverage = coverage;
-                bestTitle = title;
+                if (best is null || candidate.CompareTo(best) > 0)
+                {
+                    second = best;
+                    best = candidate;
+                }
+                else if (second is null || candidate.CompareTo(second) > 0)
+                {
+                    second = candidate;
+                }
+            }
+            else if (candidate.Sections.Known > 0 && (closest is null || candidate.CompareTo(closest) > 0))
+            {
+                closest = candidate;
             }
         }
 
-        if (best is null || bestScore.Total == 0)
+        if (best is not null && second is not null && best.CompareTo(second) == 0)
         {
-            return new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, 0, 0, bestScore.Total);
+            return new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, best.Sections.Score, best.Sections.Matched, total)
+            {
+                Closest = best.Template,
+                RunnerUp = second.Template,
+                Evidence = best.Evidence,
+            };
         }
 
-        bool confident = bestScore.Score >= 0.5 && (bestScore.Matched >= 2 || bestTitle);
-        return confident
-            ? new TemplateChoice(best, TemplateChoiceReason.BestMatch, bestScore.Score, bestScore.Matched, bestScore.Total)
-            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, bestScore.Score, bestScore.Matched, bestScore.Total) { Closest = bestScore.Matched > 0 ? best : null };
+        if (best is not null)
+        {
+            return new TemplateChoice(best.Template, TemplateChoiceReason.BestMatch, best.Sections.Score, best.Sections.Matched, total) { Evidence = best.Evidence };
+        }
+
+        return closest is null
+            ? new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, 0, 0, total)
+            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, closest.Sections.Score, closest.Sections.Matched, total)
+            {
+                Closest = closest.Template,
+                Evidence = closest.Evidence,
+            };
+    }
+
+    private sealed record Candidate(
+        SpecTemplate Template, SectionScore Sections, int Subsections, string? Path, string? Marker, bool Title, bool Confident, ImmutableArray<TemplateEvidence> Evidence)
+    {
+        public int CompareTo(Candidate other)
+        {
+            int c = (Path is not null).CompareTo(other.Path is not null);
+            c = c != 0 ? c : (Marker is not null).CompareTo(other.Marker is not null);
+            c = c != 0 ? c : Title.CompareTo(other.Title);
+            c = c != 0 ? c : Sections.Distinctive.Length.CompareTo(other.Sections.Distinctive.Length);
+            c = c != 0 ? c : Sections.Known.CompareTo(other.Sections.Known);
+            c = c != 0 ? c : Sections.Matched.CompareTo(other.Sections.Matched);
+            c = c != 0 ? c : Subsections.CompareTo(other.Subsections);
+            return c != 0 ? c : (Template.Origin == TemplateOrigin.Workspace).CompareTo(other.Template.Origin == TemplateOrigin.Workspace);
+        }
+    }
+
+    private static Candidate Evaluate(SpecDocument document, SpecTemplate template, string? path)
+    {
+        var sections = TemplateMatch.ScoreSections(document, template);
+        string? pathMatch = path is null ? null : template.PathConventions.FirstOrDefault(p => Glob.Get(p)?.IsMatch(path) == true);
+        string? marker = template.Markers.FirstOrDefault(m => m.Length > 0 && document.Source.Text.Contains(m, StringComparison.Ordinal));
+        bool title = TitleMatches(document, template);
+        int distinctive = sections.Distinctive.Length;
+        double coverage = template.Sections.IsEmpty ? 0 : (double)sections.Known / template.Sections.Length;
+        bool confident =
+            (pathMatch is not null && (title || marker is not null || sections.Known >= 1))
+            || (marker is not null && (title || sections.Known >= 1))
+            || (title && sections.Known >= 1 && sections.Score >= 0.5)
+            || (distinctive >= 2 && sections.Known >= 3 && sections.Score >= 0.5 && coverage >= 0.5)
+            || (sections.Known >= 5 && sections.Score >= 0.8 && coverage >= 0.6);
+
+        var evidence = ImmutableArray.CreateBuilder<TemplateEvidence>();
+        if (pathMatch is not null)
+        {
+            evidence.Add(new TemplateEvidence(TemplateEvidenceKind.Path, "path " + pathMatch));
+        }
+
+        if (marker is not null)
+        {
+            evidence.Add(new TemplateEvidence(TemplateEvidenceKind.Marker, "marker " + marker));
+        }
+
+        if (title)
+        {
+            evidence.Add(new TemplateEvidence(TemplateEvidenceKind.Title, "title '" + template.Root.Title + "'"));
+        }
+
+        if (sections.Known >= 5 && coverage >= 0.6)
+        {
+            evidence.Add(new TemplateEvidence(TemplateEvidenceKind.Sections, $"{sections.Known} of its {template.Sections.Length} sections"));
+        }
+
+        if (sections.Known > 0)
+        {
+            evidence.Add(new TemplateEvidence(
+                TemplateEvidenceKind.Sections,
+                distinctive == 0
+                    ? "only generic sections"
+                    : distinctive + (distinctive == 1 ? " distinctive section (" : " distinctive sections (") + string.Join(", ", sections.Distinctive.Take(3)) + (distinctive > 3 ? ", …)" : ")")));
+        }
+
+        // Subsections the template knows under the known top-level ones (### Purpose under ## Overview) tell apart
+        // templates that share their top-level titles; they are not evidence on their own.
+        int subsections = sections.Known == 0 ? 0 : TemplateMatch.Create(document, template).All()
+            .Count(m => m.Parent is not null && m.Template is { Pattern: not { MatchesAnything: true } });
+        return new Candidate(template, sections, subsections, pathMatch, marker, title, confident, evidence.ToImmutable());
     }
 
     /// <summary>
@@ -205,11 +335,16 @@ public sealed class TemplateEnvironment
         }
 
         var score = TemplateMatch.Score(document, template);
-        return new TemplateChoice(template, reason, score.Score, score.Matched, score.Total, name);
+        var evidence = reason == TemplateChoiceReason.FrontMatter
+            ? new TemplateEvidence(TemplateEvidenceKind.FrontMatter, "front matter template: " + name)
+            : new TemplateEvidence(TemplateEvidenceKind.Configuration, "configured templates map: " + name);
+        return new TemplateChoice(template, reason, score.Score, score.Matched, score.Total, name) { Evidence = [evidence] };
     }
 
+    // Only a title with literal text is evidence: '# [Feature Name]' fits every document.
     private static bool TitleMatches(SpecDocument document, SpecTemplate template) =>
         document.Title is { } title && template.Root.Pattern is { MatchesAnything: false } pattern
             ? pattern.IsMatch(SectionTitles.Normalize(title.Title))
-            : document.Title is { } t && template.Root.Pattern is null && string.Equals(template.Root.Key, SectionTitles.Normalize(t.Title), StringComparison.Ordinal);
+            : document.Title is { } t && template.Root.Pattern is null && template.Root.Key.Length > 0
+                && string.Equals(template.Root.Key, SectionTitles.Normalize(t.Title), StringComparison.Ordinal);
 }

@@ -113,22 +113,49 @@ public sealed class TemplateMatch
     /// </summary>
     public static (double Score, int Matched, int Total) Score(SpecDocument document, SpecTemplate template)
     {
+        var score = ScoreSections(document, template);
+        return (score.Score, score.Matched, score.Total);
+    }
+
+    /// <summary>
+    /// How the document's top-level sections fit <paramref name="template"/>: how many it knows, how many of those
+    /// by a fixed title rather than a catch-all placeholder (<c>## [Category]</c>), and which of those are not
+    /// generic headings (<see cref="GenericSections"/>): the sections that are evidence.
+    /// </summary>
+    public static SectionScore ScoreSections(SpecDocument document, SpecTemplate template)
+    {
         var topLevel = DocumentSections.TopLevel(document);
         if (topLevel.IsEmpty)
         {
-            return (0, 0, 0);
+            return new SectionScore(0, 0, 0, []);
         }
 
         int matched = 0;
+        int known = 0;
+        var distinctive = ImmutableArray.CreateBuilder<string>();
+        var seen = new HashSet<TemplateSection>();
         foreach (var section in topLevel)
         {
-            if (FindTemplateSection(SectionTitles.Normalize(section.Title), SectionTitles.ParseNumbered(section.Title), template.Root, used: null) is not null)
+            string key = SectionTitles.Normalize(section.Title);
+            if (FindTemplateSection(key, SectionTitles.ParseNumbered(section.Title), template.Root, used: null) is not { } found)
             {
-                matched++;
+                continue;
+            }
+
+            matched++;
+            if (found.Pattern is { MatchesAnything: true })
+            {
+                continue;
+            }
+
+            known++;
+            if (!GenericSections.IsGeneric(found.Key) && !GenericSections.IsGeneric(key) && seen.Add(found))
+            {
+                distinctive.Add(found.Group is { } group ? group.Prefix.Trim() + "…" : found.DisplayTitle);
             }
         }
 
-        return ((double)matched / topLevel.Length, matched, topLevel.Length);
+        return new SectionScore(matched, known, topLevel.Length, distinctive.ToImmutable());
     }
 
     private static ImmutableArray<MatchedSection> MatchChildren(ImmutableArray<Section> sections, TemplateSection? template, MatchedSection? parent)
@@ -193,4 +220,15 @@ public sealed class TemplateMatch
 
         return wildcard;
     }
+}
+
+/// <summary>How a document's top-level sections fit a template (see <see cref="TemplateMatch.ScoreSections"/>).</summary>
+/// <param name="Matched">Top-level sections the template knows.</param>
+/// <param name="Known">Of those, the ones known by a fixed title, not a catch-all placeholder.</param>
+/// <param name="Total">The document's top-level sections.</param>
+/// <param name="Distinctive">The display titles of the known sections that are not generic headings, each once.</param>
+public sealed record SectionScore(int Matched, int Known, int Total, ImmutableArray<string> Distinctive)
+{
+    /// <summary>The fraction of the document's top-level sections the template knows (0 to 1).</summary>
+    public double Score => Total == 0 ? 0 : (double)Matched / Total;
 }

@@ -26,9 +26,11 @@ public static class TemplateSchemaBuilder
         string? description = null;
         var required = new List<string>();
         var optional = new List<string>();
+        var paths = new List<string>();
+        var markers = new List<string>();
         if (frontMatter is not null)
         {
-            ReadFrontMatter(frontMatter, problems, ref description, required, optional);
+            ReadFrontMatter(frontMatter, problems, ref description, required, optional, paths, markers);
         }
 
         var document = SpecParser.Parse(SourceText.From(body));
@@ -63,6 +65,8 @@ public static class TemplateSchemaBuilder
             Body = body,
             Description = description ?? defaultDescription,
             Root = root,
+            PathConventions = [.. paths],
+            Markers = [.. markers],
             Problems = problems.ToImmutable(),
         };
     }
@@ -98,7 +102,8 @@ public static class TemplateSchemaBuilder
         return (null, text);
     }
 
-    private static void ReadFrontMatter(string yaml, ImmutableArray<string>.Builder problems, ref string? description, List<string> required, List<string> optional)
+    private static void ReadFrontMatter(
+        string yaml, ImmutableArray<string>.Builder problems, ref string? description, List<string> required, List<string> optional, List<string> paths, List<string> markers)
     {
         var result = SafeYaml.Load(yaml);
         if (result.Error is { } error)
@@ -125,6 +130,24 @@ public static class TemplateSchemaBuilder
                 case "optional":
                     ReadList(value, optional, "optional", problems);
                     break;
+                case "match" when value is SafeYamlMapping match:
+                    foreach (var (matchKey, matchValue) in match.Entries)
+                    {
+                        switch ((matchKey as SafeYamlScalar)?.Value)
+                        {
+                            case "paths":
+                                ReadList(matchValue, paths, "match.paths", problems);
+                                break;
+                            case "markers":
+                                ReadList(matchValue, markers, "match.markers", problems);
+                                break;
+                        }
+                    }
+
+                    break;
+                case "match":
+                    problems.Add("Front matter: 'match' should be a mapping with 'paths' and 'markers' lists.");
+                    break;
             }
         }
     }
@@ -147,7 +170,7 @@ public static class TemplateSchemaBuilder
         }
         else
         {
-            problems.Add($"Front matter: '{key}' should be a list of section paths.");
+            problems.Add(key.StartsWith("match.", StringComparison.Ordinal) ? $"Front matter: '{key}' should be a list." : $"Front matter: '{key}' should be a list of section paths.");
         }
     }
 
@@ -186,7 +209,7 @@ public static class TemplateSchemaBuilder
                 continue;
             }
 
-            string display = numbered is null ? SectionTitles.StripOutlineNumber(section.Title).ToString() : section.Title;
+            string display = SectionTitles.WithoutMarker(numbered is null ? SectionTitles.StripOutlineNumber(section.Title).ToString() : section.Title);
             string bodyText = Trim(document.Source.GetText(section.BodyRange));
             int index = built.Count;
             var node = new TemplateSection

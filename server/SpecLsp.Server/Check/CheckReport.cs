@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Templates;
 
 namespace SpecLsp.Server.Check;
 
-/// <summary>One checked file: its path as shown to the user (relative, with '/') and its diagnostics, at their configured severity.</summary>
-internal sealed record CheckedFile(string DisplayPath, ImmutableArray<SpecDiagnostic> Diagnostics);
+/// <summary>
+/// One checked file: its path as shown to the user (relative, with '/'), its diagnostics at their configured
+/// severity, and the template it follows (null for a file that was not read, such as the configuration file).
+/// </summary>
+internal sealed record CheckedFile(string DisplayPath, ImmutableArray<SpecDiagnostic> Diagnostics, TemplateChoice? Template = null);
 
 /// <summary>The result of <c>speclsp check</c>, ready for a formatter.</summary>
 internal sealed record CheckReport(ImmutableArray<CheckedFile> Files)

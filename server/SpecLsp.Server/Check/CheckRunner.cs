@@ -102,10 +102,11 @@ internal sealed class CheckRunner(string currentDirectory, DateOnly today)
             if (fix && ApplySafeFixes(path, document, diagnostics, index, fixSources) is { } applied)
             {
                 fixed_.Add(applied.Fix);
-                diagnostics = Analyze(engine, environment, applied.Index, path, applied.Document, cancellationToken);
+                document = applied.Document;
+                diagnostics = Analyze(engine, environment, applied.Index, path, document, cancellationToken);
             }
 
-            results.Add(new CheckedFile(Display(path), diagnostics));
+            results.Add(new CheckedFile(Display(path), diagnostics, environment.Choose(document, WorkspacePaths.ToFileUri(path))));
         });
 
         fixes.AddRange(fixed_.OrderBy(f => f.DisplayPath, StringComparer.Ordinal));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Templates;
 using SpecLsp.Core.Text;
 
 namespace SpecLsp.Server.Check;
@@ -28,6 +29,20 @@ internal sealed class JsonFormatter : ICheckFormatter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("files");
+        foreach (var file in report.Files)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", file.DisplayPath);
+            if (file.Template is { } choice)
+            {
+                WriteTemplate(json, choice);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartObject("summary");
         json.WriteNumber("files", report.Files.Length);
         json.WriteNumber("filesWithProblems", report.FilesWithProblems);
@@ -39,6 +54,53 @@ internal sealed class JsonFormatter : ICheckFormatter
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    // "template": the name or null; "reason" says why, "score" and "evidence" how strongly; for plain Markdown,
+    // "closest" (and "ambiguousWith" when two templates fit equally) with the evidence that was not enough.
+    private static void WriteTemplate(Utf8JsonWriter json, TemplateChoice choice)
+    {
+        if (choice.Template is { } template)
+        {
+            json.WriteString("template", template.Name);
+        }
+        else
+        {
+            json.WriteNull("template");
+        }
+
+        json.WriteString("templateReason", choice.Reason switch
+        {
+            TemplateChoiceReason.FrontMatter => "front-matter",
+            TemplateChoiceReason.Configuration => "configuration",
+            TemplateChoiceReason.BestMatch => "best-match",
+            TemplateChoiceReason.UnknownTemplate => "unknown-template",
+            TemplateChoiceReason.NotASpec => "not-a-spec",
+            _ => choice.RunnerUp is null ? "plain-markdown" : "ambiguous",
+        });
+        json.WriteNumber("score", Math.Round(choice.Score, 2));
+        json.WriteNumber("matchedSections", choice.Matched);
+        json.WriteNumber("sections", choice.Total);
+        if (choice.Closest is { } closest)
+        {
+            json.WriteString("closest", closest.Name);
+        }
+
+        if (choice.RunnerUp is { } runnerUp)
+        {
+            json.WriteString("ambiguousWith", runnerUp.Name);
+        }
+
+        json.WriteStartArray("evidence");
+        foreach (var evidence in choice.Evidence)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", evidence.KindName);
+            json.WriteString("detail", evidence.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteRange(Utf8JsonWriter json, TextRange range)

@@ -25,7 +25,7 @@ internal static class OutlineCommand
         string dump = SpecDocumentDump.Write(document);
         string fullPath = Path.GetFullPath(path);
         string? root = TemplateEnvironmentLoader.FindWorkspaceRoot(fullPath);
-        var choice = TemplateEnvironmentLoader.Load(root ?? Path.GetDirectoryName(fullPath)).Environment.Choose(document, root is null ? null : fullPath);
+        var choice = TemplateEnvironmentLoader.Load(root ?? Path.GetDirectoryName(fullPath)).Environment.Choose(document, fullPath);
         await CommandLine.WriteAsync(stdout, (dump.Length == 0 || dump.EndsWith('\n') ? dump : dump + "\n") + choice.Describe() + "\n").ConfigureAwait(false);
         return CommandLine.Success;
     }

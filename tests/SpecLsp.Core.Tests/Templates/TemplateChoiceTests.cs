@@ -20,7 +20,8 @@ public class TemplateChoiceTests
 
         Assert.Equal(name, choice.Template?.Name);
         Assert.Equal(TemplateChoiceReason.BestMatch, choice.Reason);
-        Assert.Equal($"template: {name} (best match, {choice.Total}/{choice.Total} sections, score 1.00)", choice.Describe());
+        Assert.StartsWith($"template: {name} (best match, {choice.Total}/{choice.Total} sections, score 1.00; evidence: ", choice.Describe(), StringComparison.Ordinal);
+        Assert.Contains(choice.Evidence, e => e.Kind == TemplateEvidenceKind.Sections);
     }
 
     [Fact]
@@ -57,7 +58,8 @@ public class TemplateChoiceTests
 
         Assert.Equal("proposal", environment.Choose(document, "file:///ws/docs/rfcs/a/b.md").Template?.Name);
         Assert.Equal(TemplateChoiceReason.Configuration, environment.Choose(document, "/ws/docs/rfcs/x.md").Reason);
-        Assert.Equal("lightweight", environment.Choose(document, "/ws/specs/x.md").Template?.Name);
+        Assert.Null(environment.Choose(document, "/ws/specs/x.md").Template);
+        Assert.Equal(TemplateChoiceReason.PlainMarkdown, environment.Choose(document, "/ws/specs/x.md").Reason);
         Assert.Equal(TemplateChoiceReason.NotASpec, environment.Choose(document, "/ws/drafts/x.md").Reason);
         Assert.Equal(TemplateChoiceReason.NotASpec, environment.Choose(document, "/ws/.github/x.md").Reason);
         Assert.Equal(TemplateChoiceReason.NotASpec, environment.Choose(document, "/ws/node_modules/p/README.md").Reason);
@@ -82,6 +84,132 @@ public class TemplateChoiceTests
 
         Assert.Equal("proposal", choice.Template?.Name);
     }
+
+    [Theory]
+    [InlineData("audit-log.md", "proposal")]
+    [InlineData("csv-export.md", "detailed")]
+    [InlineData("notifications.md", "product")]
+    [InlineData("retry-policy.md", "package")]
+    [InlineData("search-index.md", "lightweight")]
+    public void Choose_RepositoryExamples_StillFollowTheirTemplate(string file, string template)
+    {
+        string text = File.ReadAllText(Path.Combine(TestSupport.Fixtures.SourceDirectory(), "..", "..", "examples", file));
+
+        var choice = TemplateEnvironment.Default.Choose(Parse(text), "/ws/docs/" + file);
+
+        Assert.Equal(template, choice.Template?.Name);
+        Assert.Equal(TemplateChoiceReason.BestMatch, choice.Reason);
+    }
+
+    // Seen on real repositories: a short task note matched 'detailed' at 2/3 and got 15 missing-section warnings.
+    [Fact]
+    public void Choose_ThreeGenericSections_IsPlainMarkdownWithNoSectionDiagnostics()
+    {
+        var document = Parse("# Fix login timeout\n\n## Problem\nIt times out.\n\n## Acceptance Criteria\n- works\n\n## References\n- #12\n");
+
+        var choice = TemplateEnvironment.Default.Choose(document, "/ws/tasks/login.md");
+
+        Assert.Null(choice.Template);
+        Assert.Equal(TemplateChoiceReason.PlainMarkdown, choice.Reason);
+        Assert.Equal("template: none (plain Markdown; closest detailed, 2/3 sections, score 0.67, too little evidence; evidence: only generic sections)", choice.Describe());
+        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document), default));
+    }
+
+    // Seen on real repositories: a numbered task list matched 'package' and got section-order errors.
+    [Fact]
+    public void Choose_NumberedTaskList_IsPlainMarkdown()
+    {
+        var document = Parse("# Tasks\n\n## 1. Setup\n- [ ] a\n\n## 2. Error Handling\n- [ ] b\n\n## 3. Testing\n- [ ] c\n");
+
+        var choice = TemplateEnvironment.Default.Choose(document, "/ws/TASKS.md");
+
+        Assert.Null(choice.Template);
+        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document), default));
+    }
+
+    [Fact]
+    public void Choose_TwoTemplatesFitEqually_IsAmbiguousAndPlainMarkdown()
+    {
+        // Title and Technical Design fit both 'detailed' and 'lightweight' the same.
+        var choice = TemplateEnvironment.Default.Choose(Parse("# Feature Specification: X\n\n## Overview\n\n## Technical Design\n"));
+
+        Assert.Null(choice.Template);
+        Assert.NotNull(choice.RunnerUp);
+        Assert.StartsWith("template: none (plain Markdown; ambiguous: ", choice.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choose_TitleAndADistinctiveSection_IsEnoughAndSaysWhy()
+    {
+        var choice = TemplateEnvironment.Default.Choose(Parse("# Feature Specification: X\n\n## Overview\n\n## Metrics and Monitoring\n"));
+
+        Assert.Equal("lightweight", choice.Template?.Name);
+        Assert.Equal("template: lightweight (best match, 2/2 sections, score 1.00; evidence: title 'Feature Specification: [Feature Name]', 1 distinctive section (Metrics and Monitoring))", choice.Describe());
+    }
+
+    [Fact]
+    public void BestMatch_PathConventionAndMarker_AreEvidence()
+    {
+        var template = TemplateSchemaBuilder.Build("team", "---\nmatch:\n  paths: ['**/rfcs/*.md']\n  markers: ['**RFC Owner**']\n---\n# [Title]\n\n## Summary\n\n## Sign-off\n", TemplateOrigin.Workspace);
+        var catalog = TemplateCatalog.Create([("team", "---\nmatch:\n  paths: ['**/rfcs/*.md']\n  markers: ['**RFC Owner**']\n---\n# [Title]\n\n## Summary\n\n## Sign-off\n", null)]);
+        var document = Parse("# Caching\n\n## Summary\nx\n");
+
+        Assert.Empty(template.Problems);
+        Assert.Equal("**/rfcs/*.md", Assert.Single(template.PathConventions));
+        Assert.Equal("team", TemplateEnvironment.BestMatch(document, catalog, "/repo/docs/rfcs/caching.md").Template?.Name);
+        Assert.Null(TemplateEnvironment.BestMatch(document, catalog, "/repo/docs/caching.md").Template);
+        Assert.Equal("team", TemplateEnvironment.BestMatch(Parse("# Caching\n\n**RFC Owner**: me\n\n## Summary\n"), catalog).Template?.Name);
+    }
+
+    private const string SpecKitSpec = "# Feature Specification: Photo albums\n\n**Feature Branch**: `001-albums`\n\n## User Scenarios & Testing *(mandatory)*\nSort photos.\n\n## Requirements *(mandatory)*\n- **FR-001**: System MUST group photos.\n\n## Success Criteria *(mandatory)*\n- **SC-001**: Done in a minute.\n";
+
+    [Fact]
+    public void Choose_SpecKitSpecAtItsPath_IsSpeckitSpecWithNoMissingSection()
+    {
+        var document = Parse(SpecKitSpec);
+
+        var choice = TemplateEnvironment.Default.Choose(document, "/repo/specs/001-albums/spec.md");
+
+        Assert.Equal("speckit-spec", choice.Template?.Name);
+        Assert.Equal([TemplateEvidenceKind.Path, TemplateEvidenceKind.Marker, TemplateEvidenceKind.Title, TemplateEvidenceKind.Sections], choice.Evidence.Select(e => e.Kind));
+        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document), default));
+    }
+
+    [Fact]
+    public void Choose_SpecKitSpecElsewhere_RecognisedByItsMarker()
+    {
+        Assert.Equal("speckit-spec", TemplateEnvironment.Default.Choose(Parse(SpecKitSpec), "/repo/docs/albums.md").Template?.Name);
+    }
+
+    [Theory]
+    [InlineData("/repo/specs/001-albums/tasks.md", "# Tasks: Photo albums\n\n## Phase 1: Setup\n- [ ] T001 Create the project\n", "speckit-tasks")]
+    [InlineData("/repo/specs/001-albums/plan.md", "# Implementation Plan: Photo albums\n\n## Summary\nx\n\n## Technical Context\n**Language/Version**: C# 14\n", "speckit-plan")]
+    [InlineData("/repo/specs/001-albums/checklists/requirements.md", "# Specification Quality Checklist: Photo albums\n\n## Content Quality\n- [ ] CHK001 Is every story testable?\n", "speckit-checklist")]
+    public void Choose_SpecKitDocumentsInAFeatureFolder_FollowTheirFormat(string path, string text, string template)
+    {
+        Assert.Equal(template, TemplateEnvironment.Default.Choose(Parse(text), path).Template?.Name);
+    }
+
+    [Fact]
+    public void Choose_TasksTitleOutsideAFeatureFolder_IsPlainMarkdown()
+    {
+        // Without the folder a '# Tasks: …' list with its own phases is not known to be spec-kit's.
+        Assert.Null(TemplateEnvironment.Default.Choose(Parse("# Tasks: Release\n\n## Before\n- [ ] tag\n"), "/repo/docs/release.md").Template);
+    }
+
+    [Theory]
+    [InlineData("## Requirements *(mandatory)*", "requirements")]
+    [InlineData("## Infrastructure Needed (Optional)", "infrastructure needed")]
+    [InlineData("## Drawbacks [optional]", "drawbacks")]
+    public void Normalize_DropsMarkersThatAreNotPartOfTheTitle(string heading, string key)
+    {
+        var document = Parse("# X\n\n" + heading + "\n");
+
+        Assert.Equal(key, SectionTitles.Normalize(DocumentSections.TopLevel(document)[0].Title));
+    }
+
+    private static Core.Analysis.AnalysisContext Context(Core.Model.SpecDocument document) =>
+        new() { Document = document, Today = new DateOnly(2026, 1, 5) };
 
     private static Core.Model.SpecDocument Parse(string text) => SpecParser.Parse(SourceText.From(text));
 }

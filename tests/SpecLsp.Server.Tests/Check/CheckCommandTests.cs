@@ -142,6 +142,23 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_PerFile_ShowsTemplateScoreAndEvidence()
+    {
+        var (_, output, _) = await CheckAsync("--format", "json", "specs");
+
+        using var json = JsonDocument.Parse(output);
+        var files = json.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!);
+        var search = files["specs/search.md"];
+        Assert.Equal("lightweight", search.GetProperty("template").GetString());
+        Assert.Equal("best-match", search.GetProperty("templateReason").GetString());
+        Assert.Equal(1.0, search.GetProperty("score").GetDouble());
+        Assert.Contains(search.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("kind").GetString() == "title");
+        var export = files["specs/export.md"];
+        Assert.Equal(JsonValueKind.Null, export.GetProperty("template").ValueKind);
+        Assert.Equal("plain-markdown", export.GetProperty("templateReason").GetString());
+    }
+
+    [Fact]
     public async Task Sarif_ResultsReferToRulesWithHelp()
     {
         var (_, output, _) = await CheckAsync("--format", "sarif", "specs");

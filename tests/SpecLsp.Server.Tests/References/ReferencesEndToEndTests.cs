@@ -33,6 +33,9 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
 
             ## Scope
             Reports only.
+
+            ## Risks and Mitigations
+            None known.
             """,
         ["specs/search.md"] = """
             # Feature Specification: Search

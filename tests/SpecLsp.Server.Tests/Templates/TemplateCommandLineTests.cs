@@ -70,12 +70,12 @@ public sealed class TemplateCommandLineTests : IDisposable
     public async Task Outline_Spec_EndsWithTemplateChoiceAndScore()
     {
         string file = Path.Combine(_folder, "spec.md");
-        await File.WriteAllTextAsync(file, "# Feature Specification: X\n\n## Overview\n\n## Requirements\n\n## My notes\n\n## Technical Design\n");
+        await File.WriteAllTextAsync(file, "# Feature Specification: X\n\n## Overview\n\n## Requirements\n\n## My notes\n\n## Metrics and Monitoring\n");
 
         var (code, stdout, _) = await RunAsync("outline", file);
 
         Assert.Equal(0, code);
-        Assert.EndsWith("template: lightweight (best match, 3/4 sections, score 0.75)\n", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("template: lightweight (best match, 3/4 sections, score 0.75; evidence: title 'Feature Specification: [Feature Name]', 1 distinctive section (Metrics and Monitoring))\n", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
