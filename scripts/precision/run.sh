@@ -13,7 +13,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-py() { python3 "$here/precision.py" "$@"; }
+helper() { node "$here/precision.mjs" "$@"; }
 
 usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
@@ -51,21 +51,21 @@ case "$cmd" in
       if [[ $rc -gt 1 ]]; then echo "error: speclsp check exited $rc on $repo" >&2; exit 1; fi
       echo "checked $repo" >&2
     done
-    py summary "$out" | tee "$out/summary.md"
+    helper summary "$out" | tee "$out/summary.md"
     ;;
   formats)
     parse "$@"
-    py formats "$corpus" > "$out/formats.list"
+    helper formats "$corpus" > "$out/formats.list"
     : > "$out/formats.tsv"
     while IFS=$'\t' read -r kind repo rel; do
       choice="$(cd "$corpus/$repo" && "${speclsp[@]}" outline "$rel" | grep '^template: ' | tail -n 1)"
       printf '%s\t%s\t%s\t%s\n' "$kind" "$repo" "$rel" "$choice" >> "$out/formats.tsv"
     done < "$out/formats.list"
-    py formats-summary "$out" | tee "$out/formats.md"
+    helper formats-summary "$out" | tee "$out/formats.md"
     ;;
   sample)
     [[ $# -ge 3 ]] || usage
-    py sample "$@"
+    helper sample "$@"
     ;;
   *)
     usage
