@@ -213,7 +213,9 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
         foreach (var section in document.AllSections)
         {
             var comments = document.HtmlComments.Where(c => section.BodyRange.Contains(c.Range)).ToList();
-            if (comments.Count == 0)
+
+            // A section the template marks optional, left with its prompt only, was not needed: nothing to answer.
+            if (comments.Count == 0 || facts.Match(section) is { IsOptional: true })
             {
                 continue;
             }

@@ -13,7 +13,7 @@ namespace SpecLsp.Core.Placeholders;
 /// <param name="Level">The heading level.</param>
 /// <param name="Lines">The body's non-blank lines, trimmed.</param>
 /// <param name="CodeBlocks">The contents of the body's code blocks, normalised (see <see cref="TemplateFacts.NormalizeCode"/>).</param>
-/// <param name="IsOptional">True when the template marks the section optional with an italic condition (<c>*(If …)*</c>).</param>
+/// <param name="IsOptional">True when the template marks the section optional: an italic condition opening its body (<c>*(If …)*</c>) or a marker ending its heading (<c>(Optional)</c>, <c>*(include if …)*</c>).</param>
 public sealed record SampleSection(string TitleKey, int Level, ImmutableHashSet<string> Lines, ImmutableHashSet<string> CodeBlocks, bool IsOptional);
 
 /// <summary>
@@ -77,7 +77,8 @@ public sealed class TemplateFacts
 
             var code = template.CodeBlocks.Where(c => section.BodyRange.Contains(c.Range.Start)).Select(c => NormalizeCode(c.Content)).Where(c => c.Length > 0);
             var body = template.Source.GetText(section.BodyRange).TrimStart();
-            bool optional = body.StartsWith("*(", StringComparison.Ordinal) || body.StartsWith("_(", StringComparison.Ordinal);
+            Templates.SectionTitles.StripMarker(section.Title, out var marker);
+            bool optional = body.StartsWith("*(", StringComparison.Ordinal) || body.StartsWith("_(", StringComparison.Ordinal) || marker == Templates.SectionMarker.Optional;
             sections.Add(new SampleSection(TitleKey(section.Title), section.Level, lines.ToImmutable(), [.. code], optional));
         }
 
@@ -109,7 +110,7 @@ public sealed class TemplateFacts
     /// <summary>A heading title's comparison form: lower case, outline numbers dropped, <c>[…]</c> as <c>*</c>, digit runs as <c>#</c>.</summary>
     public static string TitleKey(string title)
     {
-        var text = title.Trim().ToLowerInvariant();
+        var text = Templates.SectionTitles.StripMarker(title, out _).Trim().ToLowerInvariant();
         int i = 0;
         while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
         {

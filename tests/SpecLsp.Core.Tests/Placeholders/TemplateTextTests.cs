@@ -236,4 +236,28 @@ public class TemplateTextTests
             [|<!-- Say where the data lives -->|]
             """, s_designTemplate, DiagnosticCodes.TemplatePrompt);
     }
+
+    [Fact]
+    public void TemplatePrompt_InSectionTheTemplateMarksOptional_NotReported()
+    {
+        var template = TemplateFacts.Parse("plan", """
+            # [Title]
+
+            ## Summary
+            <!-- Say in two lines what changes -->
+
+            ## Extra Hardware (Optional)
+            <!-- Ask here for machines the change needs -->
+            """);
+
+        AssertMarked("""
+            # Cache
+
+            ## Summary
+            [|<!-- Say in two lines what changes -->|]
+
+            ## Extra Hardware (Optional)
+            <!-- Ask here for machines the change needs -->
+            """, template, DiagnosticCodes.TemplatePrompt);
+    }
 }
