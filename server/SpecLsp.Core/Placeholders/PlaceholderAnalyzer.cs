@@ -50,7 +50,7 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
 
         var severity = PlaceholderSeverity.For(document);
         var result = new List<SpecDiagnostic>();
-        var placeholders = PlaceholderScanner.Scan(document, facts?.Metadata, cancellationToken);
+        var placeholders = PlaceholderScanner.Scan(document, facts?.Metadata, facts?.Placeholders, cancellationToken);
         foreach (var placeholder in placeholders)
         {
             result.Add(ToDiagnostic(placeholder, severity));

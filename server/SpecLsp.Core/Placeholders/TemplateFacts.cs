@@ -31,7 +31,15 @@ public sealed class TemplateFacts
         Metadata = metadata;
         Sections = sections;
         Prompts = prompts;
+        Placeholders = FindPlaceholders(template);
     }
+
+    /// <summary>
+    /// The template's bracketed placeholders, as <see cref="PlaceholderScanner.PlaceholderKey"/> (<c>feature name</c>,
+    /// <c>metric #</c>): in its text and in its HTML comments, not in its code blocks, and not the labels of its
+    /// reference definitions (a template's <c>[style guide]</c> with <c>[style guide]: https://…</c> is a link).
+    /// </summary>
+    public ImmutableHashSet<string> Placeholders { get; }
 
     /// <summary>The template's name.</summary>
     public string Name { get; }
@@ -84,6 +92,47 @@ public sealed class TemplateFacts
 
         var prompts = template.HtmlComments.Select(c => NormalizePrompt(c.Content)).Where(p => p.Length > 0).ToImmutableHashSet(StringComparer.Ordinal);
         return new TemplateFacts(name, template, MetadataSchema.FromTemplate(template), sections.ToImmutable(), prompts);
+    }
+
+    private static ImmutableHashSet<string> FindPlaceholders(SpecDocument template)
+    {
+        var source = template.Source;
+        var codeLines = new HashSet<int>();
+        foreach (var block in template.CodeBlocks)
+        {
+            for (int l = block.Range.Start.Line; l <= block.Range.End.Line; l++)
+            {
+                codeLines.Add(l);
+            }
+        }
+
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        for (int line = 0; line < source.LineCount; line++)
+        {
+            var text = source.GetLineText(line);
+            var trimmed = text.TrimStart();
+            if (trimmed.StartsWith('[') && trimmed.IndexOf("]:", StringComparison.Ordinal) is > 1 and var end)
+            {
+                labels.Add(PlaceholderScanner.PlaceholderKey(trimmed.AsSpan(1, end - 1)));
+                continue;
+            }
+
+            if (codeLines.Contains(line))
+            {
+                continue;
+            }
+
+            foreach (var (_, _, content) in PlaceholderScanner.CandidateBrackets(text))
+            {
+                if (PlaceholderScanner.ClassifyBracket(content, out _) is not null)
+                {
+                    found.Add(PlaceholderScanner.PlaceholderKey(content));
+                }
+            }
+        }
+
+        return found.Where(f => !labels.Contains(f)).ToImmutableHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The template section <paramref name="section"/> stands for, or null: same title (placeholders match anything, numbers any number), same level preferred.</summary>
