@@ -301,6 +301,9 @@ public class PlaceholderScannerTests
             Decided by the [Release Team] in the [Planning Meeting].
             See the [style guide]. The mode is one of [fast | safe].
             Reads take [|[X]|] ms and the owner is [Your Name].
+            - [sig-storage] Volumes [Serial] [Feature:Snapshots] restore a claim
+            | Wait [ms] | Heap [MiB] |
+            The log says "no [Feature Name] yet" and `[Feature Name]` is a code span.
             """, s_failuresTemplate, Code);
     }
 }
