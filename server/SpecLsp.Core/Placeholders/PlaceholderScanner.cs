@@ -113,7 +113,7 @@ public static class PlaceholderScanner
             }
             else
             {
-                ScanBrackets(text, line, lineStart, nonProse, syntax, found, label, templatePlaceholders);
+                ScanBrackets(text, line, lineStart, nonProse, syntax, found, label, templatePlaceholders, schema);
                 ScanTokens(text, line, lineStart, nonProse, found, before);
                 if (label is not null && IsFullScale(label.Value))
                 {
@@ -152,7 +152,8 @@ public static class PlaceholderScanner
 
         if (text.StartsWith("NEEDS CLARIFICATION", StringComparison.OrdinalIgnoreCase))
         {
-            return PlaceholderKind.NeedsClarification;
+            // Bare, it names the marker ("No [NEEDS CLARIFICATION] markers remain"); a left one asks its question.
+            return text.Length == "NEEDS CLARIFICATION".Length ? null : PlaceholderKind.NeedsClarification;
         }
 
         if (text.Length > MaxPhraseLength || text.IndexOfAny(['=', '<', '>', '{', '}', '"', '`', '@', '\\', '*']) >= 0 || text.Contains("://", StringComparison.Ordinal))
@@ -308,7 +309,7 @@ public static class PlaceholderScanner
         }
     }
 
-    private static void ScanBrackets(ReadOnlySpan<char> text, int line, int lineStart, TextMask nonProse, TextMask syntax, List<Placeholder> found, LabeledLine? label, ImmutableHashSet<string>? known)
+    private static void ScanBrackets(ReadOnlySpan<char> text, int line, int lineStart, TextMask nonProse, TextMask syntax, List<Placeholder> found, LabeledLine? label, ImmutableHashSet<string>? known, MetadataSchema schema)
     {
         var candidates = new List<(int Start, int End, PlaceholderKind Kind, bool Weak)>();
         int i = 0;
@@ -371,8 +372,11 @@ public static class PlaceholderScanner
             if (known is not null && kind is PlaceholderKind.Text or PlaceholderKind.OptionList)
             {
                 // The template is the evidence: what it does not have is the author's own text in brackets. An
-                // option list is also unchosen as a labelled value (**Status:** [Draft | Final]).
-                if (!known.Contains(PlaceholderKey(content)) && !(kind == PlaceholderKind.OptionList && labelled))
+                // option list is also unchosen as a labelled value (**Status:** [Draft | Final]), and so is a whole
+                // value in brackets where the template's value for that label is one (an older template's words).
+                bool templateSlot = labelled && end == label!.ValueRange.End.Character && label.NormalizedKey is { } normalizedKey
+                    && schema.TemplateValues.TryGetValue(normalizedKey, out var templateValue) && templateValue.StartsWith('[') && templateValue.EndsWith(']');
+                if (!known.Contains(PlaceholderKey(content)) && !(kind == PlaceholderKind.OptionList && labelled) && !templateSlot)
                 {
                     continue;
                 }
@@ -405,6 +409,12 @@ public static class PlaceholderScanner
         var content = text[(start + 1)..(end - 1)].Trim();
         bool singleWord = !content.Contains(' ');
         if (IsTestTag(content) || IsUnit(content) || (tagLine && singleWord))
+        {
+            return false;
+        }
+
+        // A segment of a path or route (src/app/[id]/page.tsx, /users/[name]) is the path's own syntax.
+        if ((start > 0 && text[start - 1] == '/') || (end < text.Length && text[end] == '/'))
         {
             return false;
         }

@@ -256,6 +256,8 @@ public class PlaceholderScannerTests
             <<[UNRESOLVED who owns the job]>> Still open. <<[/UNRESOLVED]>>
             A TBD follow-up covers it (details TBD).
             Clients on release Y > X keep the old path.
+            - [x] No [NEEDS CLARIFICATION] markers remain
+            Pages live in src/app/[id]/page.tsx and [slug]/route.ts.
 
             - **Owner:** [|[Name]|]
             Given [|[precondition]|], when [|[action]|], then [|[expected result]|]
@@ -278,6 +280,8 @@ public class PlaceholderScannerTests
         -->
 
         See the [style guide].
+
+        **Decision**: [Record what was chosen]
 
         [style guide]: https://example.com/style
         """);
@@ -304,6 +308,8 @@ public class PlaceholderScannerTests
             - [sig-storage] Volumes [Serial] [Feature:Snapshots] restore a claim
             | Wait [ms] | Heap [MiB] |
             The log says "no [Feature Name] yet" and `[Feature Name]` is a code span.
+
+            **Decision**: [|[Pick the smaller option unless told otherwise]|]
             """, s_failuresTemplate, Code);
     }
 }
