@@ -31,13 +31,19 @@ public sealed class TemplateFacts
         Metadata = metadata;
         Sections = sections;
         Prompts = prompts;
-        Placeholders = FindPlaceholders(template);
+        Placeholders = FindPlaceholders(template).Union(s_builtInPlaceholders.Value);
     }
+
+    // The placeholders of the built-in templates are the project's own vocabulary ([Your Name], [Feature Name]):
+    // one left in a spec made from any template is still a placeholder.
+    private static readonly Lazy<ImmutableHashSet<string>> s_builtInPlaceholders = new(() =>
+        [.. Templates.TemplateCatalog.BuiltInNames.SelectMany(n => FindPlaceholders(SpecParser.Parse(SourceText.From(Templates.TemplateSchemaBuilder.SplitFrontMatter(Templates.TemplateCatalog.ReadBuiltIn(n).ReplaceLineEndings("\n")).Body))))]);
 
     /// <summary>
     /// The template's bracketed placeholders, as <see cref="PlaceholderScanner.PlaceholderKey"/> (<c>feature name</c>,
     /// <c>metric #</c>): in its text and in its HTML comments, not in its code blocks, and not the labels of its
-    /// reference definitions (a template's <c>[style guide]</c> with <c>[style guide]: https://…</c> is a link).
+    /// reference definitions (a template's <c>[style guide]</c> with <c>[style guide]: https://…</c> is a link); and
+    /// those of the built-in templates.
     /// </summary>
     public ImmutableHashSet<string> Placeholders { get; }
 

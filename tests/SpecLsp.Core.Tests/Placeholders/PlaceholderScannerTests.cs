@@ -289,8 +289,9 @@ public class PlaceholderScannerTests
     [Fact]
     public void Scan_WithTemplate_BracketedPhraseIsAPlaceholderOnlyWhenTheTemplateHasIt()
     {
-        // The template's own placeholders (also those in its comments), and the kinds that need no template; the
-        // author's text in brackets, a link label of the template and an unlabelled list of values are not.
+        // The template's own placeholders (also those in its comments) and the built-in templates', and the kinds
+        // that need no template; the author's text in brackets, a link label of the template and an unlabelled
+        // list of values are not.
         AssertMarked("""
             # Spec: [|[Feature Name]|]
 
@@ -304,7 +305,8 @@ public class PlaceholderScannerTests
             - [|[NEEDS CLARIFICATION: who is paged?]|]
             Decided by the [Release Team] in the [Planning Meeting].
             See the [style guide]. The mode is one of [fast | safe].
-            Reads take [|[X]|] ms and the owner is [Your Name].
+            Reads take [|[X]|] ms and the [Night Shift] owns it.
+            Signed off by [|[Your Name]|], a placeholder of the built-in templates.
             - [sig-storage] Volumes [Serial] [Feature:Snapshots] restore a claim
             | Wait [ms] | Heap [MiB] |
             The log says "no [Feature Name] yet" and `[Feature Name]` is a code span.
