@@ -50,7 +50,7 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
 
         var severity = PlaceholderSeverity.For(document);
         var result = new List<SpecDiagnostic>();
-        var placeholders = PlaceholderScanner.Scan(document, facts?.Metadata, cancellationToken);
+        var placeholders = PlaceholderScanner.Scan(document, facts?.Metadata, facts?.Placeholders, cancellationToken);
         foreach (var placeholder in placeholders)
         {
             result.Add(ToDiagnostic(placeholder, severity));
@@ -61,7 +61,7 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
             var placeholderLines = placeholders.Select(p => p.Range.Start.Line).ToHashSet();
             AddUnchangedMetadata(document, facts, placeholderLines, severity, result);
             AddTemplateText(document, facts, placeholderLines, result, cancellationToken);
-            AddTemplatePrompts(document, facts, severity, result);
+            AddTemplatePrompts(document, facts, placeholders, severity, result);
         }
 
         return result;
@@ -206,13 +206,16 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
         return new SpecDiagnostic(range, DiagnosticSeverity.Hint, DiagnosticCodes.TemplateText, message) { Data = data };
     }
 
-    private static void AddTemplatePrompts(SpecDocument document, TemplateFacts facts, DiagnosticSeverity severity, List<SpecDiagnostic> result)
+    private static void AddTemplatePrompts(SpecDocument document, TemplateFacts facts, ImmutableArray<Placeholder> placeholders, DiagnosticSeverity severity, List<SpecDiagnostic> result)
     {
         var source = document.Source;
+        Dictionary<int, List<TextRange>>? placeholdersByLine = null;
         foreach (var section in document.AllSections)
         {
             var comments = document.HtmlComments.Where(c => section.BodyRange.Contains(c.Range)).ToList();
-            if (comments.Count == 0)
+
+            // A section the template marks optional, left with its prompt only, was not needed: nothing to answer.
+            if (comments.Count == 0 || facts.Match(section) is { IsOptional: true })
             {
                 continue;
             }
@@ -224,6 +227,13 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
             }
 
             if (!string.IsNullOrWhiteSpace(rest))
+            {
+                continue;
+            }
+
+            // A parent's prompt ("describe the design") is answered by its subsections ("### API" with text).
+            placeholdersByLine ??= placeholders.GroupBy(p => p.Range.Start.Line).ToDictionary(g => g.Key, g => g.Select(p => p.Range).ToList());
+            if (section.Children.Any(child => HasContent(document, facts, child, placeholdersByLine)))
             {
                 continue;
             }
@@ -240,6 +250,79 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
             }
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="section"/> or a subsection of it holds text of the author's: anything but blank
+    /// lines, HTML comments, thematic breaks, placeholders (with only markup, punctuation or a label beside them)
+    /// and lines identical to the template's own text for that section.
+    /// </summary>
+    internal static bool HasContent(SpecDocument document, TemplateFacts facts, Section section, IReadOnlyDictionary<int, List<TextRange>> placeholdersByLine)
+    {
+        var source = document.Source;
+        var sample = facts.Match(section);
+        var body = section.BodyRange;
+        var comments = document.HtmlComments.Where(c => c.Range.End.Line >= body.Start.Line && c.Range.Start.Line <= body.End.Line).ToList();
+        foreach (int line in BodyLines(source, section.BodyRange))
+        {
+            var text = source.GetLineText(line);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var kept = text.ToCharArray();
+            foreach (var comment in comments)
+            {
+                Blank(kept, line, comment.Range);
+            }
+
+            bool hadPlaceholder = false;
+            if (placeholdersByLine.TryGetValue(line, out var ranges))
+            {
+                foreach (var range in ranges)
+                {
+                    Blank(kept, line, range);
+                    hadPlaceholder = true;
+                }
+            }
+
+            var rest = new string(kept).Trim();
+            if (rest.Length == 0 || IsThematicBreak(rest) || (sample is not null && sample.Lines.Contains(text.Trim())))
+            {
+                continue;
+            }
+
+            // What is left beside a placeholder: list and table markup, emphasis, punctuation, or a label ("**Owner:**").
+            var letters = rest.TrimEnd(' ', '*', '_', '|').TrimEnd();
+            if (!rest.Any(char.IsLetterOrDigit) || (hadPlaceholder && letters.EndsWith(':')))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return section.Children.Any(child => HasContent(document, facts, child, placeholdersByLine));
+    }
+
+    private static void Blank(char[] text, int line, TextRange range)
+    {
+        if (range.Start.Line > line || range.End.Line < line)
+        {
+            return;
+        }
+
+        int from = range.Start.Line == line ? Math.Min(range.Start.Character, text.Length) : 0;
+        int to = range.End.Line == line ? Math.Min(range.End.Character, text.Length) : text.Length;
+        for (int i = from; i < to; i++)
+        {
+            text[i] = ' ';
+        }
+    }
+
+    private static bool IsThematicBreak(string trimmed) =>
+        trimmed.Length >= 3 && trimmed.Replace(" ", string.Empty, StringComparison.Ordinal) is { } compact
+        && compact.Length >= 3 && compact.All(c => c == compact[0]) && compact[0] is '-' or '*' or '_';
 
     private static IEnumerable<int> BodyLines(SourceText source, TextRange body)
     {

@@ -31,13 +31,20 @@ namespace SpecLsp.Core.Placeholders;
 /// evidence: it holds a <c>/</c>, or its line holds another bracket, or it follows a bold label
 /// (<c>**As a** [user type]</c>).</item>
 /// </list>
+/// With the template known, a phrase, a word or an unlabelled option list is a placeholder only when the template
+/// has it (see <c>templatePlaceholders</c> of <see cref="Scan"/>); without it, never a test label or a word on a line
+/// of test labels (<c>[Serial]</c>, <c>[sig-network]</c>, <c>[Feature:X]</c>), a unit (<c>[ms]</c>, <c>[ns/op]</c>)
+/// or a single word right after a word (<c>Pod [Guaranteed]</c>). Never anything in quotes (<c>"sync [ns]/[name]"</c>,
+/// single quotes, backticks), an open-debate marker (<c>&lt;&lt;[UNRESOLVED …]&gt;&gt;</c>) or a tag opening a
+/// heading or a bold label (<c>#### [Later] Windows</c>, <c>**[New] Pooling:**</c>).
 /// Never: editorial tags (<c>[sic]</c>, <c>[citation needed]</c>, <c>[WIP]</c>, <c>[Optional]</c>), single
 /// letters other than the tokens (<c>[x]</c>), numbers (<c>[1]</c>, <c>[2-3]</c>), or anything with code-like
 /// characters (<c>= &lt; &gt; { } " @ `</c>, <c>://</c>).</para>
 /// <para><b>Bare tokens</b> (whole words, case-sensitive, not in quotes): <c>YYYY-MM-DD</c> (and
-/// <c>DD/MM/YYYY</c>, <c>MM/DD/YYYY</c>), <c>X.Y.Z</c>, <c>TBD</c>; <c>TODO</c> only before a colon or alone on its
-/// line ("TODO: decide" is a marker, "remove outdated TODO" a mention); an <c>X</c> right after a comparison
-/// inside a line (<c>&lt; X ms</c>, not a block quote's <c>&gt; X</c>).</para>
+/// <c>DD/MM/YYYY</c>, <c>MM/DD/YYYY</c>), <c>X.Y.Z</c>, <c>TBD</c> (not as a word of a sentence: "a TBD follow-up",
+/// "(details TBD)"); <c>TODO</c> only before a colon or alone on its line ("TODO: decide" is a marker, "remove
+/// outdated TODO" a mention); an <c>X</c> right after a comparison inside a line (<c>&lt; X ms</c>, not a block
+/// quote's <c>&gt; X</c> nor a comparison of two variables, <c>Y &gt; X</c>).</para>
 /// <para><b>Option lists without brackets</b> as a labelled value: three or more options split by <c>|</c>, each
 /// at most four words starting with a capital (<c>📋 Planned | 🚧 In Progress | ✅ Implemented</c>,
 /// <c>Package | Application | Feature</c>), or two or more when the template lists the same options. The full
@@ -65,8 +72,14 @@ public static class PlaceholderScanner
     /// <summary>Every placeholder of <paramref name="document"/>, in document order.</summary>
     /// <param name="document">The spec.</param>
     /// <param name="schema">What its template says about metadata (option lists); <see cref="MetadataSchema.Empty"/> when unknown.</param>
+    /// <param name="templatePlaceholders">
+    /// The bracketed placeholders of the spec's template (<see cref="TemplateFacts.Placeholders"/>), or null when it is
+    /// not known. When known, a bracketed phrase or word (<c>[Feature Name]</c>, <c>[persona]</c>) and an option list
+    /// outside a labelled value are placeholders only when the template has them: the rest is the author's own text
+    /// written in brackets (<c>- [Cache warms up slowly]</c>, <c>[Serial]</c>).
+    /// </param>
     /// <param name="cancellationToken">Stops a long scan.</param>
-    public static ImmutableArray<Placeholder> Scan(SpecDocument document, MetadataSchema? schema = null, CancellationToken cancellationToken = default)
+    public static ImmutableArray<Placeholder> Scan(SpecDocument document, MetadataSchema? schema = null, ImmutableHashSet<string>? templatePlaceholders = null, CancellationToken cancellationToken = default)
     {
         schema ??= MetadataSchema.Empty;
         var source = document.Source;
@@ -100,7 +113,7 @@ public static class PlaceholderScanner
             }
             else
             {
-                ScanBrackets(text, line, lineStart, nonProse, syntax, found, label);
+                ScanBrackets(text, line, lineStart, nonProse, syntax, found, label, templatePlaceholders, schema);
                 ScanTokens(text, line, lineStart, nonProse, found, before);
                 if (label is not null && IsFullScale(label.Value))
                 {
@@ -139,7 +152,8 @@ public static class PlaceholderScanner
 
         if (text.StartsWith("NEEDS CLARIFICATION", StringComparison.OrdinalIgnoreCase))
         {
-            return PlaceholderKind.NeedsClarification;
+            // Bare, it names the marker ("No [NEEDS CLARIFICATION] markers remain"); a left one asks its question.
+            return text.Length == "NEEDS CLARIFICATION".Length ? null : PlaceholderKind.NeedsClarification;
         }
 
         if (text.Length > MaxPhraseLength || text.IndexOfAny(['=', '<', '>', '{', '}', '"', '`', '@', '\\', '*']) >= 0 || text.Contains("://", StringComparison.Ordinal))
@@ -226,11 +240,81 @@ public static class PlaceholderScanner
         return text.Contains('_', StringComparison.Ordinal) || text is "NUMBER" or "NAME" or "DATE" or "VERSION" or "ID" or "TBD" or "TODO" or "URL" or "DESCRIPTION" or "OWNER" or "AUTHOR";
     }
 
-    private static void ScanBrackets(ReadOnlySpan<char> text, int line, int lineStart, TextMask nonProse, TextMask syntax, List<Placeholder> found, LabeledLine? label)
+    /// <summary>The comparison form of a bracket's content: lower case, single spaces, digit runs as <c>#</c> (<c>[Metric 3]</c> is <c>[Metric 1]</c>).</summary>
+    public static string PlaceholderKey(ReadOnlySpan<char> content)
+    {
+        var builder = new System.Text.StringBuilder(content.Length);
+        foreach (char c in content.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                if (builder.Length == 0 || builder[^1] != '#')
+                {
+                    builder.Append('#');
+                }
+            }
+            else
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The brackets of one line that may be placeholders, by the line's own syntax alone (no masks): start, end
+    /// (after <c>]</c>) and content. Used on template text, whose HTML comments hold placeholders too.
+    /// </summary>
+    internal static IEnumerable<(int Start, int End, string Content)> CandidateBrackets(string text)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            int open = text.IndexOf('[', i);
+            if (open < 0)
+            {
+                yield break;
+            }
+
+            int close = open + 1;
+            while (close < text.Length && text[close] != ']' && text[close] != '[')
+            {
+                close++;
+            }
+
+            if (close >= text.Length)
+            {
+                yield break;
+            }
+
+            if (text[close] == '[')
+            {
+                i = close;
+                continue;
+            }
+
+            i = close + 1;
+            if (!IsEscaped(text, open) && IsBracketContext(text, open, close) && !InQuotes(text, open, close))
+            {
+                yield return (open, close + 1, text[(open + 1)..close]);
+            }
+        }
+    }
+
+    private static void ScanBrackets(ReadOnlySpan<char> text, int line, int lineStart, TextMask nonProse, TextMask syntax, List<Placeholder> found, LabeledLine? label, ImmutableHashSet<string>? known, MetadataSchema schema)
     {
         var candidates = new List<(int Start, int End, PlaceholderKind Kind, bool Weak)>();
         int i = 0;
         int bracketsOnLine = 0;
+        bool tagLine = false;
         while (i < text.Length)
         {
             int open = text[i..].IndexOf('[');
@@ -259,7 +343,7 @@ public static class PlaceholderScanner
 
             i = close + 1;
             bracketsOnLine++;
-            if (IsEscaped(text, open) || !IsBracketContext(text, open, close))
+            if (IsEscaped(text, open) || !IsBracketContext(text, open, close) || InQuotes(text, open, close))
             {
                 continue;
             }
@@ -270,6 +354,11 @@ public static class PlaceholderScanner
             }
 
             var content = text[(open + 1)..close].ToString();
+            if (IsTestTag(content))
+            {
+                tagLine = true;
+            }
+
             if (ClassifyBracket(content, out bool weak) is { } kind)
             {
                 candidates.Add((open, close + 1, kind, weak));
@@ -278,13 +367,27 @@ public static class PlaceholderScanner
 
         foreach (var (start, end, kind, weak) in candidates)
         {
-            if (weak && !WeakHasEvidence(text, start, end, bracketsOnLine))
+            var content = text[(start + 1)..(end - 1)];
+            bool labelled = label is not null && label.ValueRange.Start.Character == start;
+            if (known is not null && kind is PlaceholderKind.Text or PlaceholderKind.OptionList)
+            {
+                // The template is the evidence: what it does not have is the author's own text in brackets. An
+                // option list is also unchosen as a labelled value (**Status:** [Draft | Final]), and so is a whole
+                // value in brackets where the template's value for that label is one (an older template's words).
+                bool templateSlot = labelled && end == label!.ValueRange.End.Character && label.NormalizedKey is { } normalizedKey
+                    && schema.TemplateValues.TryGetValue(normalizedKey, out var templateValue) && templateValue.StartsWith('[') && templateValue.EndsWith(']');
+                if (!known.Contains(PlaceholderKey(content)) && !(kind == PlaceholderKind.OptionList && labelled) && !templateSlot)
+                {
+                    continue;
+                }
+            }
+            else if (kind == PlaceholderKind.Text && !IsFillIn(text, start, end, weak, bracketsOnLine, tagLine))
             {
                 continue;
             }
 
             var raw = text[start..end].ToString();
-            string? key = label is not null && label.ValueRange.Start.Character == start ? label.Key : null;
+            string? key = labelled ? label!.Key : null;
             var placeholder = new Placeholder(new TextRange(line, start, line, end), kind, raw) { Key = key };
             if (kind == PlaceholderKind.OptionList)
             {
@@ -293,6 +396,155 @@ public static class PlaceholderScanner
 
             found.Add(placeholder);
         }
+    }
+
+    /// <summary>
+    /// Without the template, whether a bracketed phrase or word (<see cref="PlaceholderKind.Text"/>) is a fill-in rather
+    /// than the author's bracketed text: not a test tag or a word on a line of test tags (<c>[sig-node] [Serial]</c>),
+    /// not a unit (<c>latency [ms]</c>), not a single word right after a word (<c>Pod [Guaranteed]</c>, an annotation),
+    /// and a lower-case phrase only with more evidence (<see cref="WeakHasEvidence"/>).
+    /// </summary>
+    private static bool IsFillIn(ReadOnlySpan<char> text, int start, int end, bool weak, int bracketsOnLine, bool tagLine)
+    {
+        var content = text[(start + 1)..(end - 1)].Trim();
+        bool singleWord = !content.Contains(' ');
+        if (IsTestTag(content) || IsUnit(content) || (tagLine && singleWord))
+        {
+            return false;
+        }
+
+        // A segment of a path or route (src/app/[id]/page.tsx, /users/[name]) is the path's own syntax.
+        if ((start > 0 && text[start - 1] == '/') || (end < text.Length && text[end] == '/'))
+        {
+            return false;
+        }
+
+        if (singleWord && !weak && !content.Contains('/'))
+        {
+            var before = text[..start].TrimEnd(' ');
+            if (before.Length > 0 && before.Length < start && char.IsLetterOrDigit(before[^1]))
+            {
+                return false;
+            }
+        }
+
+        return !weak || WeakHasEvidence(text, start, end, bracketsOnLine);
+    }
+
+    private static readonly HashSet<string> s_testTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "serial", "slow", "disruptive", "flaky", "conformance", "nodeconformance", "linuxonly", "it", "privileged",
+    };
+
+    /// <summary>A test suite's label: <c>[Serial]</c>, <c>[Slow]</c>, <c>[sig-network]</c>, <c>[Feature:X]</c>, <c>[NodeFeature:Y]</c>.</summary>
+    internal static bool IsTestTag(ReadOnlySpan<char> content)
+    {
+        var text = content.Trim();
+        if (text.IsEmpty || text.Contains(' '))
+        {
+            return false;
+        }
+
+        if (s_testTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text))
+        {
+            return true;
+        }
+
+        if (text.StartsWith("sig-", StringComparison.OrdinalIgnoreCase) && text.Length > 4)
+        {
+            return true;
+        }
+
+        // Word:Value with no space, as test suites write feature labels.
+        int colon = text.IndexOf(':');
+        return colon > 0 && colon < text.Length - 1 && char.IsAsciiLetter(text[0]);
+    }
+
+    private static readonly HashSet<string> s_units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours",
+        "day", "days", "us", "µs", "ns", "core", "cores", "millicores", "cpu", "cpus", "b", "byte", "bytes", "kb", "mb", "gb",
+        "tb", "kib", "mib", "gib", "tib", "kbps", "mbps", "gbps", "qps", "rps", "tps", "op", "ops", "alloc", "allocs", "req",
+        "requests", "%", "percent", "pods", "nodes", "count",
+    };
+
+    /// <summary>A unit of measure, alone or as a ratio: <c>[ms]</c>, <c>[cores]</c>, <c>[MiB]</c>, <c>[ns/op]</c>, <c>[req/s]</c>.</summary>
+    internal static bool IsUnit(ReadOnlySpan<char> content)
+    {
+        var lookup = s_units.GetAlternateLookup<ReadOnlySpan<char>>();
+        var text = content.Trim();
+        if (text.IsEmpty || text.Contains(' '))
+        {
+            return false;
+        }
+
+        foreach (var part in text.Split('/'))
+        {
+            if (!lookup.Contains(text[part]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the bracket <c>[open..close]</c> is inside quotes on its line: straight or curly double quotes,
+    /// single quotes that open after a non-letter and close before one (an apostrophe in <c>team's</c> is neither),
+    /// or backticks. Quoted text is being talked about (a log format, <c>"syncing [namespace]/[name] failed"</c>).
+    /// </summary>
+    internal static bool InQuotes(ReadOnlySpan<char> text, int open, int close)
+    {
+        var before = text[..open];
+        var after = text[(close + 1)..];
+        if ((before.Count('"') & 1) == 1 && after.Contains('"'))
+        {
+            return true;
+        }
+
+        if ((before.Count('`') & 1) == 1 && after.Contains('`'))
+        {
+            return true;
+        }
+
+        if (before.LastIndexOf('“') > before.LastIndexOf('”') && after.Contains('”'))
+        {
+            return true;
+        }
+
+        return InSingleQuotes(text, open, close, '\'', '\'') || InSingleQuotes(text, open, close, '‘', '’') || InSingleQuotes(text, open, close, '\'', '’');
+    }
+
+    private static bool InSingleQuotes(ReadOnlySpan<char> text, int open, int close, char opening, char closing)
+    {
+        bool inside = false;
+        for (int i = 0; i < open; i++)
+        {
+            if (!inside && text[i] == opening && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            {
+                inside = true;
+            }
+            else if (inside && text[i] == closing && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])))
+            {
+                inside = false;
+            }
+        }
+
+        if (!inside)
+        {
+            return false;
+        }
+
+        for (int i = close + 1; i < text.Length; i++)
+        {
+            if (text[i] == closing && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])) && !char.IsWhiteSpace(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool WeakHasEvidence(ReadOnlySpan<char> text, int start, int end, int bracketsOnLine)
@@ -326,6 +578,12 @@ public static class PlaceholderScanner
             {
                 return false;
             }
+
+            // <<[UNRESOLVED …]>>: a marker of an open debate, as some templates write it, not a fill-in.
+            if (before == '<' && close + 1 < text.Length && text[close + 1] == '>')
+            {
+                return false;
+            }
         }
 
         if (close + 1 < text.Length)
@@ -342,8 +600,15 @@ public static class PlaceholderScanner
                 return false;
             }
 
-            // "[Component] Fix the cache" opening a line is a changelog tag, not a placeholder.
-            if (after == ' ' && close + 2 < text.Length && char.IsLetterOrDigit(text[close + 2]) && IsLineOpening(text[..open]) && !text[(open + 1)..close].Contains('|'))
+            // "[Component] Fix the cache" opening a line is a changelog tag, not a placeholder; so is one opening a
+            // heading or a bold label ("#### [Later] Windows", "**[New] Pooling:**", "**[Chosen]** Option 2").
+            int next = close + 1;
+            while (next < text.Length && text[next] is '*' or '_')
+            {
+                next++;
+            }
+
+            if (next < text.Length - 1 && text[next] == ' ' && char.IsLetterOrDigit(text[next + 1]) && IsLineOpening(text[..open]) && !text[(open + 1)..close].Contains('|'))
             {
                 return false;
             }
@@ -364,10 +629,15 @@ public static class PlaceholderScanner
 
     private static bool IsLineOpening(ReadOnlySpan<char> before)
     {
-        var rest = before.Trim();
+        var rest = before.Trim().TrimEnd("*_").TrimEnd();
         if (rest.StartsWith(">"))
         {
             rest = rest[1..].TrimStart();
+        }
+
+        if (rest.Length is > 0 and <= 6 && rest.Trim('#').IsEmpty)
+        {
+            return true;
         }
 
         if (rest.Length == 1 && rest[0] is '-' or '*' or '+')
@@ -432,6 +702,17 @@ public static class PlaceholderScanner
                 continue;
             }
 
+            // TBD as a word of a sentence ("a TBD follow-up", "(details TBD)") is a remark, not a value left open.
+            if (token == "TBD" && (IsInParentheses(text, at, end) || (end + 1 < text.Length && text[end] == ' ' && char.IsLetter(text[end + 1]) && AfterArticle(text[..at]))))
+            {
+                continue;
+            }
+
+            if (InQuotes(text, at, end - 1))
+            {
+                continue;
+            }
+
             if (nonProse.Overlaps(lineStart + at, lineStart + end) || InFound(found, firstOnLine, line, at, end))
             {
                 continue;
@@ -439,6 +720,28 @@ public static class PlaceholderScanner
 
             found.Add(new Placeholder(new TextRange(line, at, line, end), kind, token));
         }
+    }
+
+    private static bool AfterArticle(ReadOnlySpan<char> before)
+    {
+        var rest = before.TrimEnd();
+        int i = rest.Length;
+        while (i > 0 && char.IsLetter(rest[i - 1]))
+        {
+            i--;
+        }
+
+        var word = rest[i..];
+        return word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase) || word.Equals("the", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsInParentheses(ReadOnlySpan<char> text, int start, int end)
+    {
+        var before = text[..start];
+        var after = text[end..];
+        int close = after.IndexOf(')');
+        int open = after.IndexOf('(');
+        return before.LastIndexOf('(') > before.LastIndexOf(')') && close >= 0 && (open < 0 || open > close);
     }
 
     private static bool IsAloneOnLine(ReadOnlySpan<char> text, string token)
@@ -477,6 +780,18 @@ public static class PlaceholderScanner
             }
 
             if (j < 0 || text[j] is not ('<' or '>' or '≤' or '≥' or '~' or '≈') || j == firstNonSpace || (j > 0 && text[j - 1] != ' ' && text[j - 1] is not ('<' or '>' or '=')))
+            {
+                continue;
+            }
+
+            // "version Y > X" compares two named variables; only a value left open ("< X ms") is a placeholder.
+            int w = j - 1;
+            while (w >= 0 && text[w] is ' ' or '=' or '<' or '>')
+            {
+                w--;
+            }
+
+            if (w >= 0 && char.IsAsciiLetterUpper(text[w]) && (w == 0 || !char.IsLetterOrDigit(text[w - 1])))
             {
                 continue;
             }

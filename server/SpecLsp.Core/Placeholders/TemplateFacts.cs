@@ -13,7 +13,7 @@ namespace SpecLsp.Core.Placeholders;
 /// <param name="Level">The heading level.</param>
 /// <param name="Lines">The body's non-blank lines, trimmed.</param>
 /// <param name="CodeBlocks">The contents of the body's code blocks, normalised (see <see cref="TemplateFacts.NormalizeCode"/>).</param>
-/// <param name="IsOptional">True when the template marks the section optional with an italic condition (<c>*(If …)*</c>).</param>
+/// <param name="IsOptional">True when the template marks the section optional: an italic condition opening its body (<c>*(If …)*</c>) or a marker ending its heading (<c>(Optional)</c>, <c>*(include if …)*</c>).</param>
 public sealed record SampleSection(string TitleKey, int Level, ImmutableHashSet<string> Lines, ImmutableHashSet<string> CodeBlocks, bool IsOptional);
 
 /// <summary>
@@ -31,7 +31,21 @@ public sealed class TemplateFacts
         Metadata = metadata;
         Sections = sections;
         Prompts = prompts;
+        Placeholders = FindPlaceholders(template).Union(s_builtInPlaceholders.Value);
     }
+
+    // The placeholders of the built-in templates are the project's own vocabulary ([Your Name], [Feature Name]):
+    // one left in a spec made from any template is still a placeholder.
+    private static readonly Lazy<ImmutableHashSet<string>> s_builtInPlaceholders = new(() =>
+        [.. Templates.TemplateCatalog.BuiltInNames.SelectMany(n => FindPlaceholders(SpecParser.Parse(SourceText.From(Templates.TemplateSchemaBuilder.SplitFrontMatter(Templates.TemplateCatalog.ReadBuiltIn(n).ReplaceLineEndings("\n")).Body))))]);
+
+    /// <summary>
+    /// The template's bracketed placeholders, as <see cref="PlaceholderScanner.PlaceholderKey"/> (<c>feature name</c>,
+    /// <c>metric #</c>): in its text and in its HTML comments, not in its code blocks, and not the labels of its
+    /// reference definitions (a template's <c>[style guide]</c> with <c>[style guide]: https://…</c> is a link); and
+    /// those of the built-in templates.
+    /// </summary>
+    public ImmutableHashSet<string> Placeholders { get; }
 
     /// <summary>The template's name.</summary>
     public string Name { get; }
@@ -77,12 +91,54 @@ public sealed class TemplateFacts
 
             var code = template.CodeBlocks.Where(c => section.BodyRange.Contains(c.Range.Start)).Select(c => NormalizeCode(c.Content)).Where(c => c.Length > 0);
             var body = template.Source.GetText(section.BodyRange).TrimStart();
-            bool optional = body.StartsWith("*(", StringComparison.Ordinal) || body.StartsWith("_(", StringComparison.Ordinal);
+            Templates.SectionTitles.StripMarker(section.Title, out var marker);
+            bool optional = body.StartsWith("*(", StringComparison.Ordinal) || body.StartsWith("_(", StringComparison.Ordinal) || marker == Templates.SectionMarker.Optional;
             sections.Add(new SampleSection(TitleKey(section.Title), section.Level, lines.ToImmutable(), [.. code], optional));
         }
 
         var prompts = template.HtmlComments.Select(c => NormalizePrompt(c.Content)).Where(p => p.Length > 0).ToImmutableHashSet(StringComparer.Ordinal);
         return new TemplateFacts(name, template, MetadataSchema.FromTemplate(template), sections.ToImmutable(), prompts);
+    }
+
+    private static ImmutableHashSet<string> FindPlaceholders(SpecDocument template)
+    {
+        var source = template.Source;
+        var codeLines = new HashSet<int>();
+        foreach (var block in template.CodeBlocks)
+        {
+            for (int l = block.Range.Start.Line; l <= block.Range.End.Line; l++)
+            {
+                codeLines.Add(l);
+            }
+        }
+
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        for (int line = 0; line < source.LineCount; line++)
+        {
+            var text = source.GetLineText(line);
+            var trimmed = text.TrimStart();
+            if (trimmed.StartsWith('[') && trimmed.IndexOf("]:", StringComparison.Ordinal) is > 1 and var end)
+            {
+                labels.Add(PlaceholderScanner.PlaceholderKey(trimmed.AsSpan(1, end - 1)));
+                continue;
+            }
+
+            if (codeLines.Contains(line))
+            {
+                continue;
+            }
+
+            foreach (var (_, _, content) in PlaceholderScanner.CandidateBrackets(text))
+            {
+                if (PlaceholderScanner.ClassifyBracket(content, out _) is not null)
+                {
+                    found.Add(PlaceholderScanner.PlaceholderKey(content));
+                }
+            }
+        }
+
+        return found.Where(f => !labels.Contains(f)).ToImmutableHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The template section <paramref name="section"/> stands for, or null: same title (placeholders match anything, numbers any number), same level preferred.</summary>
@@ -109,7 +165,7 @@ public sealed class TemplateFacts
     /// <summary>A heading title's comparison form: lower case, outline numbers dropped, <c>[…]</c> as <c>*</c>, digit runs as <c>#</c>.</summary>
     public static string TitleKey(string title)
     {
-        var text = title.Trim().ToLowerInvariant();
+        var text = Templates.SectionTitles.StripMarker(title, out _).Trim().ToLowerInvariant();
         int i = 0;
         while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
         {

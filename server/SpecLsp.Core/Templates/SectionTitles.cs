@@ -9,10 +9,10 @@ namespace SpecLsp.Core.Templates;
 /// </summary>
 public static class SectionTitles
 {
-    /// <summary>The normalised form of <paramref name="title"/>.</summary>
+    /// <summary>The normalised form of <paramref name="title"/>; a trailing <see cref="StripMarker">marker</see> is not part of it.</summary>
     public static string Normalize(string title)
     {
-        var span = StripOutlineNumber(title.AsSpan().Trim());
+        var span = StripOutlineNumber(StripMarker(title, out _).AsSpan().Trim());
         var builder = new StringBuilder(span.Length);
         bool pendingSpace = false;
         foreach (char c in span)
@@ -56,6 +56,50 @@ public static class SectionTitles
         }
 
         return trimmed;
+    }
+
+    /// <summary>
+    /// <paramref name="title"/> without a trailing marker that says whether the section is required:
+    /// <c>(Optional)</c> in any case, also in emphasis (<c>*(optional)*</c>, <c>_(optional)_</c>), an italic
+    /// condition (<c>*(include if the feature stores data)*</c>, <c>(if applicable)</c>), or <c>(mandatory)</c>.
+    /// Other parentheses (<c>(Priority: P1)</c>) stay; a title that is only a marker is returned unchanged.
+    /// </summary>
+    /// <param name="title">A heading title, with or without its inline markup.</param>
+    /// <param name="marker">What the marker says; <see cref="SectionMarker.None"/> without one.</param>
+    public static string StripMarker(string title, out SectionMarker marker)
+    {
+        marker = SectionMarker.None;
+        var span = title.AsSpan().TrimEnd();
+        var end = span.TrimEnd("*_").TrimEnd();
+        if (end.Length == 0 || end[^1] != ')')
+        {
+            return title;
+        }
+
+        int open = end.LastIndexOf('(');
+        if (open < 0)
+        {
+            return title;
+        }
+
+        var content = end[(open + 1)..^1].Trim();
+        var kind = content.Equals("optional", StringComparison.OrdinalIgnoreCase) || content.StartsWith("if ", StringComparison.OrdinalIgnoreCase)
+            || content.StartsWith("include if ", StringComparison.OrdinalIgnoreCase)
+            ? SectionMarker.Optional
+            : content.Equals("mandatory", StringComparison.OrdinalIgnoreCase) ? SectionMarker.Mandatory : SectionMarker.None;
+        if (kind == SectionMarker.None)
+        {
+            return title;
+        }
+
+        var before = end[..open].TrimEnd("*_").TrimEnd();
+        if (before.IsEmpty)
+        {
+            return title;
+        }
+
+        marker = kind;
+        return before.ToString();
     }
 
     /// <summary>
@@ -114,7 +158,7 @@ public static class SectionTitles
     /// <returns>The member, or null when <paramref name="title"/> is not one.</returns>
     public static NumberedTitle? ParseNumbered(string title)
     {
-        var span = title.AsSpan().Trim();
+        var span = StripMarker(title, out _).AsSpan().Trim();
         if (span.IsEmpty || !char.IsAsciiLetter(span[0]))
         {
             return null;
@@ -206,6 +250,19 @@ public static class SectionTitles
 
         return builder.ToString();
     }
+}
+
+/// <summary>What a marker at the end of a heading says (see <see cref="SectionTitles.StripMarker"/>).</summary>
+public enum SectionMarker
+{
+    /// <summary>No marker.</summary>
+    None,
+
+    /// <summary><c>(Optional)</c> or a condition: the section is optional.</summary>
+    Optional,
+
+    /// <summary><c>(mandatory)</c>: the section is required.</summary>
+    Mandatory,
 }
 
 /// <summary>A title of a numbered group member (<c>FR2: Export</c>).</summary>

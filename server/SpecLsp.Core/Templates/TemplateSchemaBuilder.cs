@@ -9,8 +9,9 @@ namespace SpecLsp.Core.Templates;
 /// <summary>
 /// Derives a template's schema from its Markdown: headings are sections, numbered siblings (<c>FR1</c>,
 /// <c>FR2</c>) one repeatable group, every H2 required and deeper sections optional unless the front matter's
-/// <c>required:</c> / <c>optional:</c> lists say otherwise, and a section whose body starts with an italic
-/// condition (<c>*(If this spec involves …)*</c>) optional.
+/// <c>required:</c> / <c>optional:</c> lists say otherwise, a section whose heading ends in <c>(Optional)</c> or a
+/// condition (<c>*(include if …)*</c>) or whose body starts with an italic condition (<c>*(If this spec involves …)*</c>)
+/// optional, and one whose heading ends in <c>*(mandatory)*</c> required; the marker is not part of the title.
 /// </summary>
 public static class TemplateSchemaBuilder
 {
@@ -209,7 +210,8 @@ public static class TemplateSchemaBuilder
                 continue;
             }
 
-            string display = SectionTitles.WithoutMarker(numbered is null ? SectionTitles.StripOutlineNumber(section.Title).ToString() : section.Title);
+            string unmarked = SectionTitles.StripMarker(section.Title, out var marker);
+            string display = numbered is null ? SectionTitles.StripOutlineNumber(unmarked).ToString() : unmarked;
             string bodyText = Trim(document.Source.GetText(section.BodyRange));
             int index = built.Count;
             var node = new TemplateSection
@@ -220,7 +222,12 @@ public static class TemplateSchemaBuilder
                 Pattern = numbered is null ? TitlePattern.TryCreate(key) : null,
                 Group = numbered,
                 Level = section.Level,
-                IsRequired = topLevel && !StartsWithCondition(bodyText),
+                IsRequired = marker switch
+                {
+                    SectionMarker.Optional => false,
+                    SectionMarker.Mandatory => true,
+                    _ => topLevel && !StartsWithCondition(bodyText),
+                },
                 Path = parent.Path.Length == 0 ? display : parent.Path + "/" + display,
                 IndexPath = parent.IndexPath.Length == 0 ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : parent.IndexPath + "." + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Index = index,

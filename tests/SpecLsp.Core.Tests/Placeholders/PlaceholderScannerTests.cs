@@ -230,4 +230,88 @@ public class PlaceholderScannerTests
         var text = "# T\n" + string.Concat(Enumerable.Repeat("[a](", 25_000)) + "\n" + new string('[', 50_000) + "\n";
         _ = Analyze(text);
     }
+
+    [Fact]
+    public void Scan_BracketedTextThatIsNotAPlaceholder_NeverReported()
+    {
+        // Test tags, units, quoted text, an annotation after a word, tags opening a heading or a bold label, an
+        // open-debate marker and TBD as a word of a sentence; the fill-ins below them still are placeholders.
+        AssertMarked("""
+            # Title
+
+            - [sig-storage] Volumes [Serial] [Feature:Snapshots] restore a claim
+            - The nightly [Slow] suite covers the resize path
+            - [It] resizes a mounted volume
+
+            | Reads [ops] | Wait [ms] | Heap [MiB] | Time [ns/op] | Cpu [cores] |
+            |-------------|-----------|------------|--------------|-------------|
+            | 5           | 2         | 40         | 900          | 1           |
+
+            The worker logs "failed to sync [queue]/[item]" when the lease expires.
+            It prints 'lost [Shard Name] lease' or “stale [Owner Name] entry” once.
+            Each Job [Pending]: a state of the job, not a blank.
+            #### [Later Release] Windows support
+            1. **[New Step] Warm the cache:** before the first read.
+            - **[Chosen]** Option two, for its smaller footprint.
+            <<[UNRESOLVED who owns the job]>> Still open. <<[/UNRESOLVED]>>
+            A TBD follow-up covers it (details TBD).
+            Clients on release Y > X keep the old path.
+            - [x] No [NEEDS CLARIFICATION] markers remain
+            Pages live in src/app/[id]/page.tsx and [slug]/route.ts.
+
+            - **Owner:** [|[Name]|]
+            Given [|[precondition]|], when [|[action]|], then [|[expected result]|]
+            [|[Feature Name]|]
+            The retention period is [|TBD|].
+            - **Latency:** < [|X|] ms
+            """, null, Code);
+    }
+
+    private static readonly SpecLsp.Core.Placeholders.TemplateFacts s_failuresTemplate = SpecLsp.Core.Placeholders.TemplateFacts.Parse("failures", """
+        # Spec: [Feature Name]
+
+        **Status:** [Draft | In Review | Approved]
+        **Created:** [YYYY-MM-DD]
+
+        ## Failures
+        <!--
+        Copy for each failure:
+        - [Failure in a few words]
+        -->
+
+        See the [style guide].
+
+        **Decision**: [Record what was chosen]
+
+        [style guide]: https://example.com/style
+        """);
+
+    [Fact]
+    public void Scan_WithTemplate_BracketedPhraseIsAPlaceholderOnlyWhenTheTemplateHasIt()
+    {
+        // The template's own placeholders (also those in its comments) and the built-in templates', and the kinds
+        // that need no template; the author's text in brackets, a link label of the template and an unlabelled
+        // list of values are not.
+        AssertMarked("""
+            # Spec: [|[Feature Name]|]
+
+            **Status:** [|[Draft | Approved]|]
+            **Created:** [|[YYYY-MM-DD]|]
+
+            ## Failures
+            - [|[Failure in a few words]|]
+            - [Cache warms up slowly after a restart]
+            - [Index rebuild takes an hour]
+            - [|[NEEDS CLARIFICATION: who is paged?]|]
+            Decided by the [Release Team] in the [Planning Meeting].
+            See the [style guide]. The mode is one of [fast | safe].
+            Reads take [|[X]|] ms and the [Night Shift] owns it.
+            Signed off by [|[Your Name]|], a placeholder of the built-in templates.
+            - [sig-storage] Volumes [Serial] [Feature:Snapshots] restore a claim
+            | Wait [ms] | Heap [MiB] |
+            The log says "no [Feature Name] yet" and `[Feature Name]` is a code span.
+
+            **Decision**: [|[Pick the smaller option unless told otherwise]|]
+            """, s_failuresTemplate, Code);
+    }
 }

@@ -1,4 +1,5 @@
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Placeholders;
 using static SpecLsp.Core.Tests.Placeholders.PlaceholderTestSupport;
 
 namespace SpecLsp.Core.Tests.Placeholders;
@@ -162,5 +163,101 @@ public class TemplateTextTests
             **Feature ID:** [|`[feature_id]`|]
             **Component:** `reporting`
             """, Template("detailed"), DiagnosticCodes.UnfilledPlaceholder);
+    }
+
+    private static readonly TemplateFacts s_designTemplate = TemplateFacts.Parse("design", """
+        # [Title]
+
+        ## Design
+        <!-- Explain how the change works -->
+
+        ### Interface
+        <!-- Name the new calls -->
+
+        - **Owner:** [Name]
+
+        ### Storage
+        <!-- Say where the data lives -->
+        """);
+
+    [Fact]
+    public void TemplatePrompt_ParentWhoseSubsectionHasText_IsAnswered()
+    {
+        AssertMarked("""
+            # Cache
+
+            ## Design
+            <!-- Explain how the change works -->
+
+            ### Interface
+            Two new calls, get and put, both keyed by tenant.
+
+            ### Storage
+            [|<!-- Say where the data lives -->|]
+            """, s_designTemplate, DiagnosticCodes.TemplatePrompt);
+
+        // Deeper down counts too: an answer under a subsection of a subsection.
+        AssertMarked("""
+            # Cache
+
+            ## Design
+            <!-- Explain how the change works -->
+
+            ### Interface
+            <!-- Name the new calls -->
+
+            #### Reads
+            A read never blocks a write.
+            """, s_designTemplate, DiagnosticCodes.TemplatePrompt);
+    }
+
+    [Fact]
+    public void TemplatePrompt_ParentWhoseSubsectionsHoldOnlyPromptsOrPlaceholders_IsUnanswered()
+    {
+        // Another prompt, a placeholder beside its label, the template's own line and a rule are not answers.
+        AssertMarked("""
+            # Cache
+
+            ## Design
+            [|<!-- Explain how the change works -->|]
+
+            ### Interface
+            [|<!-- Name the new calls -->|]
+
+            #### Owner
+            - **Owner:** [Name]
+
+            ---
+
+            #### Reads
+            [NEEDS CLARIFICATION: may a read wait for a write?]
+
+            ### Storage
+            [|<!-- Say where the data lives -->|]
+            """, s_designTemplate, DiagnosticCodes.TemplatePrompt);
+    }
+
+    [Fact]
+    public void TemplatePrompt_InSectionTheTemplateMarksOptional_NotReported()
+    {
+        var template = TemplateFacts.Parse("plan", """
+            # [Title]
+
+            ## Summary
+            <!-- Say in two lines what changes -->
+
+            ## Extra Hardware (Optional)
+            <!-- Ask here for machines the change needs -->
+            """);
+
+        AssertMarked("""
+            # Cache
+
+            ## Summary
+            [|<!-- Say in two lines what changes -->|]
+
+            ## Extra Hardware (Optional)
+            <!-- Ask here for machines the change needs -->
+            """, template, DiagnosticCodes.TemplatePrompt);
     }
 }

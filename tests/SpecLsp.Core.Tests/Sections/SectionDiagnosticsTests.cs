@@ -319,6 +319,22 @@ public class SectionDiagnosticsTests
         Assert.Equal("Missing section 'Open Questions' (template 'lightweight').", missing.Message);
     }
 
+    [Fact]
+    public void Compute_TemplateHeadingMarkedOptional_IsNotMissingAndMatchesTheTitleWithoutMarker()
+    {
+        var template = Template("# [T]\n\n## Summary\n\n## Alternatives (Optional)\n\n## Risks *(mandatory)*\n");
+
+        // Optional: absent is fine; mandatory: absent is missing.
+        Assert.Equal(
+            "missing-section (0,0)-(0,7) Missing section 'Risks' (template 'test').",
+            Dump(Diagnose("# Cache\n\n## Summary\nShort.\n", template)));
+
+        // The spec's "## Alternatives" is the template's "Alternatives (Optional)": known, so Risks is out of order.
+        Assert.Equal(
+            "section-order (5,0)-(5,8) Section 'Risks' is out of template order: it belongs after 'Alternatives'.",
+            Dump(Diagnose("# Cache\n\n## Summary\nShort.\n\n## Risks\nFew.\n\n## Alternatives\nNone.\n", template).Where(d => d.Code != DiagnosticCodes.MissingSection)));
+    }
+
     internal static SpecTemplate Template(string text) => TemplateSchemaBuilder.Build("test", text, TemplateOrigin.Workspace);
 
     private static IReadOnlyList<SpecDiagnostic> Diagnose(string text, SpecTemplate template) =>

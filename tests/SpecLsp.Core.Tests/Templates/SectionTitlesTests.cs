@@ -12,6 +12,12 @@ public class SectionTitlesTests
     [InlineData("2024 Roadmap", "2024 roadmap")]
     [InlineData("1.0", "1.0")]
     [InlineData("", "")]
+    [InlineData("Alternatives (Optional)", "alternatives")]
+    [InlineData("4. Rejected Ideas *(optional)*", "rejected ideas")]
+    [InlineData("Stored Records (include if the change keeps data)", "stored records")]
+    [InlineData("Outcomes *(mandatory)*", "outcomes")]
+    [InlineData("Rollout (Priority: P1)", "rollout (priority: p1)")]
+    [InlineData("(Optional)", "(optional)")]
     public void Normalize_Title_DropsNumberingCaseAndSpacing(string title, string expected) =>
         Assert.Equal(expected, SectionTitles.Normalize(title));
 

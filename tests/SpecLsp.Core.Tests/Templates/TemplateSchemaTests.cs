@@ -76,6 +76,49 @@ public class TemplateSchemaTests
     }
 
     [Fact]
+    public void Build_OptionalAndMandatoryMarkersInHeadings_DecideRequiredAndAreNotPartOfTheTitle()
+    {
+        const string text = """
+            # Plan: [Name]
+
+            ## Context (Optional)
+
+            ## Rejected Ideas *(optional)*
+
+            ## Extra Hardware _(OPTIONAL)_
+
+            ## Stored Records *(include if the change keeps data)*
+
+            ## Outcomes *(mandatory)*
+
+            ### Measures *(mandatory)*
+
+            ### Example 1 (Optional)
+
+            ## Rollout (Priority: P1)
+            """;
+
+        var template = TemplateSchemaBuilder.Build("plan", text, TemplateOrigin.Workspace);
+
+        Assert.Equal(
+            """
+            template plan: "Plan: [Name]" (pattern)
+            H2 Context [optional] (empty)
+            H2 Rejected Ideas [optional] (empty)
+            H2 Extra Hardware [optional] (empty)
+            H2 Stored Records [optional] (empty)
+            H2 Outcomes [required]
+              H3 Measures [required] (empty)
+              H3 Example# group "Example 1 (Optional)" [optional] (empty)
+            H2 Rollout (Priority: P1) [required] (empty)
+
+            """,
+            Dump(template));
+        Assert.Equal("context", template.FindByPath("Context")!.Key);
+        Assert.Same(template.FindByPath("Rejected Ideas"), template.FindByPath("Rejected Ideas (Optional)"));
+    }
+
+    [Fact]
     public void Build_NumberedSiblings_FormOneRepeatableGroupWithFirstMemberBody()
     {
         var template = TemplateCatalog.BuiltIn.Find("detailed")!;
