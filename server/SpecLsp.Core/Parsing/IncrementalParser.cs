@@ -44,8 +44,9 @@ internal static class IncrementalParser
 
         // Front matter runs from the first line to its closing '---', across any '# ' line inside it: an edit after
         // the region's start can open or close it (a closing line added far below an unclosed one), so only a front
-        // matter that the previous parse saw closed before the region is safe to keep.
-        if (region.StartLine > 0 && text.StartsWith("---", StringComparison.Ordinal)
+        // matter that the previous parse saw closed before the region is safe to keep. A region from the first line
+        // holds the front matter itself and may end at a "# " line inside it, where the region's parse sees it unclosed.
+        if (text.StartsWith("---", StringComparison.Ordinal)
             && (previous.FrontMatter is null || previous.FrontMatter.Range.End.Line >= region.StartLine))
         {
             return null;

@@ -191,6 +191,15 @@ public class TemplateChoiceTests
     }
 
     [Fact]
+    public void Choose_SpecMdInAFolderWithoutAFeatureNumber_IsNotSpecKit()
+    {
+        // OpenSpec keeps one spec per capability in openspec/specs/<capability>/spec.md: not a spec-kit feature folder.
+        var document = Parse("# cli-init Specification\n\n## Purpose\nSet a project up.\n\n## Requirements\n### Requirement: Init\nThe CLI SHALL create the folder.\n");
+
+        Assert.NotEqual("speckit-spec", TemplateEnvironment.Default.Choose(document, "/repo/openspec/specs/cli-init/spec.md").Template?.Name);
+    }
+
+    [Fact]
     public void Choose_TasksTitleOutsideAFeatureFolder_IsPlainMarkdown()
     {
         // Without the folder a '# Tasks: …' list with its own phases is not known to be spec-kit's.
