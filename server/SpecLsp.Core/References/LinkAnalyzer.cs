@@ -191,7 +191,7 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             suggestions[(file, fragment)] = suggestion = FindClosestAnchor(file, fragment);
         }
 
-        var message = $"No heading or anchor '#{fragment}' in {where}{(suggestion is not null && suggestion.Equals(fragment, StringComparison.OrdinalIgnoreCase) ? " (GitHub matches anchors case-sensitively)" : string.Empty)}.";
+        var message = $"No heading or anchor '#{fragment}' in {where}{(suggestion is not null && suggestion.Equals(fragment, StringComparison.OrdinalIgnoreCase) ? " (HTML ids match case-sensitively)" : string.Empty)}.";
         if (suggestion is not null)
         {
             data = data.Add(SuggestionKey, suggestion);

@@ -141,11 +141,13 @@ public sealed class FileIndex
     public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
 
     /// <summary>
-    /// True when <paramref name="fragment"/> names a heading anchor or an explicit anchor here, exactly: GitHub's
-    /// anchors are lower case and browsers match fragments case-sensitively, so <c>#Overview</c> misses <c># Overview</c>.
+    /// True when <paramref name="fragment"/> names a heading anchor here in any case, or an explicit anchor exactly.
+    /// GitHub's heading anchors are lower case, but its page script finds a heading from a fragment in any case
+    /// (<c>#Overview</c>, <c>#OVERVIEW</c> reach <c># Overview</c>), and so do VS Code's preview and link check: such a
+    /// link works where its readers follow it. An HTML <c>id</c> is matched as a browser matches ids.
     /// </summary>
     public bool HasAnchor(string fragment) =>
-        Headings.Any(h => h.Anchor.Equals(fragment, StringComparison.Ordinal)) || FindExplicitAnchor(fragment) is not null;
+        Headings.Any(h => h.Anchor.Equals(fragment, StringComparison.OrdinalIgnoreCase)) || FindExplicitAnchor(fragment) is not null;
 
     /// <summary>
     /// The heading whose anchor is <paramref name="anchor"/>, or else one whose anchor differs only in case (navigation

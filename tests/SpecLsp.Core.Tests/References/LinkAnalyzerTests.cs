@@ -83,7 +83,7 @@ public class LinkAnalyzerTests
                 <a id="custom-spot"></a>
                 <a name="legacy"></a>
 
-                [ok](#overview) [repeat](#notes-1) [explicit](#custom-spot) [name](#legacy) [case]([|#Overview|])
+                [ok](#overview) [repeat](#notes-1) [explicit](#custom-spot) [name](#legacy) [case](#Overview)
                 [title](#feature-specification-csv-export) [top](#top) [user](#user-content-overview)
                 [bad]([|#overveiw|]) [third]([|#notes-2|])
                 """));
