@@ -61,8 +61,12 @@ public sealed record SpecLspConfiguration
     /// <summary>Globs of the files that are specs; default <c>**/*.md</c>.</summary>
     public ImmutableArray<string> Specs { get; init; } = ["**/*.md"];
 
-    /// <summary>Globs of files that are never specs; default <c>node_modules</c> and hidden folders (<c>.git</c>, <c>.spec</c>…).</summary>
-    public ImmutableArray<string> Exclude { get; init; } = ["**/node_modules/**", "**/.*/**"];
+    /// <summary>
+    /// Globs of files that are never specs; default <c>node_modules</c>, hidden folders (<c>.git</c>, <c>.spec</c>…)
+    /// and templates themselves (a <c>templates</c> folder, <c>*-template.md</c>), whose placeholders and sample links
+    /// are there on purpose.
+    /// </summary>
+    public ImmutableArray<string> Exclude { get; init; } = ["**/node_modules/**", "**/.*/**", "**/templates/**", "**/*-template.md"];
 
     /// <summary>The templates folder relative to the workspace root; default <c>.spec/templates</c>.</summary>
     public string TemplatesFolder { get; init; } = ".spec/templates";

@@ -100,7 +100,8 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
     /// <summary>
     /// The file a link to a missing <paramref name="path"/> still reaches, as static site generators build it: the
     /// Markdown source of a <c>.html</c> page (<c>page.html</c> from <c>page.md</c>), or of an extension-less route
-    /// (<c>guides/setup</c> from <c>guides/setup.md</c>). Null when there is none.
+    /// (<c>guides/setup</c> from <c>guides/setup.md</c>), or a folder's <c>index.html</c> from its <c>README.md</c>.
+    /// Null when there is none.
     /// </summary>
     public static string? FindSourceFile(WorkspaceIndex workspace, string path)
     {
@@ -111,7 +112,19 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             : name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) ? path[..^4] + ".md"
             : name.Length > 0 && !name.Contains('.', StringComparison.Ordinal) ? path + ".md"
             : null;
-        return candidate is not null && workspace.GetPathState(candidate) == PathState.File ? candidate : null;
+        if (candidate is not null && workspace.GetPathState(candidate) == PathState.File)
+        {
+            return candidate;
+        }
+
+        // A folder's index.html is built from its README.md (mdBook, Jekyll, Docusaurus).
+        if (name.Equals("index.html", StringComparison.OrdinalIgnoreCase) || name.Equals("index.htm", StringComparison.OrdinalIgnoreCase))
+        {
+            string readme = path[..^name.Length] + "README.md";
+            return workspace.GetPathState(readme) == PathState.File ? readme : null;
+        }
+
+        return null;
     }
 
     private static void Check(

@@ -146,6 +146,17 @@ public class ConfigurationTests
     }
 
     [Theory]
+    [InlineData("specs/001-a/spec.md", true)]
+    [InlineData("templates/spec-template.md", false)]
+    [InlineData("presets/scaffold/templates/plan.md", false)]
+    [InlineData("docs/adr/decision-template.md", false)]
+    [InlineData("docs/templates.md", true)]
+    public void IsSpec_Default_TemplatesThemselvesAreNotSpecs(string path, bool expected)
+    {
+        Assert.Equal(expected, SpecLspConfiguration.Default.IsSpec(path));
+    }
+
+    [Theory]
     [InlineData("**/*.md", "a.md", true)]
     [InlineData("**/*.md", "x/y/a.md", true)]
     [InlineData("**/*.md", "x/y/a.txt", false)]

@@ -75,9 +75,11 @@ public class LinkResolutionRulesTests
                 # Intro
 
                 [next](setup.html) [route](setup) [old](setup.htm#install) [gone]([|missing.html|]) [folder](chapters/)
+                [index](chapters/index.html) [no readme]([|setup/index.html|])
                 """),
             ("book/setup.md", "# Setup\n\n## Install\n"),
-            ("book/chapters/one.md", "# One\n"));
+            ("book/chapters/one.md", "# One\n"),
+            ("book/chapters/README.md", "# Chapters\n"));
     }
 
     [Fact]
