@@ -135,6 +135,13 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             return;
         }
 
+        // Not a path on disk: a site generator's alias (Docusaurus "@site/static/…") or a template variable
+        // ("{{JIRA_BOARD_URL}}") that a later step fills in.
+        if (destination is not null && (destination.StartsWith('@') || destination.Contains("{{", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         if (target.Kind == LinkTargetKind.File)
         {
             var state = GetState(view, states, target.Path!);

@@ -75,7 +75,7 @@ public class LinkResolutionRulesTests
                 # Intro
 
                 [next](setup.html) [route](setup) [old](setup.htm#install) [gone]([|missing.html|]) [folder](chapters/)
-                [index](chapters/index.html) [no readme]([|setup/index.html|])
+                [index](chapters/index.html) [no readme]([|setup/index.html|]) [alias](@site/static/img/a.png) [board]({{BOARD_URL}})
                 """),
             ("book/setup.md", "# Setup\n\n## Install\n"),
             ("book/chapters/one.md", "# One\n"),
