@@ -762,9 +762,16 @@ internal sealed partial class DocumentBuilder
 
             int lineEnd = Math.Min(_lines.GetLineEnd(line, _text), end);
             var match = OneLineDefinition().Match(_text, lineStart, lineEnd - lineStart);
-            if (!match.Success || match.Groups["label"].Length > 999 || (found.Count == 0 && !match.Groups["label"].Value.Contains('\\', StringComparison.Ordinal)))
+            if (!match.Success || match.Groups["label"].Length > 999)
             {
                 break;
+            }
+
+            // Definitions before the first escaped label are Markdig's own: passed over, not read twice.
+            if (found.Count == 0 && !match.Groups["label"].Value.Contains('\\', StringComparison.Ordinal))
+            {
+                line++;
+                continue;
             }
 
             var label = match.Groups["label"];

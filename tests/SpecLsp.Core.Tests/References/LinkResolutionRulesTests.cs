@@ -122,6 +122,22 @@ public class LinkResolutionRulesTests
     }
 
     [Fact]
+    public void UndefinedReference_EscapedLabelAfterOrdinaryDefinitions_LeavesLaterDefinitionsVisible()
+    {
+        AssertFlagged(
+            DiagnosticCodes.UndefinedReference,
+            ("a.md", """
+                # Downloads
+
+                Get [the guide][guide], [the build][linux-x86\_64] or [the FAQ][faq], not [this][[|gone|]].
+
+                [guide]: https://example.com/guide
+                [linux-x86\_64]: https://example.com/linux
+                [faq]: https://example.com/faq
+                """));
+    }
+
+    [Fact]
     public void UndefinedReference_LabelOverTwoLines_IsFlagged()
     {
         AssertFlagged(
