@@ -613,6 +613,13 @@ public static class PlaceholderScanner
                 return false;
             }
 
+            // A bold one-word term a legend explains ("- **[Story]**: which user story a task serves", spec-kit's task
+            // format): the term itself, not a slot to fill.
+            if (next > close + 1 && next < text.Length && text[next] == ':' && IsLineOpening(text[..open]) && !text[(open + 1)..close].ContainsAny(' ', '|'))
+            {
+                return false;
+            }
+
             // A link reference definition the parser did not record (`[label]: https://…`).
             if (after == ':' && text[..open].Trim().IsEmpty)
             {

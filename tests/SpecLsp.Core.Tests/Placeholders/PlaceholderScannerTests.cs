@@ -28,6 +28,22 @@ public class PlaceholderScannerTests
     }
 
     [Fact]
+    public void Scan_BoldOneWordLegendTerm_IsNotAPlaceholder()
+    {
+        // spec-kit's task list explains its markers in a legend; the task under it still has a slot to fill.
+        AssertMarked("""
+            # Tasks: Photo albums
+
+            ## Format
+            - **[P]**: can run in parallel
+            - **[Story]**: which user story the task serves
+
+            ## Phase 1
+            - [ ] T001 [P] [|[Title]|]
+            """, Template("speckit-tasks"), Code);
+    }
+
+    [Fact]
     public void Scan_BracketedPlaceholders_FlagsEachBracket()
     {
         AssertMarked("""
