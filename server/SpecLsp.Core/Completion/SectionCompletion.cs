@@ -147,7 +147,7 @@ public static class SectionCompletion
             // inserted here it would be reported out of order at once.
             var misplacedAfter = before.LastOrDefault(c => c.Template!.Index > section.Index);
             var misplacedBefore = after.FirstOrDefault(c => c.Template!.Index < section.Index);
-            bool fits = misplacedAfter is null && misplacedBefore is null;
+            bool fits = !match.Template.IsOrdered || (misplacedAfter is null && misplacedBefore is null);
             string sort = string.Create(CultureInfo.InvariantCulture, $"{rank:D2}{(fits ? 0 : 1)}{(first ? 0 : 1)}{section.Index:D4}");
             // Where it belongs comes first, so that an editor that cuts the detail short still shows it.
             string detail = (fits ? string.Empty : Where(children, section))

@@ -67,7 +67,7 @@ public static class SectionDiagnostics
             });
         }
 
-        var known = children.Where(c => c.Template is not null && !c.IsDuplicate).ToList();
+        var known = match.Template.IsOrdered ? children.Where(c => c.Template is not null && !c.IsDuplicate).ToList() : [];
         var inOrder = LongestOrderedRun(known);
         for (int i = 0; i < known.Count; i++)
         {

@@ -48,6 +48,12 @@ public sealed class SpecTemplate
     /// </summary>
     public ImmutableArray<string> Markers { get; init; } = [];
 
+    /// <summary>
+    /// False when the template's front matter says <c>order: free</c>: its sections may come in any order (a format
+    /// whose authors arrange it freely), so no <c>section-order</c> is reported.
+    /// </summary>
+    public bool IsOrdered { get; init; } = true;
+
     /// <summary>Problems found in the template's front matter (an unknown section path, bad YAML); empty when fine.</summary>
     public ImmutableArray<string> Problems { get; init; } = [];
 

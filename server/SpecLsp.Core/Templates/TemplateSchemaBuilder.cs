@@ -29,9 +29,10 @@ public static class TemplateSchemaBuilder
         var optional = new List<string>();
         var paths = new List<string>();
         var markers = new List<string>();
+        bool ordered = true;
         if (frontMatter is not null)
         {
-            ReadFrontMatter(frontMatter, problems, ref description, required, optional, paths, markers);
+            ReadFrontMatter(frontMatter, problems, ref description, ref ordered, required, optional, paths, markers);
         }
 
         var document = SpecParser.Parse(SourceText.From(body));
@@ -68,6 +69,7 @@ public static class TemplateSchemaBuilder
             Root = root,
             PathConventions = [.. paths],
             Markers = [.. markers],
+            IsOrdered = ordered,
             Problems = problems.ToImmutable(),
         };
     }
@@ -104,7 +106,7 @@ public static class TemplateSchemaBuilder
     }
 
     private static void ReadFrontMatter(
-        string yaml, ImmutableArray<string>.Builder problems, ref string? description, List<string> required, List<string> optional, List<string> paths, List<string> markers)
+        string yaml, ImmutableArray<string>.Builder problems, ref string? description, ref bool ordered, List<string> required, List<string> optional, List<string> paths, List<string> markers)
     {
         var result = SafeYaml.Load(yaml);
         if (result.Error is { } error)
@@ -148,6 +150,21 @@ public static class TemplateSchemaBuilder
                     break;
                 case "match":
                     problems.Add("Front matter: 'match' should be a mapping with 'paths' and 'markers' lists.");
+                    break;
+                case "order":
+                    switch (Configuration.ConfigurationParser.AsString(value)?.Trim())
+                    {
+                        case "free":
+                            ordered = false;
+                            break;
+                        case "template":
+                            ordered = true;
+                            break;
+                        default:
+                            problems.Add("Front matter: 'order' should be 'template' (sections in the template's order, the default) or 'free'.");
+                            break;
+                    }
+
                     break;
             }
         }

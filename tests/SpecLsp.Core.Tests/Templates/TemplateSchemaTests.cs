@@ -17,6 +17,22 @@ public class TemplateSchemaTests
         Fixtures.AssertMatchesExpected($"TemplateSchemas/{name}.schema.txt", Dump(template));
     }
 
+    [Theory]
+    [InlineData("order: free\n", false)]
+    [InlineData("order: template\n", true)]
+    [InlineData("", true)]
+    public void Build_FrontMatterOrder_FreeTemplatesReportNoSectionOrder(string order, bool ordered)
+    {
+        var template = TemplateSchemaBuilder.Build("team", "---\n" + order + "description: x\n---\n# Spec: [Name]\n\n## Context\n\n## Decision\n", TemplateOrigin.Workspace);
+        var spec = Core.Parsing.SpecParser.Parse(Core.Text.SourceText.From("# Spec: Cache\n\n## Decision\nUse Redis.\n\n## Context\nSlow pages.\n"));
+
+        var diagnostics = Core.Sections.SectionDiagnostics.Compute(TemplateMatch.Create(spec, template));
+
+        Assert.Equal(ordered, template.IsOrdered);
+        Assert.Equal(ordered, diagnostics.Any(d => d.Code == "section-order"));
+        Assert.Empty(template.Problems);
+    }
+
     [Fact]
     public void Build_FrontMatterLists_OverrideRequiredAndOptional()
     {
