@@ -18,6 +18,9 @@ export const FALLBACK_TEMPLATES: TemplateInfo[] = [
   { name: 'speckit-plan', description: 'GitHub spec-kit implementation plan (specs/NNN-feature/plan.md)' },
   { name: 'speckit-tasks', description: 'GitHub spec-kit task list (specs/NNN-feature/tasks.md)' },
   { name: 'speckit-checklist', description: 'GitHub spec-kit checklist (specs/NNN-feature/checklists/*.md)' },
+  { name: 'kep', description: 'Kubernetes Enhancement Proposal (keps/sig-*/NNNN-name/README.md)' },
+  { name: 'adr', description: "Architecture decision record, Nygard's form (doc/adr/NNNN-title.md)" },
+  { name: 'madr', description: 'Markdown Architectural Decision Record (MADR)' },
 ];
 
 /** `csv-export.md` for "CSV Export": lower case, runs of other characters become one dash. */

@@ -107,7 +107,9 @@ public static class SectionDiagnostics
                 });
             }
 
-            if (child.Template is not null && child.Section.Children.IsEmpty && DocumentSections.IsBlank(match.Document, child.Section.BodyRange)
+            // In a format authors arrange freely (order: free), an optional section may be left out altogether, so its
+            // heading left with nothing under it is no problem (real KEPs keep "## Drawbacks" empty by the hundred).
+            if (child.Template is { } section && (section.IsRequired || match.Template.IsOrdered) && child.Section.Children.IsEmpty && DocumentSections.IsBlank(match.Document, child.Section.BodyRange)
                 && !HoldsTemplatePrompt(match, child.Section))
             {
                 diagnostics.Add(new SpecDiagnostic(

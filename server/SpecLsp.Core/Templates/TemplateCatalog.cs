@@ -11,7 +11,7 @@ public sealed class TemplateCatalog
 {
     /// <summary>The names of the built-in templates, in the order they are listed.</summary>
     public static readonly ImmutableArray<string> BuiltInNames =
-        ["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist"];
+        ["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr"];
 
     /// <summary>One line about each built-in template, for pickers and listings.</summary>
     public static readonly ImmutableDictionary<string, string> BuiltInDescriptions = new Dictionary<string, string>
@@ -25,6 +25,9 @@ public sealed class TemplateCatalog
         ["speckit-plan"] = "GitHub spec-kit implementation plan (specs/NNN-feature/plan.md): technical context, constitution check, project structure",
         ["speckit-tasks"] = "GitHub spec-kit task list (specs/NNN-feature/tasks.md): phases of T### tasks with [P] and [US1] markers",
         ["speckit-checklist"] = "GitHub spec-kit checklist (specs/NNN-feature/checklists/*.md): CHK### items that test the requirements' quality",
+        ["kep"] = "Kubernetes Enhancement Proposal (keps/sig-*/NNNN-name/README.md): summary, motivation, proposal, design details, production readiness",
+        ["adr"] = "Architecture decision record, Nygard's form (doc/adr/NNNN-title.md): status, context, decision, consequences",
+        ["madr"] = "Markdown Architectural Decision Record: context and problem, drivers, considered options, outcome, pros and cons",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<TemplateCatalog> s_builtIn = new(() => Create([]));

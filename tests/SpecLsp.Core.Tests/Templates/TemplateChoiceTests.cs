@@ -199,6 +199,20 @@ public class TemplateChoiceTests
         Assert.NotEqual("speckit-spec", TemplateEnvironment.Default.Choose(document, "/repo/openspec/specs/cli-init/spec.md").Template?.Name);
     }
 
+    [Theory]
+    [InlineData("/repo/keps/sig-node/5573-faster-start/README.md", "# KEP-5573: Faster pod start\n\n## Summary\nStart pods sooner.\n\n## Motivation\nThey wait.\n\n## Drawbacks\n", "kep")]
+    [InlineData("/repo/doc/adr/0003-use-postgres.md", "# 3. Use PostgreSQL\n\nDate: 2026-01-05\n\n## Status\nAccepted\n\n## Context\nWe need a database.\n\n## Decision\nWe will use PostgreSQL.\n\n## Consequences\nOne more service.\n", "adr")]
+    [InlineData("/repo/docs/decisions/0004-cache.md", "---\nstatus: accepted\n---\n# Cache pages with Redis\n\n## Context and Problem Statement\nPages are slow.\n\n## Considered Options\n* Redis\n* None\n\n## Decision Outcome\nChosen option: Redis.\n", "madr")]
+    public void Choose_KepAndDecisionRecordsAtTheirPaths_FollowTheirFormatWithoutTemplateNoise(string path, string text, string template)
+    {
+        var document = Parse(text);
+
+        Assert.Equal(template, TemplateEnvironment.Default.Choose(document, path).Template?.Name);
+
+        // Every section of these formats is optional, and they may come in any order: nothing to report here.
+        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document, path), default));
+    }
+
     [Fact]
     public void Choose_TasksTitleOutsideAFeatureFolder_IsPlainMarkdown()
     {
@@ -217,8 +231,8 @@ public class TemplateChoiceTests
         Assert.Equal(key, SectionTitles.Normalize(DocumentSections.TopLevel(document)[0].Title));
     }
 
-    private static Core.Analysis.AnalysisContext Context(Core.Model.SpecDocument document) =>
-        new() { Document = document, Today = new DateOnly(2026, 1, 5) };
+    private static Core.Analysis.AnalysisContext Context(Core.Model.SpecDocument document, string? path = null) =>
+        new() { Document = document, DocumentUri = path, Today = new DateOnly(2026, 1, 5) };
 
     private static Core.Model.SpecDocument Parse(string text) => SpecParser.Parse(SourceText.From(text));
 }

@@ -167,7 +167,7 @@ public class TemplateSchemaTests
         var overridden = catalog.Find("detailed")!;
         Assert.Equal(TemplateOrigin.Workspace, overridden.Origin);
         Assert.Equal<string>(["Only"], overridden.Sections.Select(s => s.Title));
-        Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "team"], catalog.Names);
+        Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr", "team"], catalog.Names);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class TemplateSchemaTests
 
             var catalog = TemplateCatalog.LoadFolder(folder);
 
-            Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "rfc"], catalog.Names);
+            Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr", "rfc"], catalog.Names);
             Assert.Equal(Path.Combine(folder, "rfc.md"), catalog.Find("RFC")!.FilePath);
         }
         finally

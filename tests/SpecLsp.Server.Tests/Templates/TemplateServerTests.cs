@@ -298,7 +298,7 @@ public sealed class TemplateServerTests : IDisposable
             }
         }
 
-        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "rfc"], names);
+        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr", "rfc"], names);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
