@@ -171,7 +171,13 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         {
             if (_documents.Get(uri) is { } snapshot)
             {
-                index = index.WithOpenFile(FileIndex.Of(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), index.Roots));
+                // Usually the entry is already there (FileIndex.Of keeps one per model): a new index only for a newer one,
+                // so a request between edits builds nothing and keeps the index's lazily built lookups.
+                var entry = FileIndex.Of(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), index.Roots);
+                if (!ReferenceEquals(index.GetFile(path), entry))
+                {
+                    index = index.WithOpenFile(entry);
+                }
             }
         }
 
