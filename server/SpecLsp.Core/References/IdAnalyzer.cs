@@ -23,9 +23,23 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
 
     private static void CheckMentions(DocumentView view, List<SpecDiagnostic> result)
     {
+        var defined = view.Index.IdDefinitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+
         // A feature folder (spec, plan, tasks, checklists) is one scope: what any of its documents defines is known.
-        var folder = FeatureFolder.Find(view.Path, view.Workspace);
-        var defined = view.Index.IdDefinitions.Select(d => d.Id).Concat(folder?.Definitions.Select(d => d.Definition.Id) ?? []).ToHashSet(StringComparer.Ordinal);
+        // Looked up only for a mention this document leaves undefined, so typing in a spec costs nothing more.
+        HashSet<string>? folderIds = null;
+        bool folderKnown = true;
+        bool MayBeDefinedInFolder(string id)
+        {
+            if (folderIds is null)
+            {
+                var folder = FeatureFolder.Find(view.Path, view.Workspace);
+                folderIds = folder?.Definitions.Select(d => d.Definition.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+                folderKnown = folder is null || folder.IsComplete;
+            }
+
+            return folderIds.Contains(id) || !folderKnown; // until the workspace is indexed, another document may define it
+        }
 
         // A prefix is this spec's when it defines IDs with it, not counting the document's own ID in its title
         // ("# KEP-5573: …" names the document; KEP-4569 in its prose is another document, not a missing definition).
@@ -35,7 +49,6 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
             .Where(d => !IdSyntax.IsWorkspaceWide(d.Id) && !(d.Kind == IdDefinitionKind.Heading && d.Range.Start.Line == titleLine) && d.Prefix.Length > 1)
             .Select(d => d.Prefix)
             .ToHashSet(StringComparer.Ordinal);
-        bool scopeKnown = folder is null || folder.IsComplete;
 
         // Until the workspace is fully indexed (or with no workspace at all) a SPEC- ID may be defined in a file not seen yet.
         bool workspaceKnown = view.Workspace.IsComplete && view.Workspace.Roots.Length > 0;
@@ -55,7 +68,7 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
                     result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"No spec in the workspace defines {mention.Id}."));
                 }
             }
-            else if (scopeKnown && prefixes.Contains(IdSyntax.GetPrefix(mention.Id)))
+            else if (prefixes.Contains(IdSyntax.GetPrefix(mention.Id)) && !MayBeDefinedInFolder(mention.Id))
             {
                 result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"{mention.Id} is not defined in this spec."));
             }
