@@ -3,20 +3,12 @@ using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
 
+using static SpecLsp.Core.Tests.References.MarkedWorkspace;
+
 namespace SpecLsp.Core.Tests.References;
 
 public class LinkAnalyzerTests
 {
-    private static void AssertFlagged(string code, params (string Path, string Text)[] files)
-    {
-        var ws = MarkedWorkspace.Create(files);
-        var first = files[0].Path;
-        var diagnostics = ws.Analyze(first).Where(d => d.Code == code);
-        Assert.Equal(
-            MarkedWorkspace.Dump(ws.Files["/ws/" + first].Ranges.Select(r => new Core.References.SourceLocation("/ws/" + first, r))),
-            MarkedWorkspace.Dump(diagnostics.Select(d => new Core.References.SourceLocation("/ws/" + first, d.Range))));
-    }
-
     [Fact]
     public void BrokenLink_MissingRelativeFile_IsFlaggedOnItsDestination()
     {

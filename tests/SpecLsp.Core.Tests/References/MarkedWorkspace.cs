@@ -68,6 +68,17 @@ internal sealed class MarkedWorkspace
     public string ExpectedLocations() =>
         Dump(Files.SelectMany(f => f.Value.Ranges.Select(r => new SourceLocation(f.Key, r))));
 
+    /// <summary>Asserts that the first file's diagnostics of <paramref name="code"/> are exactly its marked ranges.</summary>
+    public static void AssertFlagged(string code, params (string Path, string Text)[] files)
+    {
+        var ws = Create(files);
+        var first = files[0].Path;
+        var diagnostics = ws.Analyze(first).Where(d => d.Code == code);
+        Assert.Equal(
+            Dump(ws.Files[Root + "/" + first].Ranges.Select(r => new SourceLocation(Root + "/" + first, r))),
+            Dump(diagnostics.Select(d => new SourceLocation(Root + "/" + first, d.Range))));
+    }
+
     public static string Dump(IEnumerable<SourceLocation> locations) =>
         string.Join("\n", locations.Select(l => $"{Relative(l.Path)} {l.Range}").Order(StringComparer.Ordinal));
 
