@@ -33,10 +33,21 @@ public enum SpecDumpDetail
     All = Mentions | Links | Tasks | Code | Html,
 }
 
+/// <summary>How <see cref="SpecDocumentDump"/> writes a position.</summary>
+public enum SpecDumpPositions
+{
+    /// <summary><c>(line,character)</c>, zero-based, as the model and LSP count: what tests compare.</summary>
+    ZeroBased,
+
+    /// <summary><c>line:column</c>, one-based, as editors show them and <c>speclsp check</c> prints them.</summary>
+    OneBased,
+}
+
 /// <summary>
 /// A readable text dump of a <see cref="SpecDocument"/>, one node a line: the section tree indented by depth,
-/// each node under the deepest section that holds it, positions as <c>(line,character)</c>, zero-based. Used by
-/// tests (compared with expected text) and by <c>speclsp outline</c>, so that a user sees what the server sees.
+/// each node under the deepest section that holds it, positions as <c>(line,character)</c>, zero-based (tests
+/// compare it with expected text), or as <c>line:column</c>, one-based (<c>speclsp outline</c>, so that a user
+/// sees what the server sees, counted as <c>speclsp check</c> and the editor count).
 /// </summary>
 public static class SpecDocumentDump
 {
@@ -44,32 +55,39 @@ public static class SpecDocumentDump
     public static string Write(SpecDocument document) => Write(document, SpecDumpDetail.None);
 
     /// <summary>The outline plus the nodes <paramref name="detail"/> asks for.</summary>
-    public static string Write(SpecDocument document, SpecDumpDetail detail)
+    public static string Write(SpecDocument document, SpecDumpDetail detail) => Write(document, detail, SpecDumpPositions.ZeroBased);
+
+    /// <summary>The outline plus the nodes <paramref name="detail"/> asks for, positions written as <paramref name="positions"/> says.</summary>
+    public static string Write(SpecDocument document, SpecDumpDetail detail, SpecDumpPositions positions)
     {
         ArgumentNullException.ThrowIfNull(document);
+        bool oneBased = positions == SpecDumpPositions.OneBased;
+        string R(TextRange range) => oneBased
+            ? string.Create(CultureInfo.InvariantCulture, $"{range.Start.Line + 1}:{range.Start.Character + 1}-{range.End.Line + 1}:{range.End.Character + 1}")
+            : range.ToString();
         var items = new List<(Position At, int Order, string Line)>();
         void Add(Position at, string line) => items.Add((at, items.Count, line));
 
         if (document.FrontMatter is { } frontMatter)
         {
-            Add(frontMatter.Range.Start, $"FRONTMATTER {frontMatter.Range}{(frontMatter.IsValid ? string.Empty : " invalid")}");
+            Add(frontMatter.Range.Start, $"FRONTMATTER {R(frontMatter.Range)}{(frontMatter.IsValid ? string.Empty : " invalid")}");
         }
 
         foreach (var field in document.Metadata)
         {
-            Add(field.KeyRange.Start, $"META {field.Key} = {Quote(field.Value)} {field.KeyRange} {field.ValueRange} {field.Style}");
+            Add(field.KeyRange.Start, $"META {field.Key} = {Quote(field.Value)} {R(field.KeyRange)} {R(field.ValueRange)} {field.Style}");
         }
 
         foreach (var definition in document.IdDefinitions)
         {
-            Add(definition.Range.Start, $"ID {definition.Id} {Quote(definition.Title)} {definition.Range} {definition.Kind}");
+            Add(definition.Range.Start, $"ID {definition.Id} {Quote(definition.Title)} {R(definition.Range)} {definition.Kind}");
         }
 
         if (detail.HasFlag(SpecDumpDetail.Mentions))
         {
             foreach (var mention in document.IdMentions)
             {
-                Add(mention.Range.Start, $"MENTION {mention.Id} {mention.Range}");
+                Add(mention.Range.Start, $"MENTION {mention.Id} {R(mention.Range)}");
             }
         }
 
@@ -78,12 +96,12 @@ public static class SpecDocumentDump
             foreach (var link in document.Links)
             {
                 string target = link.Kind == LinkKind.Reference ? $"[{link.Label}]" : link.Destination ?? string.Empty;
-                Add(link.Range.Start, $"{(link.IsImage ? "IMAGE" : "LINK")} {link.Kind} {Quote(link.Text)} -> {Quote(target)} {link.Range} target {link.TargetRange}{(link.IsUndefined ? " undefined" : string.Empty)}");
+                Add(link.Range.Start, $"{(link.IsImage ? "IMAGE" : "LINK")} {link.Kind} {Quote(link.Text)} -> {Quote(target)} {R(link.Range)} target {R(link.TargetRange)}{(link.IsUndefined ? " undefined" : string.Empty)}");
             }
 
             foreach (var definition in document.ReferenceDefinitions)
             {
-                Add(definition.Range.Start, $"REFDEF [{definition.Label}] -> {Quote(definition.Destination)} {definition.Range} label {definition.LabelRange} dest {definition.DestinationRange}");
+                Add(definition.Range.Start, $"REFDEF [{definition.Label}] -> {Quote(definition.Destination)} {R(definition.Range)} label {R(definition.LabelRange)} dest {R(definition.DestinationRange)}");
             }
         }
 
@@ -91,7 +109,7 @@ public static class SpecDocumentDump
         {
             foreach (var task in document.TaskItems)
             {
-                Add(task.Range.Start, $"TASK [{(task.IsChecked ? "x" : " ")}] {Quote(task.Text)} {task.Range} box {task.CheckboxRange}");
+                Add(task.Range.Start, $"TASK [{(task.IsChecked ? "x" : " ")}] {Quote(task.Text)} {R(task.Range)} box {R(task.CheckboxRange)}");
             }
         }
 
@@ -100,12 +118,12 @@ public static class SpecDocumentDump
             foreach (var code in document.CodeBlocks)
             {
                 int lines = code.Content.Length == 0 ? 0 : code.Content.Count(c => c == '\n') + 1;
-                Add(code.Range.Start, $"CODE {(code.IsFenced ? "fenced" : "indented")} {code.Info ?? "-"} {code.Range} {lines.ToString(CultureInfo.InvariantCulture)} line{(lines == 1 ? string.Empty : "s")}");
+                Add(code.Range.Start, $"CODE {(code.IsFenced ? "fenced" : "indented")} {code.Info ?? "-"} {R(code.Range)} {lines.ToString(CultureInfo.InvariantCulture)} line{(lines == 1 ? string.Empty : "s")}");
             }
 
             foreach (var span in document.CodeSpans)
             {
-                Add(span.Start, $"CODESPAN {Quote(document.Source.GetText(span))} {span}");
+                Add(span.Start, $"CODESPAN {Quote(document.Source.GetText(span))} {R(span)}");
             }
         }
 
@@ -113,12 +131,12 @@ public static class SpecDocumentDump
         {
             foreach (var comment in document.HtmlComments)
             {
-                Add(comment.Range.Start, $"COMMENT {Quote(comment.Content)} {comment.Range}");
+                Add(comment.Range.Start, $"COMMENT {Quote(comment.Content)} {R(comment.Range)}");
             }
 
             foreach (var anchor in document.ExplicitAnchors)
             {
-                Add(anchor.Range.Start, $"ANCHOR #{anchor.Name} {anchor.Range}");
+                Add(anchor.Range.Start, $"ANCHOR #{anchor.Name} {R(anchor.Range)}");
             }
         }
 
@@ -126,13 +144,13 @@ public static class SpecDocumentDump
         {
             foreach (var block in document.Blocks)
             {
-                Add(block.Range.Start, $"BLOCK {block.Kind} {block.Range}");
+                Add(block.Range.Start, $"BLOCK {block.Kind} {R(block.Range)}");
             }
         }
 
         foreach (var diagnostic in document.ParseDiagnostics)
         {
-            Add(diagnostic.Range.Start, $"DIAGNOSTIC {diagnostic.Code} {diagnostic.Severity} {diagnostic.Range} {Quote(diagnostic.Message)}");
+            Add(diagnostic.Range.Start, $"DIAGNOSTIC {diagnostic.Code} {diagnostic.Severity} {R(diagnostic.Range)} {Quote(diagnostic.Message)}");
         }
 
         items.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Order.CompareTo(b.Order));
@@ -174,7 +192,7 @@ public static class SpecDocumentDump
 
             output.Append(' ', depth * 2)
                 .Append('H').Append(section.Level.ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(Quote(section.Title)).Append(' ').Append(section.Range.ToString())
+                .Append(Quote(section.Title)).Append(' ').Append(R(section.Range))
                 .Append(" #").Append(section.Anchor)
                 .Append(section.IsSetext ? " setext" : string.Empty)
                 .Append('\n');

@@ -137,13 +137,29 @@ internal sealed class CheckRunner(string currentDirectory, DateOnly today)
             }
         }
 
+        // Each fix is safe alone, but together they may take all a section holds (its three empty list items): a
+        // section the fixes would leave blank keeps what it had, so --fix never turns a spec into an empty-section.
+        var (updated, reparsed) = Apply(document, chosen);
+        var emptied = EmptiedSections(document, reparsed);
+        if (emptied.Count > 0)
+        {
+            chosen.RemoveAll(action => action.Edits.Any(e => emptied.Any(section => section.BodyRange.Contains(e.Range.Start))));
+            (updated, reparsed) = Apply(document, chosen);
+        }
+
         if (chosen.Count == 0)
         {
             return null;
         }
 
+        File.WriteAllText(path, updated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return (new AppliedFix(Display(path), [.. chosen.Select(a => a.Title)]), reparsed, index.WithDiskFile(FileIndex.Create(path, reparsed, index.Roots)));
+    }
+
+    private static (string Text, SpecDocument Document) Apply(SpecDocument document, List<SpecCodeAction> actions)
+    {
         var source = document.Source;
-        var edits = chosen.SelectMany(a => a.Edits)
+        var edits = actions.SelectMany(a => a.Edits)
             .Select(e => (Start: source.GetOffset(e.Range.Start), End: source.GetOffset(e.Range.End), e.NewText))
             .OrderByDescending(e => e.Start);
         var text = new StringBuilder(source.Text);
@@ -153,9 +169,29 @@ internal sealed class CheckRunner(string currentDirectory, DateOnly today)
         }
 
         string updated = text.ToString();
-        File.WriteAllText(path, updated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        var reparsed = SpecParser.Parse(SourceText.From(updated));
-        return (new AppliedFix(Display(path), [.. chosen.Select(a => a.Title)]), reparsed, index.WithDiskFile(FileIndex.Create(path, reparsed, index.Roots)));
+        return (updated, SpecParser.Parse(SourceText.From(updated)));
+    }
+
+    // Sections with no subsections that held something before and nothing after. The fixes remove lines inside
+    // sections, never a heading, so the two documents' sections correspond one to one, in document order.
+    private static List<Section> EmptiedSections(SpecDocument before, SpecDocument after)
+    {
+        var emptied = new List<Section>();
+        if (before.AllSections.Length != after.AllSections.Length)
+        {
+            return emptied;
+        }
+
+        for (int i = 0; i < before.AllSections.Length; i++)
+        {
+            var (was, now) = (before.AllSections[i], after.AllSections[i]);
+            if (was.Children.IsEmpty && !DocumentSections.IsBlank(before, was.BodyRange) && DocumentSections.IsBlank(after, now.BodyRange))
+            {
+                emptied.Add(was);
+            }
+        }
+
+        return emptied;
     }
 
     private static bool Overlaps(SpecCodeAction a, SpecCodeAction b) =>

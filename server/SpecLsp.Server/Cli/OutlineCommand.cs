@@ -5,7 +5,7 @@ using SpecLsp.Core.Text;
 
 namespace SpecLsp.Server.Cli;
 
-/// <summary><c>speclsp outline FILE</c>: what the server sees in a file, one node a line.</summary>
+/// <summary><c>speclsp outline FILE</c>: what the server sees in a file, one node a line, positions one-based <c>line:column</c> as <c>check</c> prints them.</summary>
 internal static class OutlineCommand
 {
     public static async Task<int> RunAsync(string path, Stream stdout, TextWriter stderr)
@@ -22,7 +22,7 @@ internal static class OutlineCommand
         }
 
         var document = SpecParser.Parse(SourceText.From(text));
-        string dump = SpecDocumentDump.Write(document);
+        string dump = SpecDocumentDump.Write(document, SpecDumpDetail.None, SpecDumpPositions.OneBased);
         string fullPath = Path.GetFullPath(path);
         string? root = TemplateEnvironmentLoader.FindWorkspaceRoot(fullPath);
         var choice = TemplateEnvironmentLoader.Load(root ?? Path.GetDirectoryName(fullPath)).Environment.Choose(document, fullPath);

@@ -11,7 +11,10 @@ namespace SpecLsp.Benchmarks.Latency;
 /// the editor publish, started directly; a <c>speclsp.dll</c> is started with <c>dotnet</c>).
 /// Options: <c>--cold N</c> fresh processes for initialize (10), <c>--edits N</c> (50), <c>--lines N</c> spec size (10000),
 /// <c>--files N</c> workspace size (10000; 0 skips the index), <c>--workspace DIR</c>,
-/// <c>--only-initialize 1</c> to measure start-up alone.
+/// <c>--only-initialize 1</c> to measure start-up alone, <c>--peer "CMD ARGS"</c> another stdio language server whose
+/// cold start to the <c>initialize</c> answer is measured in the same run, each of its starts right after one of ours
+/// (VS Code's Markdown server: <c>--peer "node PEERS/node_modules/vscode-markdown-languageserver/out/node/workerMain.js --stdio"</c>,
+/// installed outside the repository with <c>npm install vscode-markdown-languageserver</c>).
 /// </summary>
 internal static class LatencyBenchmark
 {
@@ -39,21 +42,42 @@ internal static class LatencyBenchmark
 
         var results = new List<(string Name, List<double> Samples, string Unit)>();
 
+        string[]? peer = Option(args, "--peer") is { } peerCommand ? SplitCommand(peerCommand) : null;
+        if (peer is { Length: 0 })
+        {
+            Console.Error.WriteLine("--peer needs a command, e.g. --peer \"node .../workerMain.js --stdio\".");
+            return 2;
+        }
+
         var initialize = new List<double>();
         var initializeCpu = new List<double>();
+        var peerInitialize = new List<double>();
+        var peerInitializeCpu = new List<double>();
         for (int i = 0; i < coldRuns; i++)
         {
-            long start = Stopwatch.GetTimestamp();
-            await using var cold = LspClient.Start(server, Path.GetTempPath());
-            await cold.RequestAsync("initialize", InitializeParams(null)).ConfigureAwait(false);
-            initialize.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            initializeCpu.Add(CpuTicks(cold.ProcessId) * 10.0);
+            var (wall, cpu) = await ColdInitializeAsync(() => LspClient.Start(server, Path.GetTempPath())).ConfigureAwait(false);
+            initialize.Add(wall);
+            initializeCpu.Add(cpu);
+            if (peer is not null)
+            {
+                (wall, cpu) = await ColdInitializeAsync(() => LspClient.Start(peer[0], peer[1..], Path.GetTempPath())).ConfigureAwait(false);
+                peerInitialize.Add(wall);
+                peerInitializeCpu.Add(cpu);
+            }
         }
 
         results.Add(("initialize (cold process)", initialize, "ms"));
 
         // CPU time is what a quieter machine would turn into wall time: a shared machine's load inflates the other.
         results.Add(("initialize CPU time (user+system, 10 ms ticks)", initializeCpu, "ms"));
+        if (peer is not null)
+        {
+            results.Add(("peer initialize (cold process, interleaved)", peerInitialize, "ms"));
+            results.Add(("peer initialize CPU time", peerInitializeCpu, "ms"));
+            Console.WriteLine($"peer: {string.Join(' ', peer)}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"initialize median, ours / peer: {Percentile(initialize, 50):F1} / {Percentile(peerInitialize, 50):F1} ms = {Percentile(initialize, 50) / Percentile(peerInitialize, 50):F2}x"));
+        }
 
         if (Option(args, "--only-initialize") is not null)
         {
@@ -146,6 +170,54 @@ internal static class LatencyBenchmark
         }
 
         return 0;
+    }
+
+    // From the process's start to the arrival of its initialize answer's last byte, and the CPU time it spent meanwhile.
+    private static async Task<(double Wall, double Cpu)> ColdInitializeAsync(Func<LspClient> start)
+    {
+        long started = Stopwatch.GetTimestamp();
+        await using var cold = start();
+        long arrived = await cold.RequestAsync("initialize", InitializeParams(null), TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+        double wall = Stopwatch.GetElapsedTime(started, arrived).TotalMilliseconds;
+        return (wall, CpuTicks(cold.ProcessId) * 10.0);
+    }
+
+    // A command line split on spaces, with "double quotes" around an argument that holds spaces.
+    private static string[] SplitCommand(string command)
+    {
+        var parts = new List<string>();
+        var current = new System.Text.StringBuilder();
+        bool quoted = false;
+        bool any = false;
+        foreach (char c in command)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+                any = true;
+            }
+            else if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (any)
+                {
+                    parts.Add(current.ToString());
+                    current.Clear();
+                    any = false;
+                }
+            }
+            else
+            {
+                current.Append(c);
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            parts.Add(current.ToString());
+        }
+
+        return [.. parts];
     }
 
     private static void Print(List<(string Name, List<double> Samples, string Unit)> results)

@@ -52,7 +52,13 @@ internal sealed class LspClient : IAsyncDisposable
     public static LspClient Start(string server, string workingDirectory)
     {
         bool dll = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(dll ? "dotnet" : server)
+        return dll ? Start("dotnet", [server], workingDirectory) : Start(server, [], workingDirectory);
+    }
+
+    /// <summary>Starts any stdio language server: <paramref name="fileName"/> with <paramref name="arguments"/>.</summary>
+    public static LspClient Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -60,9 +66,9 @@ internal sealed class LspClient : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        if (dll)
+        foreach (string argument in arguments)
         {
-            info.ArgumentList.Add(server);
+            info.ArgumentList.Add(argument);
         }
 
         return new LspClient(Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start"));

@@ -315,6 +315,24 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Fix_KeepsEmptyListItemsThatAreTheirSectionsOnlyText()
+    {
+        // Each empty item alone is safe to remove, but all of them would leave the section empty: an empty-section
+        // after --fix, and the numbered list to fill in gone. Those stay; an empty item elsewhere still goes.
+        Write("specs/search.md", Search
+            .Replace("1. Show ten matches, see [the API](api.md) and [export](export.md#overview)", "1.\n2.\n3.", StringComparison.Ordinal)
+            .Replace("- [ ] Build the index", "- [ ] Build the index\n-", StringComparison.Ordinal));
+        var (_, output, error) = await CheckAsync("--fix", "specs");
+
+        string fixedText = File.ReadAllText(Path.Combine(_root, "specs", "search.md"));
+        Assert.Contains("### Functional Requirements\n1.\n2.\n3.\n", fixedText, StringComparison.Ordinal);
+        Assert.Contains("- [ ] Build the index\n\n## Testing Strategy", fixedText, StringComparison.Ordinal);
+        Assert.Contains("fixed specs/search.md: Remove empty list item\n", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("empty-section", output, StringComparison.Ordinal);
+        Assert.Contains("This list item is empty", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Examples_MainCommandOfTheReadme_FindsTheDeliberateProblems()
     {
         var (exit, output, _) = await CheckInAsync(RepositoryPaths.Root, "examples");

@@ -79,6 +79,23 @@ public sealed class TemplateCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Outline_Positions_OneBasedLineColumnAsCheckPrintsThem()
+    {
+        string file = Path.Combine(_folder, "spec.md");
+        await File.WriteAllTextAsync(file, "# Sync\n\n**Status:** Draft\n\n## Overview\n\n## Scope\n\nSee [x](missing.md).\n");
+
+        var (_, outline, _) = await RunAsync("outline", file);
+        var (_, check, _) = await RunAsync("check", file, "--no-color");
+
+        Assert.StartsWith("H1 \"Sync\" 1:1-10:1 #sync\n", outline, StringComparison.Ordinal);
+        Assert.Contains("\n  META Status = \"Draft\" 3:3-3:9 3:13-3:18 BoldLine\n", outline, StringComparison.Ordinal);
+        Assert.Contains("\n  H2 \"Overview\" 5:1-7:1 #overview\n", outline, StringComparison.Ordinal);
+        Assert.Contains("\n  H2 \"Scope\" 7:1-10:1 #scope\n", outline, StringComparison.Ordinal);
+        // The link target starts at the ninth character of line 9 ("See [x](" before it): both count from 1.
+        Assert.Contains("spec.md:9:9: warning broken-link: ", check, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outline_PlainMarkdown_SaysSo()
     {
         string file = Path.Combine(_folder, "README.md");
