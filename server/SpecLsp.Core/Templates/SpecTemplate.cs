@@ -54,6 +54,13 @@ public sealed class SpecTemplate
     /// </summary>
     public bool IsOrdered { get; init; } = true;
 
+    /// <summary>
+    /// False when the template's front matter says <c>title: none</c>: the format has no title heading, and its
+    /// sections are a document's outermost headings whatever their level (a Rust-style RFC's <c># Summary</c> or
+    /// <c>## Summary</c>); see <see cref="DocumentSections.TopLevel(Model.SpecDocument, bool)"/>.
+    /// </summary>
+    public bool HasTitle { get; init; } = true;
+
     /// <summary>Problems found in the template's front matter (an unknown section path, bad YAML); empty when fine.</summary>
     public ImmutableArray<string> Problems { get; init; } = [];
 

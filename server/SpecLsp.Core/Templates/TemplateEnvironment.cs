@@ -202,7 +202,7 @@ public sealed class TemplateEnvironment
 
         if (best is not null && second is not null && best.CompareTo(second) == 0)
         {
-            return new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, best.Sections.Score, best.Sections.Matched, total)
+            return new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, best.Sections.Score, best.Sections.Matched, best.Sections.Total)
             {
                 Closest = best.Template,
                 RunnerUp = second.Template,
@@ -212,12 +212,12 @@ public sealed class TemplateEnvironment
 
         if (best is not null)
         {
-            return new TemplateChoice(best.Template, TemplateChoiceReason.BestMatch, best.Sections.Score, best.Sections.Matched, total) { Evidence = best.Evidence };
+            return new TemplateChoice(best.Template, TemplateChoiceReason.BestMatch, best.Sections.Score, best.Sections.Matched, best.Sections.Total) { Evidence = best.Evidence };
         }
 
         return closest is null
             ? new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, 0, 0, total)
-            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, closest.Sections.Score, closest.Sections.Matched, total)
+            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, closest.Sections.Score, closest.Sections.Matched, closest.Sections.Total)
             {
                 Closest = closest.Template,
                 Evidence = closest.Evidence,
