@@ -49,6 +49,14 @@ public sealed class SpecTemplate
     public ImmutableArray<string> Markers { get; init; } = [];
 
     /// <summary>
+    /// Texts (front matter <c>match: titles:</c>) that, found in a document's H1 in any case, say it is of this format,
+    /// such as <c>decision record:</c> in <c># Architecture Decision Record: Go</c>: a marker, and enough on its own
+    /// since the author named the format; only the title counts, so a page that merely talks about the format is not
+    /// taken for one.
+    /// </summary>
+    public ImmutableArray<string> TitleMarkers { get; init; } = [];
+
+    /// <summary>
     /// False when the template's front matter says <c>order: free</c>: its sections may come in any order (a format
     /// whose authors arrange it freely), so no <c>section-order</c> is reported.
     /// </summary>

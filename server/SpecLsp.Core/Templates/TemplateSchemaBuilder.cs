@@ -29,11 +29,12 @@ public static class TemplateSchemaBuilder
         var optional = new List<string>();
         var paths = new List<string>();
         var markers = new List<string>();
+        var titleMarkers = new List<string>();
         bool ordered = true;
         bool titled = true;
         if (frontMatter is not null)
         {
-            ReadFrontMatter(frontMatter, problems, ref description, ref ordered, ref titled, required, optional, paths, markers);
+            ReadFrontMatter(frontMatter, problems, ref description, ref ordered, ref titled, required, optional, paths, markers, titleMarkers);
         }
 
         var document = SpecParser.Parse(SourceText.From(body));
@@ -70,6 +71,7 @@ public static class TemplateSchemaBuilder
             Root = root,
             PathConventions = [.. paths],
             Markers = [.. markers],
+            TitleMarkers = [.. titleMarkers.Where(t => t.Length > 0)],
             IsOrdered = ordered,
             HasTitle = titled,
             Problems = problems.ToImmutable(),
@@ -108,7 +110,7 @@ public static class TemplateSchemaBuilder
     }
 
     private static void ReadFrontMatter(
-        string yaml, ImmutableArray<string>.Builder problems, ref string? description, ref bool ordered, ref bool titled, List<string> required, List<string> optional, List<string> paths, List<string> markers)
+        string yaml, ImmutableArray<string>.Builder problems, ref string? description, ref bool ordered, ref bool titled, List<string> required, List<string> optional, List<string> paths, List<string> markers, List<string> titleMarkers)
     {
         var result = SafeYaml.Load(yaml);
         if (result.Error is { } error)
@@ -145,6 +147,9 @@ public static class TemplateSchemaBuilder
                                 break;
                             case "markers":
                                 ReadList(matchValue, markers, "match.markers", problems);
+                                break;
+                            case "titles":
+                                ReadList(matchValue, titleMarkers, "match.titles", problems);
                                 break;
                         }
                     }

@@ -209,6 +209,8 @@ public class TemplateChoiceTests
     [InlineData("/repo/openspec/changes/archive/2026-01-05-add-export/tasks.md", "# Tasks\n\n## 1. Export\n- [x] 1.1 Add the button\n- [ ] 1.2 Write the file\n", "openspec-tasks")]
     [InlineData("/repo/openspec/changes/add-export/specs/export/spec.md", "## ADDED Requirements\n\n### Requirement: CSV file\nThe system SHALL write CSV.\n\n#### Scenario: One row\n- **WHEN** a row\n- **THEN** a line\n", "openspec-delta")]
     [InlineData("/repo/openspec/specs/export/spec.md", "# export Specification\n\n## Purpose\nGet data out.\n\n## Requirements\n\n### Requirement: CSV file\nThe system SHALL write CSV.\n", "openspec-spec")]
+    [InlineData("/repo/examples/go/index.md", "# Architecture Decision Record: Go\n\n## Background\nWe need a language.\n\n## Rationale\nFast builds.\n", "adr")]
+    [InlineData("/repo/examples/timestamps/index.md", "# Timestamp format\n\n## Summary\n\n### Issue\nWhich format?\n\n### Decision\nISO 8601.\n\n## Details\n\n### Positions\nISO, epoch.\n", "adr-tyree")]
     [InlineData("/repo/docs/decisions/0004-cache.md", "---\nstatus: accepted\n---\n# Cache pages with Redis\n\n## Context and Problem Statement\nPages are slow.\n\n## Considered Options\n* Redis\n* None\n\n## Decision Outcome\nChosen option: Redis.\n", "madr")]
     public void Choose_KepAndDecisionRecordsAtTheirPaths_FollowTheirFormatWithoutTemplateNoise(string path, string text, string template)
     {
@@ -231,6 +233,16 @@ public class TemplateChoiceTests
 
         Assert.Equal(count, sections.Length);
         Assert.Equal(TemplateMatch.ScoreSections(Parse(text), TemplateCatalog.BuiltIn.Find("rfc")!).Total, count);
+    }
+
+    [Theory]
+    [InlineData("# Architecture decision record (ADR)\n\n## Context\nWhat ADRs are.\n\n## Status\nHow to mark them.\n")]
+    [InlineData("# Review command\n\n## Summary\nx\n\n### Arguments\n- a\n")]
+    public void Choose_PageAboutDecisionRecords_IsPlainMarkdown(string text)
+    {
+        // A page that explains the format (its H1 names it without a subject), or has a heading that only starts like
+        // the form's own '### Positions' (seen: '### Arguments' of a command's help), is not a record.
+        Assert.Null(TemplateEnvironment.Default.Choose(Parse(text), "/repo/README.md").Template);
     }
 
     [Fact]

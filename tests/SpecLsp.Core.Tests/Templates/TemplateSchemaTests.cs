@@ -167,7 +167,7 @@ public class TemplateSchemaTests
         var overridden = catalog.Find("detailed")!;
         Assert.Equal(TemplateOrigin.Workspace, overridden.Origin);
         Assert.Equal<string>(["Only"], overridden.Sections.Select(s => s.Title));
-        Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "team"], catalog.Names);
+        Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "adr-tyree", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "team"], catalog.Names);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class TemplateSchemaTests
 
             var catalog = TemplateCatalog.LoadFolder(folder);
 
-            Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "decision"], catalog.Names);
+            Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "adr-tyree", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "decision"], catalog.Names);
             Assert.Equal(Path.Combine(folder, "decision.md"), catalog.Find("Decision")!.FilePath);
         }
         finally

@@ -298,7 +298,7 @@ public sealed class TemplateServerTests : IDisposable
             }
         }
 
-        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "decision"], names);
+        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "adr-tyree", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "decision"], names);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
