@@ -169,6 +169,19 @@ public class SectionDiagnosticsTests
         Assert.Equal(marked.Ranges[0], Assert.Single(duplicate.Related).Range);
     }
 
+    [Theory]
+    [InlineData("# T\n\n## Summary\na\n\n## Summary\nagain\n", 1)]
+    [InlineData("# T\n\n## Summary\na\n\n## Design\nb\n\n## Summary\nin short\n", 0)]
+    [InlineData("# T\n\n> ## Design\n> quoted\n\n## Summary\na\n\n## Design\nb\n", 0)]
+    public void Compute_FreeOrderFormat_ReportsARepeatOnlyRightAfterItsTwin(string spec, int expected)
+    {
+        // Seen in KEPs and RFCs: '### Test Plan' pasted twice in a row is a slip; a closing '## Summary' or a quoted
+        // heading further on is the author's structure.
+        var diagnostics = Diagnose(spec, Template("---\norder: free\n---\n# [T]\n\n## Summary\n\n## Design\n"));
+
+        Assert.Equal(expected, diagnostics.Count(d => d.Code == DiagnosticCodes.DuplicateSection));
+    }
+
     [Fact]
     public void Compute_RepeatableGroupMembers_AreNeitherDuplicatesNorOutOfOrder()
     {
