@@ -2,7 +2,7 @@
 // Summaries and samples of `speclsp check --format json` output over a corpus of real repositories.
 // Called by run.sh; see README.md in this folder. Node.js 20, no dependencies.
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const USAGE = `Summaries and samples of \`speclsp check --format json\` output over a corpus of real repositories.
@@ -13,6 +13,7 @@ Called by run.sh; see README.md in this folder. Node.js 20, no dependencies.
   precision.mjs sample OUT CODE N [SEED]     N diagnostics of CODE drawn at random (seeded), with context
   precision.mjs formats CORPUS               the format documents of the corpus (path conventions), one a line;
                                              MAX=n keeps a seeded sample (SEED, default 16) of n per format
+  precision.mjs formats-json OUT             formats.tsv from OUT/formats.list and check's JSON (OUT/json)
   precision.mjs formats-summary OUT          how many of each format a template was chosen for
 `;
 
@@ -329,6 +330,33 @@ function formatsSummary(out, print) {
   }
 }
 
+// formats.tsv from check's JSON (OUT/json/REPO.json, "files": the template chosen per file) instead of one
+// outline process a document: every document of formats.list, the same line format as run.sh writes. A file that a
+// symbolic link points to is checked once, under the path met first (often the link's): found by its real path.
+function formatsFromJson(out, print) {
+  const corpus = readText(join(out, 'corpus')).trim();
+  const real = (path) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  const chosen = new Map(); // repo -> Map(real path -> template or null)
+  const lines = readText(join(out, 'formats.list')).split('\n').filter((l) => l !== '');
+  for (const line of lines) {
+    const [kind, repo, rel] = line.split('\t');
+    if (!chosen.has(repo)) {
+      const files = JSON.parse(readText(join(out, 'json', `${repo}.json`))).files ?? [];
+      chosen.set(repo, new Map(files.map((f) => [real(join(corpus, repo, f.path)), f.template])));
+    }
+    const files = chosen.get(repo);
+    const key = real(join(corpus, repo, rel));
+    const template = files.has(key) ? files.get(key) ?? 'none' : '?';
+    print(`${kind}\t${repo}\t${rel}\ttemplate: ${template}`);
+  }
+}
+
 function main(argv) {
   const output = [];
   const print = (line) => output.push(line + '\n');
@@ -342,6 +370,8 @@ function main(argv) {
   } else if (cmd === 'formats' && argv.length === 2) {
     const cap = smallInteger(process.env.MAX ?? '0', 'MAX');
     formats(argv[1], cap, integer(process.env.SEED ?? '16', 'SEED'), print);
+  } else if (cmd === 'formats-json' && argv.length === 2) {
+    formatsFromJson(argv[1], print);
   } else if (cmd === 'formats-summary' && argv.length === 2) {
     formatsSummary(argv[1], print);
   } else {

@@ -4,7 +4,8 @@
 #   run.sh check   CORPUS OUT -- SPECLSP...   check --format json each repository, unconfigured; write OUT/summary.md
 #   run.sh formats CORPUS OUT -- SPECLSP...   the template chosen for each format document (spec-kit, KEP, RFC, ADR,
 #                                             OpenSpec, found by path convention; MAX=n: a seeded sample of n
-#                                             per format, as outline starts one process a file); OUT/formats.md
+#                                             per format, as outline starts one process a file; without MAX and
+#                                             after `check` into OUT, every document, read from check's JSON)
 #   run.sh sample  OUT CODE N [SEED]          N diagnostics of CODE at random (default seed 16), with file, line,
 #                                             message, the heading above and 3 lines of context each side (CONTEXT=k)
 #
@@ -56,11 +57,16 @@ case "$cmd" in
   formats)
     parse "$@"
     helper formats "$corpus" > "$out/formats.list"
-    : > "$out/formats.tsv"
-    while IFS=$'\t' read -r kind repo rel; do
-      choice="$(cd "$corpus/$repo" && "${speclsp[@]}" outline "$rel" | grep '^template: ' | tail -n 1)"
-      printf '%s\t%s\t%s\t%s\n' "$kind" "$repo" "$rel" "$choice" >> "$out/formats.tsv"
-    done < "$out/formats.list"
+    if [[ -d $out/json && -z ${MAX:-} ]]; then
+      # After `run.sh check` into the same OUT: check's JSON names each file's template; every document counts.
+      helper formats-json "$out" > "$out/formats.tsv"
+    else
+      : > "$out/formats.tsv"
+      while IFS=$'\t' read -r kind repo rel; do
+        choice="$(cd "$corpus/$repo" && "${speclsp[@]}" outline "$rel" | grep '^template: ' | tail -n 1)"
+        printf '%s\t%s\t%s\t%s\n' "$kind" "$repo" "$rel" "$choice" >> "$out/formats.tsv"
+      done < "$out/formats.list"
+    fi
     helper formats-summary "$out" | tee "$out/formats.md"
     ;;
   sample)

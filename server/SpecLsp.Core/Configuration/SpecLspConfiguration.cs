@@ -63,10 +63,16 @@ public sealed record SpecLspConfiguration
 
     /// <summary>
     /// Globs of files that are never specs; default <c>node_modules</c>, hidden folders (<c>.git</c>, <c>.spec</c>…)
-    /// and templates themselves (a <c>templates</c> folder, <c>*-template.md</c>), whose placeholders and sample links
-    /// are there on purpose.
+    /// and templates themselves (a <c>templates</c> folder, or one named so in another language as translated
+    /// documentation does, <c>*-template.md</c>), whose placeholders and sample links are there on purpose.
     /// </summary>
-    public ImmutableArray<string> Exclude { get; init; } = ["**/node_modules/**", "**/.*/**", "**/templates/**", "**/*-template.md"];
+    public ImmutableArray<string> Exclude { get; init; } = ["**/node_modules/**", "**/.*/**", TemplatesFolders, "**/*-template.md"];
+
+    /// <summary>
+    /// The default exclusion of templates folders: <c>templates</c> and its name in the languages translated
+    /// documentation uses (Spanish, French, Welsh, German, Japanese, Korean, Turkish, Russian, Chinese).
+    /// </summary>
+    public const string TemplatesFolders = "**/{templates,plantillas,modèles,templedi,vorlagen,テンプレート,템플릿,şablonlar,шаблоны,模板}/**";
 
     /// <summary>The templates folder relative to the workspace root; default <c>.spec/templates</c>.</summary>
     public string TemplatesFolder { get; init; } = ".spec/templates";

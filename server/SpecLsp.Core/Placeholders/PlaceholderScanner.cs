@@ -703,6 +703,12 @@ public static class PlaceholderScanner
                 continue;
             }
 
+            // Part of a URL (".../badge/TBD-red") is an address, not a blank.
+            if (InUrl(text, at))
+            {
+                continue;
+            }
+
             // TODO is a marker when it opens a note ("TODO: decide") or stands alone; "remove outdated TODO" mentions one.
             if (token == "TODO" && !text[end..].TrimStart().StartsWith(":") && !IsAloneOnLine(text, "TODO"))
             {
@@ -711,6 +717,16 @@ public static class PlaceholderScanner
 
             // TBD as a word of a sentence ("a TBD follow-up", "(details TBD)") is a remark, not a value left open.
             if (token == "TBD" && (IsInParentheses(text, at, end) || (end + 1 < text.Length && text[end] == ' ' && char.IsLetter(text[end + 1]) && AfterArticle(text[..at]))))
+            {
+                continue;
+            }
+
+            // Nor is one that a sentence goes on from mid-line ("…gengo/v2.  TBD as to whether this is worth it"): a value
+            // left open stands at the start of its line or item, after a label ("Owner: TBD once …"), or ends its clause
+            // ("The date is TBD."). A reference labelled TBD ("[open][TBD]", "[TBD]: …/badge/TBD-red") is a badge.
+            if (token == "TBD" && ((end + 1 < text.Length && text[end] == ' ' && char.IsAsciiLetterLower(text[end + 1]) && !OpensValue(text[..at]))
+                || (text[..at].Trim().SequenceEqual("[") && text[end..].StartsWith("]:"))
+                || (text[..at].EndsWith("][") && text[end..].StartsWith("]"))))
             {
                 continue;
             }
@@ -727,6 +743,30 @@ public static class PlaceholderScanner
 
             found.Add(new Placeholder(new TextRange(line, at, line, end), kind, token));
         }
+    }
+
+    private static bool InUrl(ReadOnlySpan<char> text, int at)
+    {
+        int start = at;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] is not ('(' or '<'))
+        {
+            start--;
+        }
+
+        return text[start..at].Contains("://", StringComparison.Ordinal);
+    }
+
+    // Before a value: nothing but a list marker, quote, table pipe or emphasis; or a label's ':' (or '=', '|', a dash).
+    private static bool OpensValue(ReadOnlySpan<char> before)
+    {
+        var rest = before.TrimEnd().TrimEnd("*_`[");
+        rest = rest.TrimEnd();
+        if (rest.IsEmpty || rest[^1] is ':' or '=' or '|' or '-' or '—' or '–' or '>')
+        {
+            return true;
+        }
+
+        return rest.Trim().TrimStart("-*+>|0123456789.) ").IsEmpty;
     }
 
     private static bool AfterArticle(ReadOnlySpan<char> before)

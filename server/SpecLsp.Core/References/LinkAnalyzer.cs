@@ -56,7 +56,7 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             Check(view, context.SiteRoot, states, suggestions, definition.Destination, view.Index.ReferenceDefinitionTargets[i], definition.DestinationRange, result);
         }
 
-        foreach (var reference in ReferenceLinkScanner.Find(context.Document, label => view.Index.FindReferenceDefinition(label) is null))
+        foreach (var reference in ReferenceLinkScanner.Find(context.Document, label => view.Index.FindReferenceDefinition(label) is null).Where(r => !r.IsTagPair))
         {
             cancellationToken.ThrowIfCancellationRequested();
             result.Add(new SpecDiagnostic(

@@ -9,7 +9,15 @@ namespace SpecLsp.Core.References;
 /// <param name="Label">The label.</param>
 /// <param name="Range">The whole <c>[text][label]</c>.</param>
 /// <param name="LabelRange">The label's text (for <c>[label][]</c>, the first brackets' text).</param>
-public sealed record ReferenceLinkSyntax(string Label, TextRange Range, TextRange LabelRange);
+public sealed record ReferenceLinkSyntax(string Label, TextRange Range, TextRange LabelRange)
+{
+    /// <summary>
+    /// True for a full reference whose text and label both read as tags (<c>[Feature:SCTP][Disruptive]</c>,
+    /// <c>[Stretch Goal][Push left]</c>): a capitalised word or two, or <c>Name:Value</c>, side by side. Test tags and
+    /// labels written next to each other are not a link whose definition was forgotten.
+    /// </summary>
+    public bool IsTagPair { get; init; }
+}
 
 /// <summary>
 /// Finds full and collapsed reference links in the text. Markdig leaves undefined ones as plain text, so they are
@@ -83,12 +91,54 @@ public static class ReferenceLinkScanner
 
             // A label that wraps is shown on one line.
             var shown = string.Join(' ', label.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
-            result.Add(new ReferenceLinkSyntax(shown, range, document.Source.GetRange(labelStart, labelEnd)));
+            result.Add(new ReferenceLinkSyntax(shown, range, document.Source.GetRange(labelStart, labelEnd))
+            {
+                IsTagPair = !collapsed && IsTag(text.AsSpan(start + 1, middle - start - 1)) && IsTag(label),
+            });
             k = end + 1;
         }
 
         return result.ToImmutable();
     }
+
+    // 'Disruptive', 'Stretch Goal', 'Push left', 'NodeFeature:Eviction': a capital first, up to three words of letters
+    // and digits, optionally ':' and a value without spaces.
+    private static bool IsTag(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || text.Length > 80 || !char.IsAsciiLetterUpper(text[0]))
+        {
+            return false;
+        }
+
+        int colon = text.IndexOf(':');
+        var name = colon < 0 ? text : text[..colon];
+        if (colon >= 0)
+        {
+            var value = text[(colon + 1)..];
+            if (value.IsEmpty || value.ContainsAnyExcept(s_tagValue))
+            {
+                return false;
+            }
+        }
+
+        int words = 1;
+        foreach (char c in name)
+        {
+            if (c == ' ')
+            {
+                words++;
+            }
+            else if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return words <= 3 && !name.Contains("  ", StringComparison.Ordinal) && name[^1] != ' ';
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_tagValue =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     /// <summary>
     /// The <c>[</c> that opens the link text ending at <paramref name="close"/>: brackets inside balance (an image

@@ -91,9 +91,13 @@ public static class SectionDiagnostics
             });
         }
 
-        foreach (var child in children)
+        for (int i = 0; i < children.Length; i++)
         {
-            if (child.IsDuplicate)
+            var child = children[i];
+
+            // In a free-order format a repeat is reported only right after its twin (a template block pasted twice);
+            // a heading used again further on is the author's structure (a closing '## Summary', a quoted '> ## Prior art').
+            if (child.IsDuplicate && (match.Template.IsOrdered || (i > 0 && ReferenceEquals(children[i - 1].Template, child.Template))))
             {
                 var first = children.First(c => ReferenceEquals(c.Template, child.Template) && !c.IsDuplicate);
                 diagnostics.Add(new SpecDiagnostic(

@@ -11,8 +11,22 @@ public static class DocumentSections
     /// The sections that play the role of a template's H2s: the children of every H1 and any top-level section
     /// that is not an H1 (a file without a title, or sections before it), in document order.
     /// </summary>
-    public static ImmutableArray<Section> TopLevel(SpecDocument document)
+    public static ImmutableArray<Section> TopLevel(SpecDocument document) => TopLevel(document, titled: true);
+
+    /// <summary>
+    /// The sections that play the role of a template's top-level sections. With <paramref name="titled"/> (a template
+    /// with a title heading) as <see cref="TopLevel(SpecDocument)"/>; without, the document's outermost sections
+    /// whatever their level, unless its only outermost section is an H1 (then that H1 is a title and its children
+    /// are the sections).
+    /// </summary>
+    public static ImmutableArray<Section> TopLevel(SpecDocument document, bool titled)
     {
+        if (!titled)
+        {
+            var outer = document.Sections;
+            return outer.Length == 1 && outer[0].Level == 1 ? outer[0].Children : outer;
+        }
+
         var builder = ImmutableArray.CreateBuilder<Section>();
         foreach (var section in document.Sections)
         {

@@ -11,14 +11,14 @@ public static class NewSpecRenderer
 
     /// <summary>
     /// The text of a new spec from <paramref name="template"/>: the H1's first placeholder (or, without one, its
-    /// whole text) replaced by <paramref name="title"/> when given, and the date placeholder of each Created, Last
+    /// whole text) replaced by <paramref name="title"/> when given and the template has a title heading, and the date placeholder of each Created, Last
     /// Updated and Spec ID field replaced by <paramref name="today"/>. Line breaks are <c>\n</c>.
     /// </summary>
     public static string Render(SpecTemplate template, string? title, DateOnly today)
     {
         string date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var lines = template.Body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        bool titleDone = string.IsNullOrWhiteSpace(title);
+        bool titleDone = string.IsNullOrWhiteSpace(title) || !template.HasTitle;
         bool inFence = false;
         for (int i = 0; i < lines.Length; i++)
         {

@@ -49,10 +49,25 @@ public sealed class SpecTemplate
     public ImmutableArray<string> Markers { get; init; } = [];
 
     /// <summary>
+    /// Texts (front matter <c>match: titles:</c>) that, found in a document's H1 in any case, say it is of this format,
+    /// such as <c>decision record:</c> in <c># Architecture Decision Record: Go</c>: a marker, and enough on its own
+    /// since the author named the format; only the title counts, so a page that merely talks about the format is not
+    /// taken for one.
+    /// </summary>
+    public ImmutableArray<string> TitleMarkers { get; init; } = [];
+
+    /// <summary>
     /// False when the template's front matter says <c>order: free</c>: its sections may come in any order (a format
     /// whose authors arrange it freely), so no <c>section-order</c> is reported.
     /// </summary>
     public bool IsOrdered { get; init; } = true;
+
+    /// <summary>
+    /// False when the template's front matter says <c>title: none</c>: the format has no title heading, and its
+    /// sections are a document's outermost headings whatever their level (a Rust-style RFC's <c># Summary</c> or
+    /// <c>## Summary</c>); see <see cref="DocumentSections.TopLevel(Model.SpecDocument, bool)"/>.
+    /// </summary>
+    public bool HasTitle { get; init; } = true;
 
     /// <summary>Problems found in the template's front matter (an unknown section path, bad YAML); empty when fine.</summary>
     public ImmutableArray<string> Problems { get; init; } = [];

@@ -11,7 +11,7 @@ public sealed class TemplateCatalog
 {
     /// <summary>The names of the built-in templates, in the order they are listed.</summary>
     public static readonly ImmutableArray<string> BuiltInNames =
-        ["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr"];
+        ["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "adr-tyree", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec"];
 
     /// <summary>One line about each built-in template, for pickers and listings.</summary>
     public static readonly ImmutableDictionary<string, string> BuiltInDescriptions = new Dictionary<string, string>
@@ -26,8 +26,14 @@ public sealed class TemplateCatalog
         ["speckit-tasks"] = "GitHub spec-kit task list (specs/NNN-feature/tasks.md): phases of T### tasks with [P] and [US1] markers",
         ["speckit-checklist"] = "GitHub spec-kit checklist (specs/NNN-feature/checklists/*.md): CHK### items that test the requirements' quality",
         ["kep"] = "Kubernetes Enhancement Proposal (keps/sig-*/NNNN-name/README.md): summary, motivation, proposal, design details, production readiness",
+        ["rfc"] = "Rust-style RFC (text/NNNN-name.md): metadata list, summary, motivation, guide- and reference-level explanation, drawbacks, alternatives, prior art",
         ["adr"] = "Architecture decision record, Nygard's form (doc/adr/NNNN-title.md): status, context, decision, consequences",
+        ["adr-tyree"] = "Architecture decision record, Tyree and Akerman's form: summary (issue, decision, status), details (assumptions, positions, argument, implications), related",
         ["madr"] = "Markdown Architectural Decision Record: context and problem, drivers, considered options, outcome, pros and cons",
+        ["openspec-proposal"] = "OpenSpec change proposal (openspec/changes/<id>/proposal.md): why, what changes, capabilities, impact",
+        ["openspec-tasks"] = "OpenSpec change tasks (openspec/changes/<id>/tasks.md): numbered groups of checkbox tasks (- [ ] 1.1 …)",
+        ["openspec-delta"] = "OpenSpec spec delta (openspec/changes/<id>/specs/<capability>/spec.md): ADDED/MODIFIED/REMOVED/RENAMED requirements with scenarios",
+        ["openspec-spec"] = "OpenSpec capability spec (openspec/specs/<capability>/spec.md): purpose, requirements with scenarios",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<TemplateCatalog> s_builtIn = new(() => Create([]));

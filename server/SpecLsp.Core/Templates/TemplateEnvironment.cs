@@ -159,11 +159,12 @@ public sealed class TemplateEnvironment
     /// </summary>
     /// <remarks>
     /// <para>Evidence for a template: its <b>path</b> convention (<c>**/specs/???-*/spec.md</c>), a <b>marker</b> text
-    /// only its documents hold (<c>**Feature Branch**</c>), its <b>title</b> pattern with literal text
+    /// only its documents hold (<c>**Feature Branch**</c>, or in the H1 only, <c>decision record</c>), its <b>title</b> pattern with literal text
     /// (<c>Feature Specification: …</c>; <c># [Feature Name]</c> is no evidence), and its top-level <b>sections</b>:
     /// those known by a fixed title that are not generic headings (<see cref="GenericSections"/>) are distinctive.</para>
     /// <para>A template is a confident match when one of these holds: the path and one more piece of evidence (the
-    /// title, a marker or a known section); a marker and the title or a known section; the title and at least half of
+    /// title, a marker or a known section); a marker and the title or a known section; an H1 that names the format
+    /// (<c># Architecture Decision Record: Go</c>, see <see cref="SpecTemplate.TitleMarkers"/>); the title and at least half of
     /// the document's top-level sections known (the title narrows the choice to a family, the sections pick one); or, without any of those, at least two
     /// distinctive sections among three known, covering at least half of the document's top-level sections and half
     /// of the template's; or five known sections that are at least 80 % of the document's and 60 % of the template's
@@ -202,7 +203,7 @@ public sealed class TemplateEnvironment
 
         if (best is not null && second is not null && best.CompareTo(second) == 0)
         {
-            return new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, best.Sections.Score, best.Sections.Matched, total)
+            return new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, best.Sections.Score, best.Sections.Matched, best.Sections.Total)
             {
                 Closest = best.Template,
                 RunnerUp = second.Template,
@@ -212,12 +213,12 @@ public sealed class TemplateEnvironment
 
         if (best is not null)
         {
-            return new TemplateChoice(best.Template, TemplateChoiceReason.BestMatch, best.Sections.Score, best.Sections.Matched, total) { Evidence = best.Evidence };
+            return new TemplateChoice(best.Template, TemplateChoiceReason.BestMatch, best.Sections.Score, best.Sections.Matched, best.Sections.Total) { Evidence = best.Evidence };
         }
 
         return closest is null
             ? new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, 0, 0, total)
-            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, closest.Sections.Score, closest.Sections.Matched, total)
+            : new TemplateChoice(null, TemplateChoiceReason.PlainMarkdown, closest.Sections.Score, closest.Sections.Matched, closest.Sections.Total)
             {
                 Closest = closest.Template,
                 Evidence = closest.Evidence,
@@ -244,13 +245,16 @@ public sealed class TemplateEnvironment
     {
         var sections = TemplateMatch.ScoreSections(document, template);
         string? pathMatch = path is null ? null : template.PathConventions.FirstOrDefault(p => Glob.Get(p)?.IsMatch(path) == true);
-        string? marker = template.Markers.FirstOrDefault(m => m.Length > 0 && document.Source.Text.Contains(m, StringComparison.Ordinal));
+        string? titleMarker = document.Title is { } heading ? template.TitleMarkers.FirstOrDefault(t => heading.Title.Contains(t, StringComparison.OrdinalIgnoreCase)) : null;
+        string? marker = template.Markers.FirstOrDefault(m => m.Length > 0 && document.Source.Text.Contains(m, StringComparison.Ordinal))
+            ?? (titleMarker is null ? null : "'" + titleMarker + "' in the title");
         bool title = TitleMatches(document, template);
         int distinctive = sections.Distinctive.Length;
         double coverage = template.Sections.IsEmpty ? 0 : (double)sections.Known / template.Sections.Length;
         bool confident =
             (pathMatch is not null && (title || marker is not null || sections.Known >= 1))
             || (marker is not null && (title || sections.Known >= 1))
+            || titleMarker is not null
             || (title && sections.Known >= 1 && sections.Score >= 0.5)
             || (distinctive >= 2 && sections.Known >= 3 && sections.Score >= 0.5 && coverage >= 0.5)
             || (sections.Known >= 5 && sections.Score >= 0.8 && coverage >= 0.6);

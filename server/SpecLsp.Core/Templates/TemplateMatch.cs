@@ -47,7 +47,7 @@ public sealed class TemplateMatch
 
     /// <summary>Lays <paramref name="document"/> over <paramref name="template"/>.</summary>
     public static TemplateMatch Create(SpecDocument document, SpecTemplate template) =>
-        new(document, template, MatchChildren(DocumentSections.TopLevel(document), template.Root, null));
+        new(document, template, MatchChildren(DocumentSections.TopLevel(document, template.HasTitle), template.Root, null));
 
     /// <summary>Every matched section, pre-order.</summary>
     public IEnumerable<MatchedSection> All()
@@ -124,7 +124,7 @@ public sealed class TemplateMatch
     /// </summary>
     public static SectionScore ScoreSections(SpecDocument document, SpecTemplate template)
     {
-        var topLevel = DocumentSections.TopLevel(document);
+        var topLevel = DocumentSections.TopLevel(document, template.HasTitle);
         if (topLevel.IsEmpty)
         {
             return new SectionScore(0, 0, 0, []);

@@ -29,32 +29,34 @@ public static class TemplateSchemaBuilder
         var optional = new List<string>();
         var paths = new List<string>();
         var markers = new List<string>();
+        var titleMarkers = new List<string>();
         bool ordered = true;
+        bool titled = true;
         if (frontMatter is not null)
         {
-            ReadFrontMatter(frontMatter, problems, ref description, ref ordered, required, optional, paths, markers);
+            ReadFrontMatter(frontMatter, problems, ref description, ref ordered, ref titled, required, optional, paths, markers, titleMarkers);
         }
 
         var document = SpecParser.Parse(SourceText.From(body));
-        var title = document.Title;
-        string rootTitle = title?.Title ?? "[Title]";
+        var title = titled ? document.Title : null;
+        string rootTitle = title?.Title ?? (titled ? "[Title]" : string.Empty);
         string rootKey = SectionTitles.Normalize(rootTitle);
         var root = new TemplateSection
         {
             Title = rootTitle,
             DisplayTitle = rootTitle,
             Key = rootKey,
-            Pattern = TitlePattern.TryCreate(rootKey),
+            Pattern = titled ? TitlePattern.TryCreate(rootKey) : null,
             Level = 1,
             IsRequired = true,
             Path = string.Empty,
             IndexPath = string.Empty,
             Index = 0,
-            HeadingLine = title is null ? "# " + rootTitle : document.Source.GetLineText(title.HeadingRange.Start.Line),
+            HeadingLine = title is not null ? document.Source.GetLineText(title.HeadingRange.Start.Line) : titled ? "# " + rootTitle : string.Empty,
             Body = title is null ? string.Empty : Trim(document.Source.GetText(title.BodyRange)),
             Text = string.Empty,
         };
-        root.Children = BuildChildren(document, DocumentSections.TopLevel(document), root, topLevel: true);
+        root.Children = BuildChildren(document, DocumentSections.TopLevel(document, titled), root, topLevel: true);
 
         var draft = new SpecTemplate { Name = name, Origin = origin, Body = body, Root = root };
         ApplyOverrides(draft, required, isRequired: true, problems);
@@ -69,7 +71,9 @@ public static class TemplateSchemaBuilder
             Root = root,
             PathConventions = [.. paths],
             Markers = [.. markers],
+            TitleMarkers = [.. titleMarkers.Where(t => t.Length > 0)],
             IsOrdered = ordered,
+            HasTitle = titled,
             Problems = problems.ToImmutable(),
         };
     }
@@ -106,7 +110,7 @@ public static class TemplateSchemaBuilder
     }
 
     private static void ReadFrontMatter(
-        string yaml, ImmutableArray<string>.Builder problems, ref string? description, ref bool ordered, List<string> required, List<string> optional, List<string> paths, List<string> markers)
+        string yaml, ImmutableArray<string>.Builder problems, ref string? description, ref bool ordered, ref bool titled, List<string> required, List<string> optional, List<string> paths, List<string> markers, List<string> titleMarkers)
     {
         var result = SafeYaml.Load(yaml);
         if (result.Error is { } error)
@@ -144,12 +148,30 @@ public static class TemplateSchemaBuilder
                             case "markers":
                                 ReadList(matchValue, markers, "match.markers", problems);
                                 break;
+                            case "titles":
+                                ReadList(matchValue, titleMarkers, "match.titles", problems);
+                                break;
                         }
                     }
 
                     break;
                 case "match":
                     problems.Add("Front matter: 'match' should be a mapping with 'paths' and 'markers' lists.");
+                    break;
+                case "title":
+                    switch (Configuration.ConfigurationParser.AsString(value)?.Trim())
+                    {
+                        case "none":
+                            titled = false;
+                            break;
+                        case "heading":
+                            titled = true;
+                            break;
+                        default:
+                            problems.Add("Front matter: 'title' should be 'heading' (one H1 title, sections under it, the default) or 'none' (no title; the outermost headings are the sections).");
+                            break;
+                    }
+
                     break;
                 case "order":
                     switch (Configuration.ConfigurationParser.AsString(value)?.Trim())

@@ -24,8 +24,9 @@ internal static class CommandLine
           outline FILE     Print the section tree of FILE with its IDs and metadata, one node a line,
                            and the template it follows with its score.
           new --template NAME [--title TITLE] FILE
-                           Write a new spec from a template (detailed, product, proposal, lightweight,
-                           package, or one of .spec/templates/); never overwrites FILE.
+                           Write a new spec from a template (a built-in one or one of .spec/templates/);
+                           never overwrites FILE.
+          new --list       Print every template with a one-line description.
 
         Options:
           --stdio          Serve LSP on stdin/stdout (accepted with or without 'lsp').

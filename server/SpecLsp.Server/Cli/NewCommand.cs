@@ -2,7 +2,10 @@ using SpecLsp.Core.Templates;
 
 namespace SpecLsp.Server.Cli;
 
-/// <summary><c>speclsp new --template NAME [--title TITLE] FILE</c>: writes a new spec from a template, never over an existing file.</summary>
+/// <summary>
+/// <c>speclsp new --template NAME [--title TITLE] FILE</c>: writes a new spec from a template, never over an existing
+/// file; <c>speclsp new --list</c> prints every template with its one-line description.
+/// </summary>
 internal static class NewCommand
 {
     public static async Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr)
@@ -10,12 +13,16 @@ internal static class NewCommand
         string? template = null;
         string? title = null;
         string? file = null;
+        bool list = false;
         for (int i = 1; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--template" when i + 1 < args.Length:
                     template = args[++i];
+                    break;
+                case "--list":
+                    list = true;
                     break;
                 case "--title" when i + 1 < args.Length:
                     title = args[++i];
@@ -26,6 +33,13 @@ internal static class NewCommand
                 default:
                     return Usage(stderr, $"unexpected argument '{args[i]}' for new.");
             }
+        }
+
+        if (list)
+        {
+            return template is null && title is null && file is null
+                ? await ListAsync(stdout).ConfigureAwait(false)
+                : Usage(stderr, "new --list takes no other argument.");
         }
 
         if (template is null || file is null)
@@ -66,10 +80,26 @@ internal static class NewCommand
         return CommandLine.Success;
     }
 
+    // The workspace's own templates (.spec/templates/ of the current folder's workspace) are listed after the built-in ones.
+    private static async Task<int> ListAsync(Stream stdout)
+    {
+        var catalog = TemplateEnvironmentLoader.Load(TemplateEnvironmentLoader.FindWorkspaceRoot(Path.GetFullPath(".")) ?? Directory.GetCurrentDirectory()).Environment.Catalog;
+        int width = catalog.Names.Max(n => n.Length);
+        var text = new System.Text.StringBuilder();
+        foreach (var template in catalog.Templates)
+        {
+            string description = template.Description ?? (template.FilePath is { } file ? "workspace template " + file : string.Empty);
+            text.Append(template.Name.PadRight(width)).Append("  ").Append(description.ReplaceLineEndings(" ")).Append('\n');
+        }
+
+        await CommandLine.WriteAsync(stdout, text.ToString()).ConfigureAwait(false);
+        return CommandLine.Success;
+    }
+
     private static int Usage(TextWriter stderr, string message)
     {
         stderr.WriteLine($"speclsp: {message}");
-        stderr.WriteLine("Usage: speclsp new --template NAME [--title TITLE] FILE");
+        stderr.WriteLine("Usage: speclsp new --template NAME [--title TITLE] FILE | speclsp new --list");
         return CommandLine.UsageError;
     }
 }

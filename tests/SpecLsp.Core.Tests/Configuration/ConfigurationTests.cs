@@ -48,6 +48,19 @@ public class ConfigurationTests
         Assert.False(configuration.IsSpec("README.md"));
     }
 
+    [Theory]
+    [InlineData("docs/templates/adr.md", false)]
+    [InlineData("locales/ko/템플릿/README.md", false)]
+    [InlineData("locales/fr/modèles/madr/README.md", false)]
+    [InlineData("locales/es/plantillas/x.md", false)]
+    [InlineData("locales/ko/서류/README.md", true)]
+    [InlineData("docs/template-guide.md", true)]
+    public void IsSpec_Default_ExcludesTemplatesFoldersUnderTheirTranslatedNamesToo(string path, bool spec)
+    {
+        // Translated documentation keeps its templates in a folder named in its language; their sample links are on purpose.
+        Assert.Equal(spec, SpecLspConfiguration.Default.IsSpec(path));
+    }
+
     [Fact]
     public void Parse_EmptyFile_GivesDefaults()
     {

@@ -248,6 +248,19 @@ public class PlaceholderScannerTests
     }
 
     [Fact]
+    public void Scan_ReferenceDefinitionLabelledTbd_IsABadgeNotAPlaceholder()
+    {
+        // Seen in Rust's project-goal RFCs: a status badge defined once and used in a table.
+        AssertMarked("""
+            # Title
+
+            Faster builds: [open][TBD].
+
+            [TBD]: https://img.shields.io/badge/TBD-red
+            """, null, Code);
+    }
+
+    [Fact]
     public void Scan_BracketedTextThatIsNotAPlaceholder_NeverReported()
     {
         // Test tags, units, quoted text, an annotation after a word, tags opening a heading or a bold label, an
@@ -280,6 +293,8 @@ public class PlaceholderScannerTests
             [|[Feature Name]|]
             The retention period is [|TBD|].
             - **Latency:** < [|X|] ms
+            - [|TBD|] after the alpha.
+            Objects per namespace: [|TBD|]; later up to the pod limit.
             """, null, Code);
     }
 

@@ -125,6 +125,19 @@ public class LinkAnalyzerTests
     }
 
     [Fact]
+    public void UndefinedReference_TagsSideBySide_AreNotReferences()
+    {
+        // Seen in KEPs: e2e test tags and goal labels written next to each other, with no definitions anywhere.
+        AssertFlagged(
+            DiagnosticCodes.UndefinedReference,
+            ("a.md", """
+                - Run [Feature:Sctp][Disruptive] and [Slow][NodeFeature:Eviction] nightly.
+                - [Stretch Goal][Push left] Catch flag changes early.
+                - See [the release notes][[|notes-v2|]] and [Upgrade Guide][[|upgrade-guide|]].
+                """));
+    }
+
+    [Fact]
     public void Analyze_WithoutWorkspace_ChecksOnlyTheDocumentItself()
     {
         var document = SpecParser.Parse(SourceText.From("# A\n\n[x](missing.md) [y](#nowhere)\n"));

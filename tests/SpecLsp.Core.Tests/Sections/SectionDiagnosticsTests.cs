@@ -32,7 +32,8 @@ public class SectionDiagnosticsTests
         var template = TemplateCatalog.BuiltIn.Find(name)!;
         var document = SpecParser.Parse(SourceText.From(NewSpecRenderer.Render(template, "CSV Export", new DateOnly(2026, 1, 5))));
 
-        var choice = TemplateEnvironment.Default.Choose(document);
+        // OpenSpec task groups are named after the work: only the path and the 1.1 task lines tell the format.
+        var choice = TemplateEnvironment.Default.Choose(document, name == "openspec-tasks" ? "/ws/openspec/changes/add-export/tasks.md" : null);
         var diagnostics = SectionDiagnostics.Compute(TemplateMatch.Create(document, template));
 
         Assert.Same(template, choice.Template);
@@ -166,6 +167,19 @@ public class SectionDiagnosticsTests
         Assert.Equal(DiagnosticCodes.DuplicateSection, duplicate.Code);
         Assert.Equal(marked.Ranges[1], duplicate.Range);
         Assert.Equal(marked.Ranges[0], Assert.Single(duplicate.Related).Range);
+    }
+
+    [Theory]
+    [InlineData("# T\n\n## Summary\na\n\n## Summary\nagain\n", 1)]
+    [InlineData("# T\n\n## Summary\na\n\n## Design\nb\n\n## Summary\nin short\n", 0)]
+    [InlineData("# T\n\n> ## Design\n> quoted\n\n## Summary\na\n\n## Design\nb\n", 0)]
+    public void Compute_FreeOrderFormat_ReportsARepeatOnlyRightAfterItsTwin(string spec, int expected)
+    {
+        // Seen in KEPs and RFCs: '### Test Plan' pasted twice in a row is a slip; a closing '## Summary' or a quoted
+        // heading further on is the author's structure.
+        var diagnostics = Diagnose(spec, Template("---\norder: free\n---\n# [T]\n\n## Summary\n\n## Design\n"));
+
+        Assert.Equal(expected, diagnostics.Count(d => d.Code == DiagnosticCodes.DuplicateSection));
     }
 
     [Fact]

@@ -16,12 +16,13 @@ public class TemplateChoiceTests
     {
         var document = Parse(NewSpecRenderer.Render(TemplateCatalog.BuiltIn.Find(name)!, "CSV Export", new DateOnly(2026, 1, 5)));
 
-        var choice = TemplateEnvironment.Default.Choose(document);
+        // OpenSpec task groups are named after the work: only the path and the 1.1 task lines tell the format.
+        var choice = TemplateEnvironment.Default.Choose(document, name == "openspec-tasks" ? "/ws/openspec/changes/add-export/tasks.md" : null);
 
         Assert.Equal(name, choice.Template?.Name);
         Assert.Equal(TemplateChoiceReason.BestMatch, choice.Reason);
         Assert.StartsWith($"template: {name} (best match, {choice.Total}/{choice.Total} sections, score 1.00; evidence: ", choice.Describe(), StringComparison.Ordinal);
-        Assert.Contains(choice.Evidence, e => e.Kind == TemplateEvidenceKind.Sections);
+        Assert.Contains(choice.Evidence, e => e.Kind == (name == "openspec-tasks" ? TemplateEvidenceKind.Marker : TemplateEvidenceKind.Sections));
     }
 
     [Fact]
@@ -202,6 +203,14 @@ public class TemplateChoiceTests
     [Theory]
     [InlineData("/repo/keps/sig-node/5573-faster-start/README.md", "# KEP-5573: Faster pod start\n\n## Summary\nStart pods sooner.\n\n## Motivation\nThey wait.\n\n## Drawbacks\n", "kep")]
     [InlineData("/repo/doc/adr/0003-use-postgres.md", "# 3. Use PostgreSQL\n\nDate: 2026-01-05\n\n## Status\nAccepted\n\n## Context\nWe need a database.\n\n## Decision\nWe will use PostgreSQL.\n\n## Consequences\nOne more service.\n", "adr")]
+    [InlineData("/repo/text/0042-labelled-loops.md", "- Feature Name: labelled_loops\n- Start Date: 2026-01-05\n\n## Summary\nName loops.\n\n## Motivation\nBreak out.\n\n## Prior art\nC has goto.\n", "rfc")]
+    [InlineData("/repo/text/0042-labelled-loops.md", "- Start Date: 2026-01-05\n\n# Summary\nName loops.\n\n# Motivation\nBreak out.\n\n## Use cases\nNested loops.\n\n# Drawbacks\nMore syntax.\n", "rfc")]
+    [InlineData("/repo/openspec/changes/add-export/proposal.md", "# Change: Add CSV export\n\n## Why\nUsers ask.\n\n## What Changes\n- Add a button\n\n## Impact\n- export spec\n", "openspec-proposal")]
+    [InlineData("/repo/openspec/changes/archive/2026-01-05-add-export/tasks.md", "# Tasks\n\n## 1. Export\n- [x] 1.1 Add the button\n- [ ] 1.2 Write the file\n", "openspec-tasks")]
+    [InlineData("/repo/openspec/changes/add-export/specs/export/spec.md", "## ADDED Requirements\n\n### Requirement: CSV file\nThe system SHALL write CSV.\n\n#### Scenario: One row\n- **WHEN** a row\n- **THEN** a line\n", "openspec-delta")]
+    [InlineData("/repo/openspec/specs/export/spec.md", "# export Specification\n\n## Purpose\nGet data out.\n\n## Requirements\n\n### Requirement: CSV file\nThe system SHALL write CSV.\n", "openspec-spec")]
+    [InlineData("/repo/examples/go/index.md", "# Architecture Decision Record: Go\n\n## Background\nWe need a language.\n\n## Rationale\nFast builds.\n", "adr")]
+    [InlineData("/repo/examples/timestamps/index.md", "# Timestamp format\n\n## Summary\n\n### Issue\nWhich format?\n\n### Decision\nISO 8601.\n\n## Details\n\n### Positions\nISO, epoch.\n", "adr-tyree")]
     [InlineData("/repo/docs/decisions/0004-cache.md", "---\nstatus: accepted\n---\n# Cache pages with Redis\n\n## Context and Problem Statement\nPages are slow.\n\n## Considered Options\n* Redis\n* None\n\n## Decision Outcome\nChosen option: Redis.\n", "madr")]
     public void Choose_KepAndDecisionRecordsAtTheirPaths_FollowTheirFormatWithoutTemplateNoise(string path, string text, string template)
     {
@@ -211,6 +220,36 @@ public class TemplateChoiceTests
 
         // Every section of these formats is optional, and they may come in any order: nothing to report here.
         Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document, path), default));
+    }
+
+    [Theory]
+    [InlineData("- Start Date: 2026-01-05\n\n# Summary\nx\n\n# Motivation\ny\n\n# Prior art\nz\n", 3)]
+    [InlineData("# Summary\nx\n\n## Motivation\ny\n", 1)]
+    [InlineData("## Summary\nx\n\n## Motivation\ny\n", 2)]
+    public void TopLevel_TemplateWithoutTitle_TakesTheOutermostHeadingsUnlessOneH1HoldsThemAll(string text, int count)
+    {
+        // An RFC's sections are its outermost headings (# Summary in older ones); a lone H1 with everything under it is a title.
+        var sections = DocumentSections.TopLevel(Parse(text), titled: false);
+
+        Assert.Equal(count, sections.Length);
+        Assert.Equal(TemplateMatch.ScoreSections(Parse(text), TemplateCatalog.BuiltIn.Find("rfc")!).Total, count);
+    }
+
+    [Theory]
+    [InlineData("# Architecture decision record (ADR)\n\n## Context\nWhat ADRs are.\n\n## Status\nHow to mark them.\n")]
+    [InlineData("# Review command\n\n## Summary\nx\n\n### Arguments\n- a\n")]
+    public void Choose_PageAboutDecisionRecords_IsPlainMarkdown(string text)
+    {
+        // A page that explains the format (its H1 names it without a subject), or has a heading that only starts like
+        // the form's own '### Positions' (seen: '### Arguments' of a command's help), is not a record.
+        Assert.Null(TemplateEnvironment.Default.Choose(Parse(text), "/repo/README.md").Template);
+    }
+
+    [Fact]
+    public void Choose_RfcSectionsOutsideAnRfcFolderWithoutItsMetadata_IsPlainMarkdown()
+    {
+        // Summary / Motivation / Drawbacks are common headings: without the path or the metadata list they are not an RFC.
+        Assert.Null(TemplateEnvironment.Default.Choose(Parse("## Summary\nx\n\n## Motivation\ny\n\n## Drawbacks\nz\n"), "/repo/docs/notes.md").Template);
     }
 
     [Fact]

@@ -48,11 +48,12 @@ public class TemplateFeaturesRobustnessTests
     public void CodeActions_InsertAllOnEmptiedSpec_RestoresEveryRequiredSection(string name)
     {
         var template = TemplateCatalog.BuiltIn.Find(name)!;
-        var title = SpecParser.Parse(SourceText.From(template.Body)).Title!;
+        // A format without a title heading (rfc) puts its first line where the title would be.
+        var title = SpecParser.Parse(SourceText.From(template.Body)).Title?.HeadingRange ?? new TextRange(0, 0, 0, 1);
         string text = template.Body[..template.Body.IndexOf('\n', StringComparison.Ordinal)] + "\n";
         var match = TemplateMatch.Create(SpecParser.Parse(SourceText.From(text)), template);
 
-        var insertAll = SectionCodeActions.Compute(match, title.HeadingRange).SingleOrDefault(a => a.Kind == SpecCodeActionKinds.InsertMissingSections);
+        var insertAll = SectionCodeActions.Compute(match, title).SingleOrDefault(a => a.Kind == SpecCodeActionKinds.InsertMissingSections);
         if (!template.Sections.Any(s => s.IsRequired))
         {
             // A format with nothing required (a spec-kit checklist) has nothing to restore.

@@ -167,7 +167,7 @@ public class TemplateSchemaTests
         var overridden = catalog.Find("detailed")!;
         Assert.Equal(TemplateOrigin.Workspace, overridden.Origin);
         Assert.Equal<string>(["Only"], overridden.Sections.Select(s => s.Title));
-        Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr", "team"], catalog.Names);
+        Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "adr-tyree", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "team"], catalog.Names);
     }
 
     [Fact]
@@ -176,13 +176,13 @@ public class TemplateSchemaTests
         string folder = Directory.CreateTempSubdirectory("speclsp-templates").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(folder, "rfc.md"), "# RFC: [Title]\n\n## Motivation\n");
+            File.WriteAllText(Path.Combine(folder, "decision.md"), "# Decision: [Title]\n\n## Motivation\n");
             File.WriteAllText(Path.Combine(folder, "notes.txt"), "# not a template\n");
 
             var catalog = TemplateCatalog.LoadFolder(folder);
 
-            Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr", "rfc"], catalog.Names);
-            Assert.Equal(Path.Combine(folder, "rfc.md"), catalog.Find("RFC")!.FilePath);
+            Assert.Equal<string>(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "adr-tyree", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "decision"], catalog.Names);
+            Assert.Equal(Path.Combine(folder, "decision.md"), catalog.Find("Decision")!.FilePath);
         }
         finally
         {

@@ -26,6 +26,34 @@ public sealed class TemplateCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task New_List_PrintsEveryTemplateWithItsDescription()
+    {
+        var (code, stdout, stderr) = await RunAsync("new", "--list");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal<string>([.. Core.Templates.TemplateCatalog.BuiltInNames], lines.Select(l => l.Split(' ')[0]).Take(Core.Templates.TemplateCatalog.BuiltInNames.Length));
+        Assert.All(lines, l => Assert.Matches(@"^\S+ +\S.{20,}$", l));
+        Assert.Contains(lines, l => l.StartsWith("rfc ", StringComparison.Ordinal) && l.Contains("text/NNNN-name.md", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("openspec-delta ", StringComparison.Ordinal) && l.Contains("ADDED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task New_Rfc_WritesTheMetadataListAndSectionsWithoutATitleHeading()
+    {
+        string file = Path.Combine(_folder, "text", "0000-csv-export.md");
+
+        var (code, _, _) = await RunAsync("new", "--template", "rfc", "--title", "CSV Export", file);
+
+        Assert.Equal(0, code);
+        string text = await File.ReadAllTextAsync(file);
+        Assert.StartsWith("- Feature Name: [feature_name]\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n# ", text, StringComparison.Ordinal);
+        Assert.Contains("\n## Rationale and alternatives\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task New_ExistingFile_FailsWithExitCode1AndLeavesItAlone()
     {
         string file = Path.Combine(_folder, "spec.md");
@@ -43,6 +71,7 @@ public sealed class TemplateCommandLineTests : IDisposable
     [InlineData("new", "--template", "nope", "spec.md")]
     [InlineData("new", "--template", "detailed")]
     [InlineData("new", "--template", "detailed", "a.md", "b.md")]
+    [InlineData("new", "--list", "spec.md")]
     public async Task New_BadArguments_ExitCode2(params string[] args)
     {
         var (code, _, stderr) = await RunAsync([.. args.Select(a => a.EndsWith(".md", StringComparison.Ordinal) ? Path.Combine(_folder, a) : a)]);

@@ -282,23 +282,23 @@ public sealed class TemplateServerTests : IDisposable
     public async Task ListTemplates_WorkspaceTemplate_ListedAfterBuiltIns()
     {
         Directory.CreateDirectory(Path.Combine(_folder, ".spec", "templates"));
-        await File.WriteAllTextAsync(Path.Combine(_folder, ".spec", "templates", "rfc.md"), "---\ndescription: Our RFCs\n---\n# RFC: [Title]\n\n## Motivation\n");
+        await File.WriteAllTextAsync(Path.Combine(_folder, ".spec", "templates", "decision.md"), "---\ndescription: Our decisions\n---\n# Decision: [Title]\n\n## Motivation\n");
         await using var client = LspTestClient.StartInProcess();
         await InitializeWithRootAsync(client);
 
         var names = new List<string>();
-        for (int attempt = 0; attempt < 100 && !names.Contains("rfc"); attempt++)
+        for (int attempt = 0; attempt < 100 && !names.Contains("decision"); attempt++)
         {
             // The configuration loads right after initialized; it may still be on its way.
             var response = await client.RequestAsync("speclsp/listTemplates", "{}");
             names = [.. response.Result.EnumerateArray().Select(t => $"{t.GetProperty("name").GetString()}")];
-            if (!names.Contains("rfc"))
+            if (!names.Contains("decision"))
             {
                 await Task.Delay(50);
             }
         }
 
-        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "adr", "madr", "rfc"], names);
+        Assert.Equal(["detailed", "product", "proposal", "lightweight", "package", "speckit-spec", "speckit-plan", "speckit-tasks", "speckit-checklist", "kep", "rfc", "adr", "adr-tyree", "madr", "openspec-proposal", "openspec-tasks", "openspec-delta", "openspec-spec", "decision"], names);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
