@@ -36,6 +36,7 @@ public sealed class FileIndex
 
     private Dictionary<string, LinkReferenceDefinition>? _definitionsByLabel;
     private AnchorLookup? _anchors;
+    private FileSymbols? _symbols;
 
     private FileIndex(string path) => Path = path;
 
@@ -137,6 +138,9 @@ public sealed class FileIndex
             ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, Path, roots))],
         };
     }
+
+    /// <summary>The file's workspace symbols, built on first use (a race only builds the same table twice).</summary>
+    public FileSymbols Symbols => _symbols ??= FileSymbols.Build(this);
 
     /// <summary>An entry for a file that cannot be read as text.</summary>
     public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
