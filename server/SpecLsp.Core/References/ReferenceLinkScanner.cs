@@ -36,6 +36,7 @@ public static class ReferenceLinkScanner
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Source.Text;
         var result = ImmutableArray.CreateBuilder<ReferenceLinkSyntax>();
+        Exclusions? exclusions = null;
         int k = 0;
         while ((k = text.IndexOf("][", k, StringComparison.Ordinal)) >= 0)
         {
@@ -84,7 +85,7 @@ public static class ReferenceLinkScanner
             }
 
             var range = document.Source.GetRange(start, end + 1);
-            if (IsExcluded(document, range))
+            if ((exclusions ??= new Exclusions(document)).Excludes(range))
             {
                 continue;
             }
@@ -224,53 +225,92 @@ public static class ReferenceLinkScanner
         return word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsExcluded(SpecDocument document, TextRange range)
+    /// <summary>
+    /// Where a candidate is not a reference link: checked per candidate by binary search over the document's ranges
+    /// (a scan of every code span, comment and link per candidate made this quadratic in the document's size).
+    /// </summary>
+    private sealed class Exclusions(SpecDocument document)
     {
-        foreach (var definition in document.ReferenceDefinitions)
+        // A definition, the front matter or a code span anywhere in the candidate.
+        private readonly Spans _overlapping = new([
+            .. document.ReferenceDefinitions.Select(d => d.Range),
+            .. document.FrontMatter is { } frontMatter ? [frontMatter.Range] : Array.Empty<TextRange>(),
+            .. document.CodeSpans]);
+
+        // A code block or comment holding its start.
+        private readonly Spans _holding = new([.. document.CodeBlocks.Select(b => b.Range), .. document.HtmlComments.Select(c => c.Range)]);
+
+        // Another link holding its start (one that starts there is the reference link itself).
+        private readonly Spans _links = new([.. document.Links.Where(l => l.Kind != LinkKind.Reference).Select(l => l.Range)]);
+
+        public bool Excludes(TextRange range) =>
+            _overlapping.AnyStartingAtOrBefore(range.End, endingAtOrAfter: range.Start)
+            || _holding.AnyStartingAtOrBefore(range.Start, endingAtOrAfter: range.Start)
+            || _links.AnyStartingBefore(range.Start, endingAtOrAfter: range.Start);
+    }
+
+    /// <summary>Closed ranges sorted by start, with the furthest end among each prefix: "is there a range from at most X to at least Y" in log time.</summary>
+    private sealed class Spans
+    {
+        private readonly Position[] _starts;
+        private readonly Position[] _maxEnds;
+
+        public Spans(TextRange[] ranges)
         {
-            if (definition.Range.Intersects(range))
+            Array.Sort(ranges, (a, b) => a.Start.CompareTo(b.Start));
+            _starts = new Position[ranges.Length];
+            _maxEnds = new Position[ranges.Length];
+            for (int i = 0; i < ranges.Length; i++)
             {
-                return true;
+                _starts[i] = ranges[i].Start;
+                _maxEnds[i] = i > 0 && _maxEnds[i - 1] > ranges[i].End ? _maxEnds[i - 1] : ranges[i].End;
             }
         }
 
-        if (document.FrontMatter is { } frontMatter && frontMatter.Range.Intersects(range))
-        {
-            return true;
-        }
+        public bool AnyStartingAtOrBefore(Position start, Position endingAtOrAfter) => Check(CountAtOrBefore(start), endingAtOrAfter);
 
-        foreach (var block in document.CodeBlocks)
+        public bool AnyStartingBefore(Position start, Position endingAtOrAfter) => Check(CountBefore(start), endingAtOrAfter);
+
+        private bool Check(int count, Position end) => count > 0 && _maxEnds[count - 1] >= end;
+
+        // How many starts are <= position.
+        private int CountAtOrBefore(Position position)
         {
-            if (block.Range.Contains(range.Start))
+            int lo = 0, hi = _starts.Length;
+            while (lo < hi)
             {
-                return true;
+                int mid = (lo + hi) >>> 1;
+                if (_starts[mid] <= position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
             }
+
+            return lo;
         }
 
-        foreach (var span in document.CodeSpans)
+        // How many starts are < position.
+        private int CountBefore(Position position)
         {
-            if (span.Intersects(range))
+            int lo = 0, hi = _starts.Length;
+            while (lo < hi)
             {
-                return true;
+                int mid = (lo + hi) >>> 1;
+                if (_starts[mid] < position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
             }
-        }
 
-        foreach (var comment in document.HtmlComments)
-        {
-            if (comment.Range.Contains(range.Start))
-            {
-                return true;
-            }
+            return lo;
         }
-
-        foreach (var link in document.Links)
-        {
-            if (link.Kind != LinkKind.Reference && link.Range.Contains(range.Start) && link.Range.Start != range.Start)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -16,6 +16,13 @@ public static class FuzzyMatcher
     private const int MaxQueryLength = 64;
     private const int MaxCandidateLength = 512;
 
+    // A workspace query scores hundreds of thousands of names: the rows are reused, not allocated per name.
+    [ThreadStatic]
+    private static int[]? t_previous;
+
+    [ThreadStatic]
+    private static int[]? t_current;
+
     /// <summary>The score of <paramref name="candidate"/> for <paramref name="query"/>, or null when the query is not a subsequence of it. An empty query scores 0.</summary>
     public static int? Score(string query, string candidate)
     {
@@ -46,8 +53,14 @@ public static class FuzzyMatcher
         const int None = int.MinValue / 2;
 
         // previous[j]: best score with query[..i] matched and query[i-1] matched at candidate[j].
-        var previous = new int[m];
-        var current = new int[m];
+        if (t_previous is null || t_previous.Length < m)
+        {
+            t_previous = new int[MaxCandidateLength];
+            t_current = new int[MaxCandidateLength];
+        }
+
+        var previous = t_previous;
+        var current = t_current!;
         for (int i = 0; i < n; i++)
         {
             char q = char.ToLowerInvariant(query[i]);
@@ -87,9 +100,9 @@ public static class FuzzyMatcher
         }
 
         int result = None;
-        foreach (int score in previous)
+        for (int j = 0; j < m; j++)
         {
-            result = Math.Max(result, score);
+            result = Math.Max(result, previous[j]);
         }
 
         return result > None ? result : null;

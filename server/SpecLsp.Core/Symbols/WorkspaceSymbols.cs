@@ -3,18 +3,18 @@ using SpecLsp.Core.Model;
 
 namespace SpecLsp.Core.Symbols;
 
-/// <summary>Finds headings and IDs across documents by fuzzy subsequence match.</summary>
+/// <summary>Finds headings and IDs across parsed documents, ranked by <see cref="SymbolMatcher"/>.</summary>
 public static class WorkspaceSymbols
 {
     /// <summary>The best matches for <paramref name="query"/> across <paramref name="documents"/> (URI → document), best first, at most <paramref name="limit"/>.</summary>
     /// <remarks>
-    /// Headings match on their title, IDs on <c>ID: title</c>; an ID a heading defines is only that heading. An empty query matches everything (score 0) in
-    /// document order. Ties go to the shorter name, then to the earlier document and position.
+    /// Headings match on their title, IDs on <c>ID: title</c>; an ID a heading defines is only that heading. An empty query matches everything (score 0).
+    /// Ties go to the shorter name, then to the earlier document and position.
     /// </remarks>
     public static ImmutableArray<WorkspaceSymbolMatch> Search(IEnumerable<KeyValuePair<string, SpecDocument>> documents, string query, int limit = 500)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        query = (query ?? string.Empty).Trim();
+        var matcher = new SymbolMatcher(query);
         if (limit <= 0)
         {
             return [];
@@ -59,7 +59,7 @@ public static class WorkspaceSymbols
 
         void Consider(string name, string? container, SpecSymbolKind kind, string uri, Text.TextRange range)
         {
-            if (FuzzyMatcher.Score(query, name) is { } score)
+            if (matcher.Score(name) is { } score)
             {
                 matches.Add((new WorkspaceSymbolMatch(name, container, kind, uri, range, score), matches.Count));
             }

@@ -53,7 +53,9 @@ public sealed class WorkspaceIndex
     public bool IsComplete { get; }
 
     /// <summary>Every file, open documents in place of their disk version.</summary>
-    public IEnumerable<FileIndex> Files => _open.Values.Concat(_disk.Values.Where(f => !_open.ContainsKey(f.Path)));
+    public IEnumerable<FileIndex> Files => _open.IsEmpty
+        ? _diskLookups.Files.Value
+        : _open.Values.Concat(_diskLookups.Files.Value.Where(f => !_open.ContainsKey(f.Path)));
 
     /// <summary>The number of files.</summary>
     public int Count => _disk.Count + _open.Keys.Count(k => !_disk.ContainsKey(k));
@@ -257,6 +259,9 @@ public sealed class WorkspaceIndex
     /// <summary>The cross-file lookups over the disk entries alone, built lazily, once per set of disk entries.</summary>
     private sealed class DiskLookups(ImmutableDictionary<string, FileIndex> disk)
     {
+        // Walking an immutable dictionary of 10,000 entries costs more than a workspace/symbol query's matching.
+        public Lazy<FileIndex[]> Files { get; } = new(() => [.. disk.Values]);
+
         public Lazy<ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>>> Ids { get; } = new(() => disk.Values
             .SelectMany(f => f.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(f.Path, d)))
             .GroupBy(d => d.Definition.Id, StringComparer.Ordinal)

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using SpecLsp.Core.References;
+using SpecLsp.Core.Workspace;
+
+namespace SpecLsp.Benchmarks;
+
+/// <summary>
+/// workspace/symbol over a generated workspace in process, as a symbol picker sends it (one query per keystroke):
+/// <c>dotnet run -c Release --project tests/SpecLsp.Benchmarks -- workspace-symbols [FILES] [FOLDER]</c>. Prints the
+/// first query (which builds every file's symbol table) and the median and p95 of the keystrokes after it.
+/// </summary>
+internal static class WorkspaceSymbolBenchmark
+{
+    // Words as a user types them, one prefix per keystroke: a heading word, an ID, a spec's number, a word-start query.
+    private static readonly string[] Typed = ["requirement", "fr12", "testing strat", "feature 42", "ts", "audit trail", "xq"];
+
+    public static int Run(string[] args)
+    {
+        int files = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        string folder = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"speclsp-bench-{files}");
+        if (!Directory.Exists(folder))
+        {
+            WorkspaceIndexBenchmark.Generate(folder, files);
+        }
+
+        var index = WorkspaceIndexer.IndexAll(new DiskWorkspace([folder]));
+        long start = Stopwatch.GetTimestamp();
+        int first = IndexSymbols.Search(index, "r").Length;
+        double firstMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var samples = new List<double>();
+        var fastest = new Dictionary<string, double>();
+        int results = 0;
+        for (int round = 0; round < 5; round++)
+        {
+            foreach (var word in Typed)
+            {
+                for (int length = 1; length <= word.Length; length++)
+                {
+                    start = Stopwatch.GetTimestamp();
+                    results += IndexSymbols.Search(index, word[..length]).Length;
+                    samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    string key = $"{word}/{length}";
+                    fastest[key] = Math.Min(fastest.GetValueOrDefault(key, double.MaxValue), samples[^1]);
+                    if (round == 4 && Environment.GetEnvironmentVariable("SPECLSP_BENCH_VERBOSE") == "1")
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  '{word[..length]}' {samples[^1]:F1} ms"));
+                    }
+                }
+            }
+        }
+
+        process.Refresh();
+        double cpuPerQuery = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / samples.Count;
+        samples.Sort();
+        var minima = fastest.Values.Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Trim()}; {index.Count} files, " +
+            $"{index.Files.Sum(f => f.Symbols.Count)} symbols"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"workspace/symbol first query (builds the tables) {firstMs:F1} ms ({first} results); per keystroke median " +
+            $"{samples[samples.Count / 2]:F1} ms, p95 {samples[(int)(samples.Count * 0.95)]:F1} ms, max {samples[^1]:F1} ms over {samples.Count} queries ({results} results); " +
+            $"each query's fastest of 5 rounds: median {minima[minima.Count / 2]:F1} ms, p95 {minima[(int)(minima.Count * 0.95)]:F1} ms; " +
+            $"process CPU per query (all threads, GC included) {cpuPerQuery:F1} ms"));
+        return 0;
+    }
+}
