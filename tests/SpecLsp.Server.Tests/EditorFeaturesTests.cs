@@ -120,6 +120,35 @@ public sealed class EditorFeaturesTests
         Assert.Equal(0, await client.ShutdownAndExitAsync());
     }
 
+    [Fact]
+    public async Task CodeActions_DuplicateIdAndUndefinedReference_RenumberAndDefine()
+    {
+        const string spec = "# Export\n\n#### FR-001: Export\n\n#### FR-001: Import\n\nSee [the rules][Retry rules].\n\n## Retry rules\n";
+        await using var client = LspTestClient.StartProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(Uri, spec);
+        var diagnostics = (await client.WaitForDiagnosticsAsync(Uri)).Diagnostics;
+        var titles = new List<string>();
+        var edits = new List<string>();
+        foreach (var diagnostic in diagnostics.Where(d => d.Code?.ToString() is "duplicate-id" or "undefined-reference"))
+        {
+            var actions = await client.RequestAsync(
+                Methods.TextDocumentCodeAction,
+                new CodeActionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri }, Range = diagnostic.Range, Context = new CodeActionContext { Diagnostics = [diagnostic] } },
+                LspJsonContext.Default.CodeActionParams,
+                LspJsonContext.Default.CodeActionArray);
+            foreach (var action in actions!.Where(a => a.Kind == CodeActionKind.QuickFix))
+            {
+                titles.Add(action.Title);
+                edits.AddRange(action.Edit!.Changes![Uri].Select(e => $"{e.Range.Start.Line}:{e.Range.Start.Character} {e.NewText.ReplaceLineEndings("⏎")}"));
+            }
+        }
+
+        Assert.Equal(["Renumber this FR-001 to FR-002", "Define [Retry rules] as #retry-rules"], titles);
+        Assert.Equal(["4:5 FR-002", "9:0 ⏎[Retry rules]: #retry-rules⏎"], edits);
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+    }
+
     private static async Task<SemanticTokens> FullAsync(LspTestClient client) =>
         (await client.RequestAsync(
             Methods.TextDocumentSemanticTokensFull,

@@ -67,7 +67,7 @@ internal sealed class CodeActionHandler(
         var result = actions.Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent)).ToList();
 
         // Editors ask for code actions on every caret move: analyse again only when a reference fix can apply.
-        bool referenceProblem = request.Context.Diagnostics.Any(d => d.Code?.ToString() is DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenAnchor);
+        bool referenceProblem = request.Context.Diagnostics.Any(d => d.Code?.ToString() is DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenAnchor or DiagnosticCodes.UndefinedReference or DiagnosticCodes.DuplicateId);
         if (referenceProblem && await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
         {
             // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.
