@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using SpecLsp.Core.Metadata;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
@@ -47,7 +46,7 @@ public readonly record struct SpecToken(TextRange Range, SpecTokenType Type, Spe
 /// (a placeholder that is a metadata value, an ID that is one), the more specific one wins: placeholder, then ID,
 /// then metadata, then keyword.
 /// </summary>
-public static partial class SpecTokens
+public static class SpecTokens
 {
     /// <summary>The tokens of <paramref name="document"/>; <paramref name="placeholders"/> are the ranges its analysis reports as unfilled.</summary>
     public static ImmutableArray<SpecToken> Compute(SpecDocument document, IEnumerable<TextRange> placeholders, CancellationToken cancellationToken = default)
@@ -116,34 +115,44 @@ public static partial class SpecTokens
         return [.. result];
     }
 
+    // Longest first, so that "MUST NOT" is one keyword (with one space: a line break between makes it prose).
+    private static readonly string[] Keywords = ["NOT RECOMMENDED", "SHOULD NOT", "SHALL NOT", "MUST NOT", "RECOMMENDED", "REQUIRED", "OPTIONAL", "SHOULD", "SHALL", "MUST", "MAY"];
+
     // Capitals only: RFC 8174 says lower-case "must" is plain English. Not in code, comments, front matter or a link.
+    // One pass over the text: at each capital letter that starts a word, the longest keyword that ends at a word end.
     private static void AddKeywords(SpecDocument document, Action<TextRange> add)
     {
         var text = document.Source.Text;
-        if (!ContainsCapitalKeyword(text))
+        TextMask? nonProse = null;
+        TextMask? syntax = null;
+        for (int i = 0; i < text.Length; i++)
         {
-            return;
-        }
-
-        var nonProse = TextMask.NonProse(document);
-        var syntax = TextMask.BracketSyntax(document);
-        foreach (var match in Keyword().EnumerateMatches(text))
-        {
-            int end = match.Index + match.Length;
-            if (!nonProse.Overlaps(match.Index, end) && !syntax.Overlaps(match.Index, end))
+            char c = text[i];
+            if (c is not ('M' or 'N' or 'O' or 'R' or 'S') || (i > 0 && IsWordChar(text[i - 1])))
             {
-                add(document.Source.GetRange(match.Index, end));
+                continue;
+            }
+
+            foreach (var keyword in Keywords)
+            {
+                int end = i + keyword.Length;
+                if (end > text.Length || (end < text.Length && IsWordChar(text[end])) || string.CompareOrdinal(text, i, keyword, 0, keyword.Length) != 0)
+                {
+                    continue;
+                }
+
+                nonProse ??= TextMask.NonProse(document);
+                syntax ??= TextMask.BracketSyntax(document);
+                if (!nonProse.Overlaps(i, end) && !syntax.Overlaps(i, end))
+                {
+                    add(document.Source.GetRange(i, end));
+                }
+
+                i = end - 1;
+                break;
             }
         }
     }
 
-    // Most documents hold none: one cheap pass before the regular expression.
-    private static bool ContainsCapitalKeyword(string text) =>
-        text.Contains("MUST", StringComparison.Ordinal) || text.Contains("SHALL", StringComparison.Ordinal) || text.Contains("SHOULD", StringComparison.Ordinal)
-        || text.Contains("MAY", StringComparison.Ordinal) || text.Contains("REQUIRED", StringComparison.Ordinal)
-        || text.Contains("RECOMMENDED", StringComparison.Ordinal) || text.Contains("OPTIONAL", StringComparison.Ordinal);
-
-    // "MUST NOT" is one keyword, with one space (a line break between the words makes them two tokens' worth of prose).
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_])(?:MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|NOT RECOMMENDED|RECOMMENDED|REQUIRED|MAY|OPTIONAL)(?![\p{L}\p{N}_])", RegexOptions.CultureInvariant)]
-    private static partial Regex Keyword();
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }
