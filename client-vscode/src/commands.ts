@@ -5,8 +5,10 @@ import {
   CodeActionResolveRequest,
   CodeActionTriggerKind,
   LanguageClient,
+  Location as LspLocation,
+  Position as LspPosition,
 } from 'vscode-languageclient/node';
-import { FALLBACK_TEMPLATES, fileNameForTitle, INSERT_MISSING_SECTIONS_KIND, newSpecResultUri, TemplateInfo } from './protocol';
+import { FALLBACK_TEMPLATES, fileNameForTitle, INSERT_MISSING_SECTIONS_KIND, newSpecResultUri, SHOW_REFERENCES_COMMAND, TemplateInfo } from './protocol';
 
 export interface CommandHost {
   output: vscode.LogOutputChannel;
@@ -20,6 +22,12 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
     vscode.commands.registerCommand('speclsp.insertMissingSections', () => withClient(host, insertMissingSections)),
     vscode.commands.registerCommand('speclsp.restartServer', () => host.restart()),
     vscode.commands.registerCommand('speclsp.showOutput', () => host.output.show(true)),
+    // A references lens: the server's LSP uri, position and locations, shown in VS Code's references peek.
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: LspPosition, locations: LspLocation[]) =>
+      withClient(host, async (client) => {
+        const convert = client.protocol2CodeConverter;
+        await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l)));
+      })),
   );
 }
 

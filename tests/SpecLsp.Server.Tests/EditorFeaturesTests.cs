@@ -149,6 +149,68 @@ public sealed class EditorFeaturesTests
         Assert.Equal(0, await client.ShutdownAndExitAsync());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CodeLens_References_CountMentionsAndOpenThem(bool clientShowsReferences)
+    {
+        string folder = Directory.CreateTempSubdirectory("speclsp-lens").FullName;
+        try
+        {
+            const string spec = "# Export\n\n#### FR-001: Export\nSee FR-001 and [risks](#risks).\n\n## Risks\n\n- **FR-002**: Queue after FR-001.\n";
+            string path = Path.Combine(folder, "spec.md");
+            File.WriteAllText(path, spec);
+            string root = new Uri(folder).AbsoluteUri;
+            string uri = new Uri(path).AbsoluteUri;
+            string experimental = clientShowsReferences ? ""","experimental":{"commands":{"commands":["speclsp.showReferences"]}}""" : string.Empty;
+            await using var client = LspTestClient.StartProcess();
+            JsonElement? shown = null;
+            client.ServerRequestHandler = (method, @params) =>
+            {
+                shown = method == Methods.WindowShowDocument ? @params.Clone() : shown;
+                return method == Methods.WindowShowDocument ? """{"success":true}""" : "null";
+            };
+            var initialize = await client.RequestAsync(Methods.Initialize, $$$"""
+                {"processId":null,"rootUri":"{{{root}}}","workspaceFolders":[{"uri":"{{{root}}}","name":"lens"}],
+                 "capabilities":{"textDocument":{"codeLens":{},"inlayHint":{}},"window":{"showDocument":{"support":true}}{{{experimental}}}}}
+                """);
+            Assert.False(initialize.IsError, initialize.ErrorMessage);
+            var commands = initialize.Result.GetProperty("capabilities").GetProperty("executeCommandProvider").GetProperty("commands").EnumerateArray().Select(c => c.GetString()).ToList();
+            Assert.Equal(!clientShowsReferences, commands.Contains(CodeLensHandler.ShowReferencesCommand));
+            await client.NotifyAsync(Methods.Initialized, "{}");
+            await client.OpenAsync(uri, spec);
+
+            var lenses = await client.RequestAsync(
+                Methods.TextDocumentCodeLens,
+                new CodeLensParams { TextDocument = new TextDocumentIdentifier { Uri = uri } },
+                LspJsonContext.Default.CodeLensParams,
+                LspJsonContext.Default.CodeLensArray);
+
+            Assert.Equal(["2: 2 references", "5: 1 reference", "7: no references"], lenses!.Select(l => $"{l.Range.Start.Line}: {l.Command!.Title}"));
+            var command = lenses![0].Command!;
+            Assert.Equal(CodeLensHandler.ShowReferencesCommand, command.CommandIdentifier);
+            var locations = command.Arguments![2].Deserialize(LspJsonContext.Default.LocationArray)!;
+            Assert.Equal([(3, 4), (7, 26)], locations.Select(l => (l.Range.Start.Line, l.Range.Start.Character)));
+            Assert.Equal(2, command.Arguments[1].Deserialize(LspJsonContext.Default.Position)!.Line);
+
+            if (!clientShowsReferences)
+            {
+                // A client that cannot list them asks the server, which opens the first.
+                var execute = await client.RequestAsync(Methods.WorkspaceExecuteCommand, $$"""
+                    {"command":"{{command.CommandIdentifier}}","arguments":[{{string.Join(",", command.Arguments.Select(a => a.GetRawText()))}}]}
+                    """);
+                Assert.False(execute.IsError, execute.ErrorMessage);
+                Assert.Equal(3, shown?.GetProperty("selection").GetProperty("start").GetProperty("line").GetInt32());
+            }
+
+            Assert.Equal(0, await client.ShutdownAndExitAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<SemanticTokens> FullAsync(LspTestClient client) =>
         (await client.RequestAsync(
             Methods.TextDocumentSemanticTokensFull,
