@@ -2,6 +2,8 @@
 
 export const INSERT_MISSING_SECTIONS_KIND = 'source.speclsp.insertMissingSections';
 
+export const TABLE_OF_CONTENTS_KIND = 'source.speclsp.tableOfContents';
+
 export interface TemplateInfo {
   name: string;
   description?: string;

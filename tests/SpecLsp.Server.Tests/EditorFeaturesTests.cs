@@ -211,6 +211,33 @@ public sealed class EditorFeaturesTests
         }
     }
 
+    [Fact]
+    public async Task CodeAction_SourceAsked_InsertsATableOfContentsAtTheCaret()
+    {
+        await using var client = LspTestClient.StartProcess();
+        await client.InitializeAsync();
+        await client.OpenAsync(Uri, Spec);
+        var caret = new LspRange { Start = new LspPosition { Line = 1, Character = 0 }, End = new LspPosition { Line = 1, Character = 0 } };
+
+        var plain = await client.RequestAsync(
+            Methods.TextDocumentCodeAction,
+            new CodeActionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri }, Range = caret, Context = new CodeActionContext { Diagnostics = [] } },
+            LspJsonContext.Default.CodeActionParams,
+            LspJsonContext.Default.CodeActionArray);
+        var asked = await client.RequestAsync(
+            Methods.TextDocumentCodeAction,
+            new CodeActionParams { TextDocument = new TextDocumentIdentifier { Uri = Uri }, Range = caret, Context = new CodeActionContext { Diagnostics = [], Only = [CodeActionKind.Source] } },
+            LspJsonContext.Default.CodeActionParams,
+            LspJsonContext.Default.CodeActionArray);
+
+        Assert.DoesNotContain(plain!, a => a.Kind == "source.speclsp.tableOfContents");
+        var toc = Assert.Single(asked!, a => a.Kind == "source.speclsp.tableOfContents");
+        Assert.Equal("Insert table of contents", toc.Title);
+        var edit = Assert.Single(toc.Edit!.Changes![Uri]);
+        Assert.Equal("<!-- toc -->\n- [Requirements](#requirements)\n  - [FR-001: Export](#fr-001-export)\n<!-- tocstop -->\n", edit.NewText);
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+    }
+
     private static async Task<SemanticTokens> FullAsync(LspTestClient client) =>
         (await client.RequestAsync(
             Methods.TextDocumentSemanticTokensFull,
