@@ -5,8 +5,10 @@ import {
   CodeActionResolveRequest,
   CodeActionTriggerKind,
   LanguageClient,
+  Location as LspLocation,
+  Position as LspPosition,
 } from 'vscode-languageclient/node';
-import { FALLBACK_TEMPLATES, fileNameForTitle, INSERT_MISSING_SECTIONS_KIND, newSpecResultUri, TemplateInfo } from './protocol';
+import { FALLBACK_TEMPLATES, fileNameForTitle, INSERT_MISSING_SECTIONS_KIND, newSpecResultUri, SHOW_REFERENCES_COMMAND, TABLE_OF_CONTENTS_KIND, TemplateInfo } from './protocol';
 
 export interface CommandHost {
   output: vscode.LogOutputChannel;
@@ -18,8 +20,15 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
   context.subscriptions.push(
     vscode.commands.registerCommand('speclsp.newSpec', () => withClient(host, (client) => newSpec(client, host.output))),
     vscode.commands.registerCommand('speclsp.insertMissingSections', () => withClient(host, insertMissingSections)),
+    vscode.commands.registerCommand('speclsp.insertTableOfContents', () => withClient(host, insertTableOfContents)),
     vscode.commands.registerCommand('speclsp.restartServer', () => host.restart()),
     vscode.commands.registerCommand('speclsp.showOutput', () => host.output.show(true)),
+    // A references lens: the server's LSP uri, position and locations, shown in VS Code's references peek.
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: LspPosition, locations: LspLocation[]) =>
+      withClient(host, async (client) => {
+        const convert = client.protocol2CodeConverter;
+        await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l)));
+      })),
   );
 }
 
@@ -79,7 +88,16 @@ async function listTemplates(client: LanguageClient, output: vscode.LogOutputCha
   return FALLBACK_TEMPLATES;
 }
 
-async function insertMissingSections(client: LanguageClient): Promise<void> {
+function insertMissingSections(client: LanguageClient): Promise<void> {
+  return runSourceAction(client, INSERT_MISSING_SECTIONS_KIND, 'SpecLsp: no missing sections in this spec.', false);
+}
+
+function insertTableOfContents(client: LanguageClient): Promise<void> {
+  return runSourceAction(client, TABLE_OF_CONTENTS_KIND, 'SpecLsp: the table of contents is up to date (or the spec has no sections).', true);
+}
+
+// Asks the server for its one source action of `kind` (over the whole document, or at the caret) and applies it.
+async function runSourceAction(client: LanguageClient, kind: string, none: string, atCaret: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('Open a spec (a Markdown file) first.');
@@ -90,16 +108,16 @@ async function insertMissingSections(client: LanguageClient): Promise<void> {
   const ours = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'speclsp');
   const actions = await client.sendRequest(CodeActionRequest.type, {
     textDocument: c2p.asTextDocumentIdentifier(document),
-    range: c2p.asRange(new vscode.Range(0, 0, document.lineCount, 0)),
+    range: c2p.asRange(atCaret ? new vscode.Range(editor.selection.active, editor.selection.active) : new vscode.Range(0, 0, document.lineCount, 0)),
     context: {
       diagnostics: await c2p.asDiagnostics(ours),
-      only: [INSERT_MISSING_SECTIONS_KIND],
+      only: [kind],
       triggerKind: CodeActionTriggerKind.Invoked,
     },
   });
-  let action = actions?.find((a): a is CodeAction => CodeAction.is(a) && a.kind?.startsWith(INSERT_MISSING_SECTIONS_KIND) === true);
+  let action = actions?.find((a): a is CodeAction => CodeAction.is(a) && a.kind?.startsWith(kind) === true);
   if (action === undefined) {
-    void vscode.window.showInformationMessage('SpecLsp: no missing sections in this spec.');
+    void vscode.window.showInformationMessage(none);
     return;
   }
   if (action.edit === undefined && action.data !== undefined) {

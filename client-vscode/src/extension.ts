@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
 import { createClientOptions } from './clientOptions';
+import { SHOW_REFERENCES_COMMAND, withClientCommands } from './protocol';
 import { registerCommands } from './commands';
 import { showStartProblem } from './messages';
 import { checkRuntime, locateServer } from './serverLocation';
@@ -57,6 +58,13 @@ async function startClient(extensionPath: string, clientOptions: LanguageClientO
   const { command, args, source } = located.launch;
   output.info(`Starting ${command} ${args.join(' ')} (server from ${source})`);
   const started = new LanguageClient('speclsp', 'SpecLsp', { command, args }, clientOptions);
+  // The references lens's command is ours (commands.ts): say so, so the server does not ask the client to register it.
+  started.registerFeature({
+    fillClientCapabilities: (capabilities) => Object.assign(capabilities, withClientCommands(capabilities, [SHOW_REFERENCES_COMMAND])),
+    initialize: () => undefined,
+    getState: () => ({ kind: 'static' }),
+    clear: () => undefined,
+  });
   // On failure the client has already reported it in the output and a notification.
   await started.start().catch((error: unknown) => output.error(`The server did not start: ${String(error)}`));
   return started;

@@ -2,6 +2,8 @@
 
 export const INSERT_MISSING_SECTIONS_KIND = 'source.speclsp.insertMissingSections';
 
+export const TABLE_OF_CONTENTS_KIND = 'source.speclsp.tableOfContents';
+
 export interface TemplateInfo {
   name: string;
   description?: string;
@@ -74,4 +76,19 @@ export interface Place {
 export function withoutPlacesListedByOthers<T extends Place>(ours: readonly T[], others: readonly Place[]): T[] {
   const listed = new Set(others.map((place) => `${place.line}\u0000${place.uri}`));
   return ours.filter((place) => !listed.has(`${place.line}\u0000${place.uri}`));
+}
+
+/** The references lens's command: the server sends `[uri, position, locations]` and the client lists them. */
+export const SHOW_REFERENCES_COMMAND = 'speclsp.showReferences';
+
+/**
+ * Declares in `experimental.commands.commands` (as rust-analyzer's clients do) the server commands this client runs
+ * itself, so that the server uses them and does not list them in `executeCommandProvider`, which the language client
+ * would register a second time.
+ */
+export function withClientCommands<T extends { experimental?: unknown }>(capabilities: T, commands: string[]): T {
+  const experimental = (typeof capabilities.experimental === 'object' && capabilities.experimental !== null ? capabilities.experimental : {}) as Record<string, unknown>;
+  const existing = experimental.commands as { commands?: unknown } | undefined;
+  const listed = Array.isArray(existing?.commands) ? (existing.commands as unknown[]).filter((c): c is string => typeof c === 'string') : [];
+  return { ...capabilities, experimental: { ...experimental, commands: { commands: [...new Set([...listed, ...commands])] } } };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import { fileNameForTitle, isHeadingLine, newSpecResultUri, serverSettings, withoutPlacesListedByOthers } from '../src/protocol';
+import { fileNameForTitle, isHeadingLine, newSpecResultUri, serverSettings, SHOW_REFERENCES_COMMAND, withClientCommands, withoutPlacesListedByOthers } from '../src/protocol';
 
 describe('protocol helpers', () => {
   test('fileNameForTitle_Punctuation_BecomesSingleDashes', () => {
@@ -46,5 +46,12 @@ describe('protocol helpers', () => {
     ];
     assert.deepEqual(withoutPlacesListedByOthers(ours, builtIn).map((p) => p.tag), ['other file']);
     assert.deepEqual(withoutPlacesListedByOthers(ours, []).map((p) => p.tag), ['heading', 'link', 'other file']);
+  });
+  test('withClientCommands adds the commands to experimental.commands, keeping what is there', () => {
+    assert.deepEqual(withClientCommands<{ experimental?: unknown }>({}, [SHOW_REFERENCES_COMMAND]).experimental, { commands: { commands: ['speclsp.showReferences'] } });
+    assert.deepEqual(
+      withClientCommands({ experimental: { other: 1, commands: { commands: ['a', 2, SHOW_REFERENCES_COMMAND] } } }, [SHOW_REFERENCES_COMMAND]).experimental,
+      { other: 1, commands: { commands: ['a', 'speclsp.showReferences'] } },
+    );
   });
 });

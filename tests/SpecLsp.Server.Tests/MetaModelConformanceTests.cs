@@ -28,6 +28,9 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
            "publishDiagnostics":{"relatedInformation":true,"versionSupport":true,"codeDescriptionSupport":true,"dataSupport":true},
            "foldingRange":{"lineFoldingOnly":true},
            "inlayHint":{},
+           "selectionRange":{},
+           "documentHighlight":{},
+           "semanticTokens":{"requests":{"range":false,"full":{"delta":true}},"tokenTypes":["type","property","enumMember","macro","keyword","variable"],"tokenModifiers":["declaration","readonly"],"formats":["relative"],"multilineTokenSupport":false,"overlappingTokenSupport":false},
            "diagnostic":{"relatedDocumentSupport":false}},
          "workspace":{"applyEdit":true,"workspaceEdit":{"documentChanges":true,"resourceOperations":["create","rename","delete"]},
            "configuration":true,"workspaceFolders":true,"didChangeWatchedFiles":{"dynamicRegistration":true},"symbol":{},"executeCommand":{},
@@ -175,6 +178,7 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
             await Send(Methods.TextDocumentHover, position);
             await Send(Methods.TextDocumentDefinition, position);
             await Send(Methods.TextDocumentReferences, position[..^1] + ""","context":{"includeDeclaration":true}}""");
+            await Send(Methods.TextDocumentDocumentHighlight, position);
             await Send(Methods.TextDocumentPrepareRename, position);
 
             // Rename where prepareRename allows it, to a name of the same kind.
@@ -204,6 +208,14 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
         await Send(Methods.TextDocumentDocumentLink, $$$"""{"textDocument":{{{doc}}}}""");
         await Send(Methods.TextDocumentInlayHint, $$$"""{"textDocument":{{{doc}}},"range":{"start":{"line":0,"character":0},"end":{"line":{{{last}}},"character":0}} }""");
         await Send(Methods.TextDocumentCodeLens, $$$"""{"textDocument":{{{doc}}}}""");
+        await Send(Methods.TextDocumentSelectionRange, $$$"""{"textDocument":{{{doc}}},"positions":[{{{Position(Spec, "FR1", 1, 1)}}},{{{Position(Spec, "[ ] Design", 1, 0)}}},{"line":0,"character":0}]}""");
+        await Send(Methods.TextDocumentSemanticTokensFull, $$$"""{"textDocument":{{{doc}}}}""");
+        if (responses.LastOrDefault(r => r.Method == Methods.TextDocumentSemanticTokensFull).Response is { IsError: false } tokens && tokens.Result.TryGetProperty("resultId", out var tokensId))
+        {
+            advertised.Add(Methods.TextDocumentSemanticTokensFullDelta);
+            await Send(Methods.TextDocumentSemanticTokensFullDelta, $$$"""{"textDocument":{{{doc}}},"previousResultId":{{{tokensId.GetRawText()}}}}""");
+            await Send(Methods.TextDocumentSemanticTokensFullDelta, $$$"""{"textDocument":{{{doc}}},"previousResultId":"gone"}""");
+        }
         await Send("workspace/diagnostic", """{"previousResultIds":[]}""");
         await Send("textDocument/formatting", $$$"""{"textDocument":{{{doc}}},"options":{"tabSize":2,"insertSpaces":true}}""");
 
@@ -275,11 +287,13 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
         {
             Assert.Contains(Methods.TextDocumentInlayHint, advertised);
             Assert.Contains(Methods.TextDocumentDiagnostic, advertised);
+            Assert.Contains(Methods.TextDocumentSemanticTokensFullDelta, advertised);
             Assert.True(validated.ContainsKey(Methods.ClientRegisterCapability + " params"), string.Join(", ", validated.Keys));
         }
         else
         {
             Assert.Contains(Methods.TextDocumentCodeLens, advertised);
+            Assert.DoesNotContain(Methods.TextDocumentSemanticTokensFull, advertised);
             Assert.True(validated.ContainsKey(Methods.TextDocumentPublishDiagnostics + " params"), string.Join(", ", validated.Keys));
         }
     }
@@ -399,6 +413,9 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
             ["diagnosticProvider"] = Methods.TextDocumentDiagnostic,
             ["executeCommandProvider"] = Methods.WorkspaceExecuteCommand,
             ["documentFormattingProvider"] = "textDocument/formatting",
+            ["selectionRangeProvider"] = Methods.TextDocumentSelectionRange,
+            ["documentHighlightProvider"] = Methods.TextDocumentDocumentHighlight,
+            ["semanticTokensProvider"] = Methods.TextDocumentSemanticTokensFull,
         };
         var advertised = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in capabilities.EnumerateObject())
@@ -411,6 +428,10 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
             if (providers.TryGetValue(property.Name, out string? method))
             {
                 advertised.Add(method);
+            }
+            else if (property.Name.EndsWith("Provider", StringComparison.Ordinal))
+            {
+                throw new Xunit.Sdk.XunitException($"{property.Name} is advertised: send its requests in this test.");
             }
 
             if (property.Name == "renameProvider" && property.Value.ValueKind == JsonValueKind.Object

@@ -19,6 +19,9 @@ public static class MetadataData
 
     /// <summary>The metadata key.</summary>
     public const string Key = "key";
+
+    /// <summary>The Created date, <c>yyyy-MM-dd</c> (for <c>order</c> and <c>spec-id</c>).</summary>
+    public const string Created = "created";
 }
 
 /// <summary>
@@ -172,7 +175,7 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
                 var range = new TextRange(entry.ValueRange.Start, new Position(entry.ValueRange.Start.Line, entry.ValueRange.Start.Character + length));
                 result.Add(new SpecDiagnostic(range, DiagnosticSeverity.Warning, DiagnosticCodes.InvalidMetadata, $"{entry.Key} ({d:yyyy-MM-dd}) is before Created ({c.Date:yyyy-MM-dd}).")
                 {
-                    Data = ImmutableDictionary<string, string>.Empty.Add(MetadataData.Problem, "order").Add(MetadataData.Key, entry.Key),
+                    Data = ImmutableDictionary<string, string>.Empty.Add(MetadataData.Problem, "order").Add(MetadataData.Key, entry.Key).Add(MetadataData.Created, Iso(c.Date)),
                     Related = [new RelatedLocation(null, c.Range, "Created")],
                 });
             }
@@ -190,11 +193,13 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
             var start = new Position(entry.ValueRange.Start.Line, entry.ValueRange.Start.Character + offset + 5);
             result.Add(new SpecDiagnostic(new TextRange(start, new Position(start.Line, start.Character + length)), DiagnosticSeverity.Hint, DiagnosticCodes.InvalidMetadata, $"The spec ID's date ({d:yyyy-MM-dd}) is not Created ({c.Date:yyyy-MM-dd}).")
             {
-                Data = ImmutableDictionary<string, string>.Empty.Add(MetadataData.Problem, "spec-id").Add(MetadataData.Key, entry.Key),
+                Data = ImmutableDictionary<string, string>.Empty.Add(MetadataData.Problem, "spec-id").Add(MetadataData.Key, entry.Key).Add(MetadataData.Created, Iso(c.Date)),
                 Related = [new RelatedLocation(null, c.Range, "Created")],
             });
         }
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static (DateOnly Date, TextRange Range)? FirstDate(List<Entry> entries, string key)
     {

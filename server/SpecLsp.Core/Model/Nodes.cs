@@ -153,6 +153,9 @@ public enum BlockKind
 
     /// <summary>A paragraph.</summary>
     Paragraph,
+
+    /// <summary>A whole list: its items, bulleted or numbered, as one block (each item is a <see cref="ListItem"/> too).</summary>
+    List,
 }
 
 /// <summary>A block's kind and range.</summary>

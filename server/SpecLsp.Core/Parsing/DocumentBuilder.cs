@@ -209,6 +209,9 @@ internal sealed partial class DocumentBuilder
             case TableRow row:
                 AddTableRowDefinition(row);
                 return true;
+            case ListBlock list:
+                AddBlockSpan(BlockKind.List, list);
+                return true;
             case ListItemBlock listItem:
                 AddBlockSpan(BlockKind.ListItem, listItem);
                 return true;

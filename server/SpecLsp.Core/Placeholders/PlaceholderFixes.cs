@@ -32,7 +32,7 @@ public static class PlaceholderFixes
             DiagnosticCodes.UnfilledPlaceholder => ForPlaceholder(diagnostic, document, today),
             DiagnosticCodes.TemplatePrompt => [RemovePrompt(diagnostic, document)],
             DiagnosticCodes.TemplateText => ForTemplateText(diagnostic, document),
-            DiagnosticCodes.InvalidMetadata => MetadataFixes.For(diagnostic),
+            DiagnosticCodes.InvalidMetadata => MetadataFixes.For(diagnostic, today),
             _ => [],
         };
     }

@@ -5,7 +5,10 @@ using SpecLsp.Core.Workspace;
 
 namespace SpecLsp.Core.References;
 
-/// <summary>Hover on ID mentions (the definition's text and its spec's title) and links (the first lines of the target section).</summary>
+/// <summary>
+/// Hover on ID mentions (the definition's text and its spec's title; for an ID defined nowhere, why, and the IDs near it),
+/// on an ID's own definition or its heading (where it is mentioned), and on links (the first lines of the target section).
+/// </summary>
 public static class ReferenceHover
 {
     private const int MaxLines = 8;
@@ -18,17 +21,50 @@ public static class ReferenceHover
         return ReferenceSymbol.Find(view, position) switch
         {
             IdSymbol { Definition: null } id => HoverId(view, id),
+            IdSymbol { Definition: { } definition } => HoverUses(view, definition, definition.Range),
+            HeadingSymbol heading when view.Index.IdDefinitions.FirstOrDefault(d => d.Kind == IdDefinitionKind.Heading && heading.Heading.HeadingRange.Contains(d.Range)) is { } definition
+                => HoverUses(view, definition, heading.Range),
             LinkSymbol link => HoverTarget(view, link.Link.Target, link.Range),
+            null when FolderIdAt(view, position) is { } id => HoverId(view, id),
             _ => null,
         };
+    }
+
+    // A document of a feature folder mentions the IDs its spec.md defines (tasks.md's "T001 Build FR-001"), although they
+    // are not mentions of its own (it defines no FR-): the ID-shaped word under the caret, when the folder defines it.
+    private static IdSymbol? FolderIdAt(DocumentView view, Position position)
+    {
+        if (position.Line >= view.Document.Source.LineCount || FeatureFolder.Find(view.Path, view.Workspace) is not { } folder || folder.Definitions.IsEmpty)
+        {
+            return null;
+        }
+
+        var line = view.Document.Source.GetLineText(position.Line);
+        foreach (var (start, length) in IdSyntax.FindAll(line))
+        {
+            if (position.Character >= start && position.Character <= start + length)
+            {
+                var id = line.Substring(start, length);
+                return folder.Definitions.Any(d => d.Definition.Id == id)
+                    ? new IdSymbol(id, new TextRange(position.Line, start, position.Line, start + length), null)
+                    : null;
+            }
+        }
+
+        return null;
     }
 
     private static HoverContent? HoverId(DocumentView view, IdSymbol id)
     {
         var definitions = view.FindIdDefinitions(id.Id);
+        if (definitions.Length == 0 && !IdSyntax.IsWorkspaceWide(id.Id) && FeatureFolder.Find(view.Path, view.Workspace) is { } folder)
+        {
+            definitions = [.. folder.Definitions.Where(d => d.Definition.Id == id.Id)];
+        }
+
         if (definitions.Length == 0)
         {
-            return null;
+            return HoverUndefined(view, id);
         }
 
         var definition = definitions.OrderBy(d => d.Definition.Kind == IdDefinitionKind.Heading ? 0 : 1).First();
@@ -59,6 +95,75 @@ public static class ReferenceHover
         return new HoverContent(builder.ToString(), id.Range);
     }
 
+    // Defined nowhere this document can see: say so, and list the defined IDs of the same prefix nearest in number.
+    private static HoverContent HoverUndefined(DocumentView view, IdSymbol id)
+    {
+        var prefix = IdSyntax.GetPrefix(id.Id);
+        var builder = new StringBuilder();
+        builder.Append("**").Append(id.Id).Append("** is not defined ")
+            .Append(IdSyntax.IsWorkspaceWide(id.Id) ? "in any spec of the workspace." : "in this spec or its feature folder.");
+        var known = view.Index.IdDefinitions.Where(d => d.Prefix == prefix && d.Id != id.Id).DistinctBy(d => d.Id).ToList();
+        if (!IdSyntax.IsWorkspaceWide(id.Id) && FeatureFolder.Find(view.Path, view.Workspace) is { } folder)
+        {
+            known.AddRange(folder.Definitions.Select(d => d.Definition).Where(d => d.Prefix == prefix && known.TrueForAll(k => k.Id != d.Id)).DistinctBy(d => d.Id));
+        }
+
+        long number = Number(id.Id, prefix);
+        var near = known.OrderBy(d => Math.Abs(Number(d.Id, prefix) - number)).ThenBy(d => d.Id, StringComparer.Ordinal).Take(3).OrderBy(d => Number(d.Id, prefix)).ToList();
+        if (near.Count > 0)
+        {
+            builder.Append("\n\nNearest defined: ").AppendJoin(", ", near.Select(d => d.Title.Length > 0 ? $"**{d.Id}** ({d.Title})" : $"**{d.Id}**")).Append('.');
+        }
+
+        return new HoverContent(builder.ToString(), id.Range);
+    }
+
+    // On the definition itself: how often and where the ID is mentioned, in place of the template's guidance.
+    private static HoverContent HoverUses(DocumentView view, IdDefinition definition, TextRange range)
+    {
+        var mentions = view.FindIdMentions(definition.Id).ToList();
+        if (!IdSyntax.IsWorkspaceWide(definition.Id) && view.Path is not null && FeatureFolder.Find(view.Path, view.Workspace) is { } folder)
+        {
+            var prefix = folder.Path.TrimEnd('/') + "/";
+            mentions.AddRange(view.Workspace.Files
+                .Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal) && !view.IsSelf(f.Path))
+                .SelectMany(f => f.IdMentions.Where(m => m.Id == definition.Id).Select(m => new IdMentionLocation(f.Path, m))));
+        }
+
+        var builder = new StringBuilder();
+        builder.Append("**").Append(definition.Id).Append("**");
+        if (definition.Title.Length > 0)
+        {
+            builder.Append(": ").Append(definition.Title);
+        }
+
+        int files = mentions.Select(m => m.Path).Distinct(StringComparer.Ordinal).Count();
+        builder.Append("\n\n").Append(mentions.Count switch
+        {
+            0 => "Not mentioned anywhere else yet.",
+            1 => "Mentioned once",
+            _ => $"Mentioned {mentions.Count} times",
+        });
+        if (mentions.Count > 0)
+        {
+            builder.Append(files == 1 && view.IsSelf(mentions[0].Path) ? " in this spec:" : $" in {files} file{(files == 1 ? string.Empty : "s")}:");
+            foreach (var mention in mentions.OrderBy(m => view.IsSelf(m.Path) ? 0 : 1).ThenBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Mention.Range.Start).Take(MaxLines))
+            {
+                builder.Append("\n- ").Append(view.IsSelf(mention.Path) ? "line" : WorkspacePaths.GetFileName(mention.Path) + ", line").Append(' ').Append(mention.Mention.Range.Start.Line + 1);
+            }
+
+            if (mentions.Count > MaxLines)
+            {
+                builder.Append("\n- …");
+            }
+        }
+
+        return new HoverContent(builder.ToString(), range);
+    }
+
+    private static long Number(string id, string prefix) =>
+        long.TryParse(id.AsSpan(prefix.Length).TrimStart('-'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n) ? n : 0;
+
     private static HoverContent? HoverTarget(DocumentView view, LinkTarget target, TextRange range)
     {
         var path = target.Kind switch
@@ -88,7 +193,14 @@ public static class ReferenceHover
                 return null;
             }
 
-            text = new string('#', section.Level) + " " + section.Title + "\n\n" + Excerpt(document.Source, section.BodyRange);
+            // A section whose text is all in its subsections starts with the first of them.
+            var excerpt = Excerpt(document.Source, section.BodyRange);
+            if (excerpt.Length == 0)
+            {
+                excerpt = Excerpt(document.Source, new TextRange(new Position(section.HeadingRange.End.Line + 1, 0), section.Range.End));
+            }
+
+            text = new string('#', section.Level) + " " + section.Title + "\n\n" + excerpt;
         }
         else
         {

@@ -203,6 +203,15 @@ public sealed record ServerCapabilities
     /// <summary>Inlay hint support.</summary>
     public bool? InlayHintProvider { get; init; }
 
+    /// <summary>Smart selection support.</summary>
+    public bool? SelectionRangeProvider { get; init; }
+
+    /// <summary>Document highlight support.</summary>
+    public bool? DocumentHighlightProvider { get; init; }
+
+    /// <summary>Semantic token support, with its legend.</summary>
+    public SemanticTokensOptions? SemanticTokensProvider { get; init; }
+
     /// <summary>Workspace-specific server capabilities.</summary>
     public WorkspaceServerCapabilities? Workspace { get; init; }
 }
@@ -295,6 +304,9 @@ public sealed record WorkspaceClientCapabilities
 
     /// <summary>Inlay hint refresh capabilities.</summary>
     public RefreshClientCapabilities? InlayHint { get; init; }
+
+    /// <summary>Semantic token refresh capabilities.</summary>
+    public RefreshClientCapabilities? SemanticTokens { get; init; }
 }
 
 /// <summary>Whether the client supports a refresh request from the server.</summary>
@@ -385,6 +397,9 @@ public sealed record TextDocumentClientCapabilities
 
     /// <summary>Inlay hint capabilities.</summary>
     public DynamicRegistrationCapability? InlayHint { get; init; }
+
+    /// <summary>Semantic token capabilities; present when the client colours by them.</summary>
+    public SemanticTokensClientCapabilities? SemanticTokens { get; init; }
 }
 
 /// <summary>Synchronisation capabilities.</summary>

@@ -125,4 +125,19 @@ public static class Methods
 
     /// <summary><c>client/unregisterCapability</c>.</summary>
     public const string ClientUnregisterCapability = "client/unregisterCapability";
+
+    /// <summary><c>textDocument/selectionRange</c>.</summary>
+    public const string TextDocumentSelectionRange = "textDocument/selectionRange";
+
+    /// <summary><c>textDocument/documentHighlight</c>.</summary>
+    public const string TextDocumentDocumentHighlight = "textDocument/documentHighlight";
+
+    /// <summary><c>textDocument/semanticTokens/full</c>.</summary>
+    public const string TextDocumentSemanticTokensFull = "textDocument/semanticTokens/full";
+
+    /// <summary><c>textDocument/semanticTokens/full/delta</c>.</summary>
+    public const string TextDocumentSemanticTokensFullDelta = "textDocument/semanticTokens/full/delta";
+
+    /// <summary><c>workspace/semanticTokens/refresh</c>.</summary>
+    public const string WorkspaceSemanticTokensRefresh = "workspace/semanticTokens/refresh";
 }

@@ -2,6 +2,7 @@ using SpecLsp.Core.Analysis;
 using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.References;
+using SpecLsp.Core.Symbols;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
@@ -27,7 +28,7 @@ internal sealed class CodeActionHandler(
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with
         {
-            CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix, SpecCodeActionKinds.InsertMissingSections], ResolveProvider = false },
+            CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix, SpecCodeActionKinds.InsertMissingSections, TableOfContents.Kind], ResolveProvider = false },
         };
 
     public async Task<CodeAction[]> HandleAsync(CodeActionParams request, CancellationToken cancellationToken)
@@ -62,12 +63,19 @@ internal sealed class CodeActionHandler(
             actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context, sourceAsked));
         }
 
+        // The table of contents: on request (Source Action…), or offered where one already is, to update it.
+        bool tocAsked = request.Context.Only is { Length: > 0 } kinds && kinds.Any(kind => TableOfContents.Kind.StartsWith(kind, StringComparison.Ordinal));
+        if ((tocAsked || TableOfContents.Contains(model, range.Start.Line)) && TableOfContents.Action(model, range.Start) is { } toc)
+        {
+            actions.Add(toc);
+        }
+
         var analysis = diagnostics.CreateContext(document, model);
         actions.AddRange(sources.SelectMany(source => source.GetActions(analysis, range, context)));
         var result = actions.Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent)).ToList();
 
         // Editors ask for code actions on every caret move: analyse again only when a reference fix can apply.
-        bool referenceProblem = request.Context.Diagnostics.Any(d => d.Code?.ToString() is DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenAnchor);
+        bool referenceProblem = request.Context.Diagnostics.Any(d => d.Code?.ToString() is DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenAnchor or DiagnosticCodes.UndefinedReference or DiagnosticCodes.DuplicateId);
         if (referenceProblem && await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
         {
             // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.

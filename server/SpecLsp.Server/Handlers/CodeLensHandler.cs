@@ -1,35 +1,85 @@
+using System.Text.Json;
 using SpecLsp.Core.Checklists;
+using SpecLsp.Core.References;
 using SpecLsp.Protocol.Lsp;
+using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class CodeLensHandler(WorkspaceState workspace, ClientSession session)
+/// <summary>
+/// Code lenses: "3 references" above each requirement, story and linked heading (to every client that has lenses), and
+/// checklist progress (only to clients without inlay hints, which get it as a hint instead; never both).
+/// </summary>
+internal sealed class CodeLensHandler(WorkspaceState workspace, WorkspaceIndexService index, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<CodeLensParams, CodeLens[]>, ICapabilityProvider
 {
     /// <summary>The lens's command: registered in executeCommandProvider, a no-op (a lens needs a command the client can run).</summary>
     public const string ChecklistProgressCommand = "speclsp.checklistProgress";
 
-    // Checklist progress is an inlay hint where the client has them, a code lens elsewhere; never both.
+    /// <summary>
+    /// The references lens's command, arguments <c>[uri, position, locations]</c>. A client that lists it in
+    /// <c>experimental.commands.commands</c> (our VS Code extension) shows the locations itself; for any other client the
+    /// server executes it by showing the first reference (window/showDocument).
+    /// </summary>
+    public const string ShowReferencesCommand = "speclsp.showReferences";
+
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
-        client.TextDocument?.InlayHint is null ? capabilities with { CodeLensProvider = new CodeLensOptions { ResolveProvider = false } } : capabilities;
+        client.TextDocument?.CodeLens is not null || client.TextDocument?.InlayHint is null
+            ? capabilities with { CodeLensProvider = new CodeLensOptions { ResolveProvider = false } }
+            : capabilities;
+
+    /// <summary>True when the client runs <see cref="ShowReferencesCommand"/> itself (so it must not be in executeCommandProvider).</summary>
+    public static bool ClientShowsReferences(ClientCapabilities client) =>
+        client.Experimental is { ValueKind: JsonValueKind.Object } experimental
+        && experimental.TryGetProperty("commands", out var commands) && commands.ValueKind == JsonValueKind.Object
+        && commands.TryGetProperty("commands", out var list) && list.ValueKind == JsonValueKind.Array
+        && list.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.String && c.GetString() == ShowReferencesCommand);
 
     public async Task<CodeLens[]> HandleAsync(CodeLensParams request, CancellationToken cancellationToken)
     {
         var document = workspace.Get(request.TextDocument.Uri);
-        // Lenses were advertised only to clients without inlay hints; the others get the progress as hints.
-        if (document is null || session.Capabilities.TextDocument?.InlayHint is not null)
+        if (document is null)
         {
             return [];
         }
 
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var lenses = new List<CodeLens>();
         var encoder = session.Encoder;
-
-        return [.. ChecklistProgress.Compute(model).Select(progress => new CodeLens
+        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (snapshot, view))
         {
-            Range = encoder.ToLsp(document.Text, progress.HeadingRange),
-            Command = new Command { Title = progress.Label, CommandIdentifier = ChecklistProgressCommand },
-        })];
+            foreach (var lens in ReferenceLenses.Compute(view, cancellationToken))
+            {
+                var locations = conversions.ToLocations(lens.References);
+                lenses.Add(new CodeLens
+                {
+                    Range = encoder.ToLsp(snapshot.Text, lens.Range),
+                    Command = new Command
+                    {
+                        Title = lens.Title,
+                        CommandIdentifier = ShowReferencesCommand,
+                        Arguments =
+                        [
+                            JsonSerializer.SerializeToElement(request.TextDocument.Uri, LspJsonContext.Default.String),
+                            JsonSerializer.SerializeToElement(encoder.ToLsp(snapshot.Text, lens.Target), LspJsonContext.Default.Position),
+                            JsonSerializer.SerializeToElement(locations, LspJsonContext.Default.LocationArray),
+                        ],
+                    },
+                });
+            }
+        }
+
+        // Checklist progress: here only for clients without inlay hints, which get it as hints.
+        if (session.Capabilities.TextDocument?.InlayHint is null)
+        {
+            var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+            lenses.AddRange(ChecklistProgress.Compute(model).Select(progress => new CodeLens
+            {
+                Range = encoder.ToLsp(document.Text, progress.HeadingRange),
+                Command = new Command { Title = progress.Label, CommandIdentifier = ChecklistProgressCommand },
+            }));
+        }
+
+        return [.. lenses.OrderBy(l => l.Range.Start.Line).ThenBy(l => l.Range.Start.Character)];
     }
 }

@@ -50,6 +50,10 @@ internal static class HandlerRegistrations
         r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, () => json.DocumentDiagnosticParams, () => json.DocumentDiagnosticReport);
         r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, () => json.CodeLensParams, () => json.CodeLensArray);
         r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, () => json.InlayHintParams, () => json.InlayHintArray);
+        r.Request<SelectionRangeHandler, SelectionRangeParams, SelectionRange[]>(Methods.TextDocumentSelectionRange, ReadOnly, () => json.SelectionRangeParams, () => json.SelectionRangeArray);
+        r.Request<DocumentHighlightHandler, DocumentHighlightParams, DocumentHighlight[]>(Methods.TextDocumentDocumentHighlight, ReadOnly, () => json.DocumentHighlightParams, () => json.DocumentHighlightArray);
+        var tokens = r.Request<SemanticTokensHandler, SemanticTokensParams, SemanticTokens>(Methods.TextDocumentSemanticTokensFull, ReadOnly, () => json.SemanticTokensParams, () => json.SemanticTokens);
+        r.Request<SemanticTokensDeltaParams, SemanticTokensDeltaResult>(tokens, Methods.TextDocumentSemanticTokensFullDelta, ReadOnly, () => json.SemanticTokensDeltaParams, () => json.SemanticTokensDeltaResult);
         r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, () => json.ExecuteCommandParams, () => json.JsonElement);
     }
 }

@@ -19,10 +19,18 @@ internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProv
 
     private readonly List<ICapabilityProvider> _capabilityProviders = [];
 
-    public void Request<[DynamicallyAccessedMembers(Constructors)] THandler, TParams, TResult>(string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType, Func<JsonTypeInfo<TResult>> resultType)
+    public THandler Request<[DynamicallyAccessedMembers(Constructors)] THandler, TParams, TResult>(string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType, Func<JsonTypeInfo<TResult>> resultType)
         where THandler : IRequestHandler<TParams, TResult>
     {
         var handler = Create<THandler>();
+        connection.AddRequestHandler(method, mutating, paramsType, resultType, handler.HandleAsync);
+        return handler;
+    }
+
+    /// <summary>A second method of a handler already created (one that keeps state across its methods).</summary>
+    public void Request<TParams, TResult>(IRequestHandler<TParams, TResult> handler, string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType, Func<JsonTypeInfo<TResult>> resultType)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
         connection.AddRequestHandler(method, mutating, paramsType, resultType, handler.HandleAsync);
     }
 

@@ -131,4 +131,39 @@ public class MetadataAnalyzerTests
         Assert.Equal(DiagnosticSeverity.Hint, diagnostic.Severity);
         AssertMarked("# T\n\n## Metadata\n- **Spec ID**: SPEC-2026-07-30-001\n- **Created**: 2026-07-30\n", null, Code);
     }
+
+    [Fact]
+    public void Fixes_DateBeforeCreated_OfferTodayThenCreated()
+    {
+        var text = "# T\n\n**Created:** 2026-03-02\n**Last Updated:** 2026-01-15\n";
+        var diagnostic = Assert.Single(Analyze(text, null, Code));
+
+        var fixes = SpecLsp.Core.Metadata.MetadataFixes.For(diagnostic, new DateOnly(2026, 3, 9)).ToList();
+
+        Assert.Equal(["Set Last Updated to today (2026-03-09)", "Set Last Updated to Created (2026-03-02)"], fixes.Select(f => f.Title));
+        Assert.True(fixes[0].IsPreferred);
+        Assert.Equal("2026-03-02", Assert.Single(fixes[1].Edits).NewText);
+        Assert.Equal(diagnostic.Range, fixes[1].Edits[0].Range);
+    }
+
+    [Fact]
+    public void Fixes_DateBeforeCreatedWithTodayBeforeCreatedToo_OfferOnlyCreated()
+    {
+        var diagnostic = Assert.Single(Analyze("# T\n\n**Created:** 2026-03-02\n**Implemented:** 2026-01-15\n", null, Code));
+
+        var fix = Assert.Single(SpecLsp.Core.Metadata.MetadataFixes.For(diagnostic, new DateOnly(2026, 2, 1)));
+
+        Assert.Equal("Set Implemented to Created (2026-03-02)", fix.Title);
+    }
+
+    [Fact]
+    public void Fixes_SpecIdDateNotCreated_ChangeItsDate()
+    {
+        var diagnostic = Assert.Single(Analyze("# T\n\n## Metadata\n- **Spec ID**: SPEC-2026-07-31-001\n- **Created**: 2026-07-30\n", null, Code));
+
+        var fix = Assert.Single(SpecLsp.Core.Metadata.MetadataFixes.For(diagnostic, new DateOnly(2026, 8, 1)));
+
+        Assert.Equal("Change the spec ID's date to Created (2026-07-30)", fix.Title);
+        Assert.Equal("2026-07-30", fix.Edits[0].NewText);
+    }
 }

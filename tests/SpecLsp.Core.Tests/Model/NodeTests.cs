@@ -82,6 +82,7 @@ public class NodeTests
         Assert.Equal(
             """
             BLOCK Paragraph (0,0)-(0,4)
+            BLOCK List (2,0)-(3,6)
             BLOCK ListItem (2,0)-(3,6)
             BLOCK Paragraph (2,2)-(3,6)
             BLOCK BlockQuote (5,0)-(5,7)

@@ -44,4 +44,63 @@ public class ReferenceCodeActionTests
 
         Assert.Equal("== b.md (new)\n# From template\n", ws.Apply(action.Changes));
     }
+
+    [Fact]
+    public void BrokenAnchor_IntoAnotherFile_OffersTheClosestHeadingThere()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", "# A\n\nSee [b](b.md#retry-rulez).\n"), ("b.md", "# B\n\n## Retry rules\n"));
+
+        var action = Assert.Single(ReferenceCodeActions.Compute(ws.View("a.md"), ws.Analyze("a.md")));
+
+        Assert.Equal("Change to #retry-rules", action.Title);
+        Assert.Equal("== a.md\n# A\n\nSee [b](b.md#retry-rules).\n", ws.Apply(action.Changes));
+    }
+
+    [Fact]
+    public void UndefinedReference_NamingAHeading_DefinesItAsTheAnchor()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", "# A\n\nSee [the rules][Retry Rules].\n\n## Retry rules\n\n[other]: https://example.com\n"));
+
+        var action = Assert.Single(ReferenceCodeActions.Compute(ws.View("a.md"), ws.Analyze("a.md")));
+
+        Assert.Equal("Define [Retry Rules] as #retry-rules", action.Title);
+        Assert.True(action.IsPreferred);
+        Assert.Equal("== a.md\n# A\n\nSee [the rules][Retry Rules].\n\n## Retry rules\n\n[other]: https://example.com\n[Retry Rules]: #retry-rules\n", ws.Apply(action.Changes));
+        Assert.Empty(MarkedWorkspace.Create(("a.md", ws.Apply(action.Changes)["== a.md\n".Length..])).Analyze("a.md"));
+    }
+
+    [Fact]
+    public void UndefinedReference_NamingNothing_AddsALineToFillIn()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", "# A\n\nSee [the guide][guide]."));
+
+        var action = Assert.Single(ReferenceCodeActions.Compute(ws.View("a.md"), ws.Analyze("a.md")));
+
+        Assert.Equal("Add a definition line for [guide]", action.Title);
+        Assert.Equal("== a.md\n# A\n\nSee [the guide][guide].\n\n[guide]: #\n", ws.Apply(action.Changes));
+    }
+
+    [Fact]
+    public void DuplicateId_OnTheRepeat_RenumbersToTheNextFreeNumberWithItsPadding()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", "# A\n\n#### FR-001: Export\n\n#### FR-002: Queue\n\n#### FR-001: Import\n\nAs FR-007 says.\n"));
+        var diagnostics = ws.Analyze("a.md");
+
+        var action = Assert.Single(ReferenceCodeActions.Compute(ws.View("a.md"), diagnostics));
+
+        Assert.Equal(2, diagnostics.Count(d => d.Code == "duplicate-id"));
+        Assert.Equal("Renumber this FR-001 to FR-008", action.Title);
+        Assert.Equal(new SpecLsp.Core.Text.TextRange(6, 5, 6, 11), action.DiagnosticRange);
+        Assert.Contains("#### FR-008: Import", ws.Apply(action.Changes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateId_Unpadded_RenumbersUnpadded()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", "# A\n\n- **FR1:** Export\n- **FR1:** Import\n"));
+
+        var action = Assert.Single(ReferenceCodeActions.Compute(ws.View("a.md"), ws.Analyze("a.md")));
+
+        Assert.Equal("Renumber this FR1 to FR2", action.Title);
+    }
 }
