@@ -189,7 +189,7 @@ public sealed class TemplateServerTests : IDisposable
         Assert.Equal("Change to #implementation-plan", onLine[0].Title);
         Assert.True(onLine[0].IsPreferred);
         Assert.DoesNotContain(onLine, a => a.Kind == "source.speclsp.insertMissingSections");
-        Assert.Equal(["source.speclsp.insertMissingSections"], source.Select(a => a.Kind));
+        Assert.Equal(["source.speclsp.insertMissingSections", "source.speclsp.tableOfContents"], source.Select(a => a.Kind));
     }
 
     [Fact]
