@@ -208,6 +208,12 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
         await Send(Methods.TextDocumentDocumentLink, $$$"""{"textDocument":{{{doc}}}}""");
         await Send(Methods.TextDocumentInlayHint, $$$"""{"textDocument":{{{doc}}},"range":{"start":{"line":0,"character":0},"end":{"line":{{{last}}},"character":0}} }""");
         await Send(Methods.TextDocumentCodeLens, $$$"""{"textDocument":{{{doc}}}}""");
+        if (server.TryGetProperty("workspace", out var workspaceCapabilities) && workspaceCapabilities.TryGetProperty("fileOperations", out _))
+        {
+            advertised.Add(Methods.WorkspaceWillRenameFiles);
+            await Send(Methods.WorkspaceWillRenameFiles, $$$"""{"files":[{"oldUri":"{{{root}}}/specs/other.md","newUri":"{{{root}}}/moved/other.md"}]}""");
+        }
+
         await Send(Methods.TextDocumentSelectionRange, $$$"""{"textDocument":{{{doc}}},"positions":[{{{Position(Spec, "FR1", 1, 1)}}},{{{Position(Spec, "[ ] Design", 1, 0)}}},{"line":0,"character":0}]}""");
         await Send(Methods.TextDocumentSemanticTokensFull, $$$"""{"textDocument":{{{doc}}}}""");
         if (responses.LastOrDefault(r => r.Method == Methods.TextDocumentSemanticTokensFull).Response is { IsError: false } tokens && tokens.Result.TryGetProperty("resultId", out var tokensId))

@@ -221,6 +221,9 @@ public sealed record WorkspaceServerCapabilities
 {
     /// <summary>Workspace folder support.</summary>
     public WorkspaceFoldersServerCapabilities? WorkspaceFolders { get; init; }
+
+    /// <summary>The file operations the server wants to hear about.</summary>
+    public FileOperationOptions? FileOperations { get; init; }
 }
 
 /// <summary>Whether the server supports workspace folders and wants to hear when they change.</summary>
@@ -295,6 +298,9 @@ public sealed record WorkspaceClientCapabilities
 
     /// <summary>Workspace edit capabilities.</summary>
     public WorkspaceEditClientCapabilities? WorkspaceEdit { get; init; }
+
+    /// <summary>File operation capabilities.</summary>
+    public FileOperationClientCapabilities? FileOperations { get; init; }
 
     /// <summary>Workspace diagnostic capabilities.</summary>
     public RefreshClientCapabilities? Diagnostics { get; init; }

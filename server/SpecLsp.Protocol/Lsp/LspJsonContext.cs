@@ -85,6 +85,7 @@ namespace SpecLsp.Protocol.Lsp;
 [JsonSerializable(typeof(SemanticTokens))]
 [JsonSerializable(typeof(SemanticTokensDelta))]
 [JsonSerializable(typeof(SemanticTokensDeltaResult))]
+[JsonSerializable(typeof(RenameFilesParams))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonElement[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

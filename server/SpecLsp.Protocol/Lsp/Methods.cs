@@ -140,4 +140,10 @@ public static class Methods
 
     /// <summary><c>workspace/semanticTokens/refresh</c>.</summary>
     public const string WorkspaceSemanticTokensRefresh = "workspace/semanticTokens/refresh";
+
+    /// <summary><c>workspace/willRenameFiles</c>.</summary>
+    public const string WorkspaceWillRenameFiles = "workspace/willRenameFiles";
+
+    /// <summary><c>workspace/didRenameFiles</c>.</summary>
+    public const string WorkspaceDidRenameFiles = "workspace/didRenameFiles";
 }

@@ -54,6 +54,8 @@ internal static class HandlerRegistrations
         r.Request<DocumentHighlightHandler, DocumentHighlightParams, DocumentHighlight[]>(Methods.TextDocumentDocumentHighlight, ReadOnly, () => json.DocumentHighlightParams, () => json.DocumentHighlightArray);
         var tokens = r.Request<SemanticTokensHandler, SemanticTokensParams, SemanticTokens>(Methods.TextDocumentSemanticTokensFull, ReadOnly, () => json.SemanticTokensParams, () => json.SemanticTokens);
         r.Request<SemanticTokensDeltaParams, SemanticTokensDeltaResult>(tokens, Methods.TextDocumentSemanticTokensFullDelta, ReadOnly, () => json.SemanticTokensDeltaParams, () => json.SemanticTokensDeltaResult);
+        var renames = r.Request<RenameFilesHandler, RenameFilesParams, WorkspaceEdit?>(Methods.WorkspaceWillRenameFiles, ReadOnly, () => json.RenameFilesParams, () => json.WorkspaceEdit);
+        r.Notification(renames, Methods.WorkspaceDidRenameFiles, Mutating, () => json.RenameFilesParams);
         r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, () => json.ExecuteCommandParams, () => json.JsonElement);
     }
 }

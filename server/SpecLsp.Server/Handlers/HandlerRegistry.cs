@@ -34,6 +34,13 @@ internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProv
         connection.AddRequestHandler(method, mutating, paramsType, resultType, handler.HandleAsync);
     }
 
+    /// <summary>A notification of a handler already created (one that keeps state across its methods).</summary>
+    public void Notification<TParams>(INotificationHandler<TParams> handler, string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        connection.AddNotificationHandler(method, mutating, paramsType, handler.HandleAsync);
+    }
+
     public void Request<[DynamicallyAccessedMembers(Constructors)] THandler>(string method, bool mutating)
         where THandler : IParameterlessHandler
     {

@@ -385,4 +385,67 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
         Assert.Equal(Uri("shared/ids.md"), location.Uri);
         Assert.Equal(new LspPosition { Line = 2, Character = bytesBefore }, location.Range.Start);
     }
+
+    [Fact]
+    public async Task WillRenameFiles_FileAndFolderMoves_AnswerWithTheLinkEditsThatKeepThemWorking()
+    {
+        await InitializeAndIndexAsync();
+
+        async Task<List<string>> RenameAsync(string from, string to)
+        {
+            var edit = await _client.RequestAsync(
+                Methods.WorkspaceWillRenameFiles,
+                new RenameFilesParams { Files = [new FileRename { OldUri = Uri(from), NewUri = Uri(to) }] },
+                LspJsonContext.Default.RenameFilesParams,
+                LspJsonContext.Default.WorkspaceEdit);
+            var edits = edit?.DocumentChanges?.Select(c => c.Edit!).SelectMany(e => e.Edits.Select(x => (e.TextDocument.Uri, x.NewText)))
+                ?? edit?.Changes?.SelectMany(c => c.Value.Select(x => (Uri: c.Key, x.NewText))) ?? [];
+            return [.. edits.Select(e => $"{Relative(e.Uri)}: {e.NewText}").Order(StringComparer.Ordinal)];
+        }
+
+        Assert.Equal(["specs/export.md: ../shared/policies/retry.md#retry-rules"], await RenameAsync("shared/retry.md", "shared/policies/retry.md"));
+        Assert.Equal(
+            ["specs/export.md: ../specs/missing.md", "specs/search.md: ../archive/export.md#fr1-export-the-visible-report"],
+            await RenameAsync("specs/export.md", "archive/export.md"));
+        Assert.Equal(["specs/export.md: ../common/retry.md#retry-rules"], await RenameAsync("shared", "common"));
+        Assert.Empty(await RenameAsync("node_modules/pkg/readme.md", "node_modules/pkg/other.md"));
+    }
+
+    [Fact]
+    public async Task DidRenameFiles_NotAnnounced_AppliesTheEditsAtTheNewPathsAndReindexes()
+    {
+        var applied = new List<JsonElement>();
+        _client.ServerRequestHandler = (method, @params) =>
+        {
+            lock (applied)
+            {
+                if (method == Methods.WorkspaceApplyEdit)
+                {
+                    applied.Add(@params.Clone());
+                    return """{"applied":true}""";
+                }
+            }
+
+            return "null";
+        };
+        await InitializeAndIndexAsync(Capabilities.Replace("\"workspace\":{", "\"workspace\":{\"applyEdit\":true,", StringComparison.Ordinal));
+        Directory.CreateDirectory(_root + "/shared/policies");
+        File.Move(_root + "/shared/retry.md", _root + "/shared/policies/retry.md");
+
+        await _client.NotifyAsync(Methods.WorkspaceDidRenameFiles, $$"""{"files":[{"oldUri":"{{Uri("shared/retry.md")}}","newUri":"{{Uri("shared/policies/retry.md")}}"}]}""");
+        // A request after the notification: the server has handled it when this answers.
+        var symbols = await _client.RequestAsync(Methods.WorkspaceSymbol, """{"query":"Retry rules"}""");
+
+        var edit = Assert.Single(applied);
+        Assert.Contains("../shared/policies/retry.md#retry-rules", edit.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(Uri("specs/export.md"), edit.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Uri("shared/retry.md"), edit.GetRawText(), StringComparison.Ordinal);
+
+        // Announced first, the same rename applies nothing more.
+        await _client.RequestAsync(Methods.WorkspaceWillRenameFiles, $$"""{"files":[{"oldUri":"{{Uri("specs/search.md")}}","newUri":"{{Uri("specs/find.md")}}"}]}""");
+        await _client.NotifyAsync(Methods.WorkspaceDidRenameFiles, $$"""{"files":[{"oldUri":"{{Uri("specs/search.md")}}","newUri":"{{Uri("specs/find.md")}}"}]}""");
+        await _client.RequestAsync(Methods.WorkspaceSymbol, """{"query":"x"}""");
+        Assert.Single(applied);
+        Assert.False(symbols.IsError);
+    }
 }
