@@ -25,7 +25,8 @@ done < <(sed -n -E 's/.*Failed:[[:space:]]*([0-9]+), Passed:[[:space:]]*([0-9]+)
 
 if [ -f client-vscode/package.json ]; then
   # Every platform's .vsix into artifacts/vsix; client-vscode/server is left holding this machine's Native AOT
-  # server, which client-vscode/test/published.test.ts runs end to end. Measured: 7.5 min on 2 busy cores.
+  # server, which client-vscode/test/published.test.ts runs end to end. Measured on 2 shared cores: 7.5 min at
+  # load 9, 12.8 min at load 12-16 (the whole npm test then: 20 min, 1168 tests).
   rm -rf artifacts/vsix artifacts/tool
   npm run --silent package:all > "$log" 2>&1 || { cat "$log"; echo "package:all failed"; status=1; }
   grep -E '^(linux|win32|darwin)-|\.vsix in ' "$log"
