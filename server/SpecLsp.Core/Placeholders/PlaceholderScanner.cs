@@ -703,8 +703,9 @@ public static class PlaceholderScanner
                 continue;
             }
 
-            // Part of a URL (".../badge/TBD-red") is an address, not a blank.
-            if (InUrl(text, at))
+            // Part of a URL (".../badge/TBD-red") is an address, and one glued after a folder ("archive/YYYY-MM-DD-<name>/")
+            // names a pattern of paths: neither is a blank.
+            if (InUrl(text, at) || (at > 0 && text[at - 1] == '/' && kind == PlaceholderKind.Date))
             {
                 continue;
             }

@@ -112,6 +112,17 @@ public class TemplateTextTests
     }
 
     [Fact]
+    public void TemplateText_SpecKitTaskListNamingItsPrerequisites_NotFlagged()
+    {
+        // spec-kit writes the same prerequisites line into every task list: a true statement, not a sample to replace.
+        AssertMarked("""
+            # Tasks: CSV Export
+
+            **Prerequisites**: plan.md (required), spec.md (required for user stories)
+            """, Template("speckit-tasks"), DiagnosticCodes.TemplateText);
+    }
+
+    [Fact]
     public void TemplateText_WithoutTemplate_NothingReported()
     {
         AssertMarked("# T\n\n## Testing\n\n#### Test Case 2: X\n- **Given:** Initial condition\n", null, DiagnosticCodes.TemplateText);

@@ -54,6 +54,27 @@ public sealed class TemplateCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckJson_RfcAndOpenSpecDocuments_NameTheirFormatAndEvidence()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "text"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "text", "0042-labelled-loops.md"), "- Feature Name: labelled_loops\n- Start Date: 2026-01-05\n\n# Summary\nName loops.\n\n# Motivation\nBreak out.\n");
+        string delta = Path.Combine(_folder, "openspec", "changes", "add-export", "specs", "export");
+        Directory.CreateDirectory(delta);
+        await File.WriteAllTextAsync(Path.Combine(delta, "spec.md"), "## ADDED Requirements\n\n### Requirement: CSV file\nThe system SHALL write CSV.\n\n#### Scenario: One row\n- **WHEN** a row\n- **THEN** a line\n");
+
+        var (code, stdout, _) = await RunAsync("check", "--format", "json", _folder);
+
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var files = json.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!.Replace('\\', '/'), f => f);
+        var rfc = files.Single(f => f.Key.EndsWith("text/0042-labelled-loops.md", StringComparison.Ordinal)).Value;
+        Assert.Equal("rfc", rfc.GetProperty("template").GetString());
+        Assert.Equal(2, rfc.GetProperty("sections").GetInt32());
+        Assert.Contains(rfc.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("kind").GetString() == "marker");
+        Assert.Equal("openspec-delta", files.Single(f => f.Key.EndsWith("export/spec.md", StringComparison.Ordinal)).Value.GetProperty("template").GetString());
+    }
+
+    [Fact]
     public async Task New_ExistingFile_FailsWithExitCode1AndLeavesItAlone()
     {
         string file = Path.Combine(_folder, "spec.md");
