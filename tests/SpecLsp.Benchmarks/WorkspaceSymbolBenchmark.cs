@@ -55,6 +55,19 @@ internal static class WorkspaceSymbolBenchmark
 
         process.Refresh();
         double cpuPerQuery = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / samples.Count;
+        // The algorithm before issue 17, on the same index in the same run: every file sorted by path, every name scored.
+        var before = new List<double>();
+        foreach (var word in Typed)
+        {
+            for (int length = 1; length <= word.Length; length += 3)
+            {
+                start = Stopwatch.GetTimestamp();
+                _ = SearchAsBefore(index, word[..length]);
+                before.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        before.Sort();
         samples.Sort();
         var minima = fastest.Values.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -65,6 +78,44 @@ internal static class WorkspaceSymbolBenchmark
             $"{samples[samples.Count / 2]:F1} ms, p95 {samples[(int)(samples.Count * 0.95)]:F1} ms, max {samples[^1]:F1} ms over {samples.Count} queries ({results} results); " +
             $"each query's fastest of 5 rounds: median {minima[minima.Count / 2]:F1} ms, p95 {minima[(int)(minima.Count * 0.95)]:F1} ms; " +
             $"process CPU per query (all threads, GC included) {cpuPerQuery:F1} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"before issue 17 (sort by path, fuzzy-score every name), same index: median {before[before.Count / 2]:F1} ms over {before.Count} queries"));
         return 0;
+    }
+
+    private static int SearchAsBefore(WorkspaceIndex index, string query)
+    {
+        var matches = new List<(string Name, int Score, int Order)>();
+        foreach (var file in index.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var parents = new List<HeadingEntry>();
+            foreach (var heading in file.Headings)
+            {
+                while (parents.Count > 0 && parents[^1].Level >= heading.Level)
+                {
+                    parents.RemoveAt(parents.Count - 1);
+                }
+
+                if (heading.Title.Length > 0 && Core.Symbols.FuzzyMatcher.Score(query, heading.Title) is { } score)
+                {
+                    matches.Add((heading.Title, score, matches.Count));
+                }
+
+                parents.Add(heading);
+            }
+
+            foreach (var definition in file.IdDefinitions.Where(d => d.Kind != Core.Model.IdDefinitionKind.Heading))
+            {
+                string name = definition.Title.Length > 0 ? $"{definition.Id}: {definition.Title}" : definition.Id;
+                _ = file.Headings.LastOrDefault(h => h.SectionRange.Contains(definition.Range.Start)).Title;
+                if (Core.Symbols.FuzzyMatcher.Score(query, name) is { } score)
+                {
+                    matches.Add((name, score, matches.Count));
+                }
+            }
+        }
+
+        matches.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Name.Length != b.Name.Length ? a.Name.Length.CompareTo(b.Name.Length) : a.Order.CompareTo(b.Order));
+        return Math.Min(500, matches.Count);
     }
 }

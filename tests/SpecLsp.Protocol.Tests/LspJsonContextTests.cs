@@ -87,6 +87,24 @@ public sealed class LspJsonContextTests
     }
 
     [Fact]
+    public void DocumentSymbolResult_WrittenTwice_SendsTheFirstBytes_ACopyIsWrittenAfresh()
+    {
+        var range = new Lsp.Range { Start = new Position { Line = 0, Character = 0 }, End = new Position { Line = 0, Character = 1 } };
+        var symbols = new[] { new DocumentSymbol { Name = "A", Kind = SymbolKind.String, Range = range, SelectionRange = range } };
+        DocumentSymbolResult answer = symbols;
+
+        string first = Write(answer, Json.DocumentSymbolResult);
+        symbols[0] = symbols[0] with { Name = "B" }; // the kept answer's bytes are what was sent for it, not re-serialised
+        string again = Write(answer, Json.DocumentSymbolResult);
+        string copy = Write(answer with { Symbols = [.. symbols] }, Json.DocumentSymbolResult);
+
+        Assert.Equal(first, again);
+        Assert.Contains("\"name\":\"A\"", first, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"B\"", copy, StringComparison.Ordinal);
+        Assert.Equal("A", JsonSerializer.Deserialize(first, Json.DocumentSymbolResult)!.Symbols!.Single().Name);
+    }
+
+    [Fact]
     public void DocumentSymbolResult_BothForms_RoundTrip()
     {
         var range = new Lsp.Range { Start = new Position { Line = 0, Character = 0 }, End = new Position { Line = 0, Character = 1 } };

@@ -104,7 +104,7 @@ public sealed class FileIndex
         return new FileIndex(path)
         {
             Title = document.Title?.Title,
-            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range) { Slug = s.Slug })],
+            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range) { Slug = SameOrOwn(s.Slug, s.Anchor) })],
             ExplicitAnchors = document.ExplicitAnchors,
             IdDefinitions = [.. document.IdDefinitions.Select(d => d with { Id = Intern(d.Id) })],
             IdMentions = [.. document.IdMentions.Select(m => m with { Id = Intern(m.Id) })],
@@ -141,6 +141,19 @@ public sealed class FileIndex
 
     /// <summary>The file's workspace symbols, built on first use (a race only builds the same table twice).</summary>
     public FileSymbols Symbols => _symbols ??= FileSymbols.Build(this);
+
+    /// <summary>
+    /// This entry with only what another file's diagnostics read of it: heading anchors, explicit anchors and ID
+    /// definitions without their titles, no links, ID mentions or reference definitions (those serve navigation, references and rename). <c>speclsp check</c>
+    /// keeps these for the files it is not analyzing at the moment.
+    /// </summary>
+    public FileIndex ForCrossFileChecks() => UnreadableReason is not null ? this : new FileIndex(Path)
+    {
+        Title = Title,
+        Headings = [.. Headings.Select(h => h with { Title = string.Empty })],
+        ExplicitAnchors = ExplicitAnchors,
+        IdDefinitions = [.. IdDefinitions.Select(d => d with { Title = string.Empty })],
+    };
 
     /// <summary>An entry for a file that cannot be read as text.</summary>
     public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
@@ -202,6 +215,9 @@ public sealed class FileIndex
     /// <summary>Normalises a link label the way CommonMark matches them.</summary>
     public static string NormalizeLabel(string label) =>
         string.Join(' ', label.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant().ToLowerInvariant();
+
+    // The slug is the anchor unless the heading repeats: one string for both, not two equal ones (~3 KB a spec).
+    private static string SameOrOwn(string value, string shared) => value == shared ? shared : value;
 
     // Local IDs (FR1, US-2) repeat across thousands of specs: share one string each. Long ones (spec IDs) are unique anyway.
     private static string Intern(string id) => id.Length <= 10 ? IdStrings.GetOrAdd(id, id) : id;

@@ -260,7 +260,7 @@ public sealed class WorkspaceIndex
     private sealed class DiskLookups(ImmutableDictionary<string, FileIndex> disk)
     {
         // Walking an immutable dictionary of 10,000 entries costs more than a workspace/symbol query's matching.
-        public Lazy<FileIndex[]> Files { get; } = new(() => [.. disk.Values]);
+        public Lazy<ImmutableArray<FileIndex>> Files { get; } = new(() => [.. disk.Values]);
 
         public Lazy<ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>>> Ids { get; } = new(() => disk.Values
             .SelectMany(f => f.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(f.Path, d)))

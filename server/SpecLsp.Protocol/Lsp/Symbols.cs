@@ -163,6 +163,11 @@ public sealed record DocumentSymbolResult
 /// <summary>Writes <see cref="DocumentSymbolResult"/> as whichever array it holds; reads by the shape of the first element.</summary>
 public sealed class DocumentSymbolResultConverter : JsonConverter<DocumentSymbolResult>
 {
+    // The JSON of each answer once written: a server keeping one answer per document version (editors ask again for
+    // the same version) sends the same bytes again instead of serialising 600 KB of outline each time. Kept beside
+    // the answer, not in it, so a copy made with `with` is serialised afresh; a race only serialises twice.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentSymbolResult, byte[]> Written = [];
+
     /// <inheritdoc />
     public override DocumentSymbolResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -182,14 +187,28 @@ public sealed class DocumentSymbolResultConverter : JsonConverter<DocumentSymbol
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DocumentSymbolResult value, JsonSerializerOptions options)
     {
-        if (value.Information is { } information)
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!Written.TryGetValue(value, out var bytes))
         {
-            JsonSerializer.Serialize(writer, information, LspJsonContext.Default.SymbolInformationArray);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(buffer, writer.Options with { Indented = false }))
+            {
+                if (value.Information is { } information)
+                {
+                    JsonSerializer.Serialize(json, information, LspJsonContext.Default.SymbolInformationArray);
+                }
+                else
+                {
+                    JsonSerializer.Serialize(json, value.Symbols ?? [], LspJsonContext.Default.DocumentSymbolArray);
+                }
+            }
+
+            bytes = buffer.WrittenSpan.ToArray();
+            Written.AddOrUpdate(value, bytes);
         }
-        else
-        {
-            JsonSerializer.Serialize(writer, value.Symbols ?? [], LspJsonContext.Default.DocumentSymbolArray);
-        }
+
+        writer.WriteRawValue(bytes, skipInputValidation: true);
     }
 }
 

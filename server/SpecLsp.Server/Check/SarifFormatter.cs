@@ -86,6 +86,12 @@ internal sealed class SarifFormatter(string toolVersion) : ICheckFormatter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
+
+            // Utf8JsonWriter holds all it wrote until flushed (tens of MB over a large workspace).
+            if (json.BytesPending > 64 * 1024)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

@@ -129,4 +129,22 @@ public class WorkspaceIndexTests
         Assert.Equal("The file is not valid UTF-8.", DiskWorkspace.Decode([0x23, 0x20, 0xC3, 0x28]).Error);
         Assert.Equal("# Café", DiskWorkspace.Decode([0xEF, 0xBB, 0xBF, .. "# Café"u8]).Text);
     }
+
+    [Fact]
+    public void ForCrossFileChecks_KeepsAnchorsAndIds_DropsNavigationOnly()
+    {
+        var ws = new InMemoryWorkspace("/ws");
+        var full = Index(ws, "/ws/a.md", "# Design\n\n**Spec ID:** SPEC-0001\n\n## Data Model\n\n<a id=\"keep\"></a>\n\nSee FR1 and [b](b.md#x).\n\n[d]: b.md\n");
+
+        var slim = full.ForCrossFileChecks();
+
+        Assert.True(slim.HasAnchor("data-model") && slim.HasAnchor("Data-Model") && slim.HasAnchor("keep"));
+        Assert.False(slim.HasAnchor("missing"));
+        Assert.Equal(full.IdDefinitions.Select(d => (d.Id, d.Range)), slim.IdDefinitions.Select(d => (d.Id, d.Range)));
+        Assert.Equal(("Design", 2), (slim.Title, slim.Headings.Length));
+        Assert.Equal((0, 0, 0), (slim.Links.Length, slim.IdMentions.Length, slim.ReferenceDefinitions.Length));
+        Assert.NotEqual((0, 0, 0), (full.Links.Length, full.IdMentions.Length, full.ReferenceDefinitions.Length));
+        var index = WorkspaceIndex.Create(ws).WithDiskFile(slim).AsComplete();
+        Assert.Equal("/ws/a.md", Assert.Single(index.FindWorkspaceIdDefinitions("SPEC-0001")).Path);
+    }
 }
