@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Diagnostics;
+using SpecLsp.Core.Model;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
@@ -417,9 +418,15 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
             var index = _index.Current;
             var candidates = index.Files.Select(f => f.Path).ToList();
             bool dependents = false;
-            // The changed file's own report needs no new generation: its id hashes its text.
+            // The changed file's own report needs no new generation: its id hashes its text. Nor do the others when
+            // nothing they can see of it changed (typing in a paragraph of a spec that defines a SPEC- ID).
             foreach (var (path, previous) in _pendingChanges)
             {
+                if (SameForOtherFiles(previous, index.GetFile(path)))
+                {
+                    continue;
+                }
+
                 foreach (var dependent in index.FindDependents(path, previous, candidates))
                 {
                     _generations[dependent] = _generations.GetValueOrDefault(dependent) + 1;
@@ -431,6 +438,19 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
             return dependents;
         }
     }
+
+    // What other files' diagnostics read of a file: that it exists and is readable, its headings' anchors and
+    // titles, its explicit anchors and its ID definitions (a SPEC- ID's position too: duplicate-id points at it).
+    private static bool SameForOtherFiles(FileIndex? a, FileIndex? b) =>
+        a is not null && b is not null
+        && a.UnreadableReason == b.UnreadableReason
+        && a.Title == b.Title
+        && a.Headings.Select(h => (h.Title, h.Anchor, h.Slug, h.Level)).SequenceEqual(b.Headings.Select(h => (h.Title, h.Anchor, h.Slug, h.Level)))
+        && a.ExplicitAnchors.Select(e => e.Name).SequenceEqual(b.ExplicitAnchors.Select(e => e.Name), StringComparer.Ordinal)
+        && a.IdDefinitions.Select(Visible).SequenceEqual(b.IdDefinitions.Select(Visible));
+
+    private static (string Id, IdDefinitionKind Kind, string Title, TextRange Range) Visible(IdDefinition d) =>
+        (d.Id, d.Kind, d.Title, IdSyntax.IsWorkspaceWide(d.Id) ? d.Range : default);
 
     private static string Hash(string text)
     {
