@@ -162,6 +162,35 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenDocumentEdit_ReachesClosedFilesOnlyWhenTheySeeIt()
+    {
+        await using var client = LspTestClient.StartProcess();
+        await InitializeAsync(client, PullCapabilities);
+        string design = RootUri + "/specs/design.md";
+        await client.OpenAsync(design, Fixture["specs/design.md"]);
+        var first = await PullUntilAsync(client, [], items => items.Count == Fixture.Count);
+        Assert.Equal(1, first.Single(i => i.GetProperty("uri").GetString() == design).GetProperty("version").GetInt32());
+
+        // A paragraph edited: plan.md's link to the heading still holds, so only design.md is reported again.
+        await client.ChangeAsync(design, 2, new TextDocumentContentChangeEvent { Text = Fixture["specs/design.md"].Replace("one table", "two tables", StringComparison.Ordinal) });
+        var second = await PullUntilAsync(client, ResultIds(first), items => items.Any(i => i.GetProperty("uri").GetString() == design && i.GetProperty("kind").GetString() == "full"));
+        Assert.Equal(2, second.Single(i => i.GetProperty("uri").GetString() == design).GetProperty("version").GetInt32());
+        Assert.All(second.Where(i => i.GetProperty("uri").GetString() != design), i => Assert.Equal("unchanged", i.GetProperty("kind").GetString()));
+
+        // Once version 2 is parsed (and so in the index), the closed files still keep their ids.
+        Assert.False((await client.RequestAsync(Methods.TextDocumentDocumentSymbol, $$$"""{"textDocument":{"uri":"{{{design}}}"}}""")).IsError);
+        var settled = await PullAsync(client, ResultIds(second.Concat(first)));
+        Assert.All(settled, i => Assert.Equal("unchanged", i.GetProperty("kind").GetString()));
+
+        // The heading renamed in the editor, not on disk: plan.md, closed, now has a broken anchor.
+        await client.ChangeAsync(design, 3, new TextDocumentContentChangeEvent { Text = Fixture["specs/design.md"].Replace("## Storage layout", "## Layout", StringComparison.Ordinal) });
+        var third = await PullUntilAsync(client, ResultIds(second.Concat(first)), items => items.Any(i => i.GetProperty("uri").GetString()!.EndsWith("plan.md", StringComparison.Ordinal) && i.GetProperty("kind").GetString() == "full"));
+        var plan = third.Single(i => i.GetProperty("uri").GetString()!.EndsWith("plan.md", StringComparison.Ordinal));
+        Assert.Contains(plan.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == "broken-anchor");
+        Assert.Equal("unchanged", third.Single(i => i.GetProperty("uri").GetString()!.EndsWith("notes.md", StringComparison.Ordinal)).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task PushOnlyClient_WorkspaceSettingOn_PushesClosedFilesAndOffClearsThem()
     {
         await using var client = LspTestClient.StartProcess();
