@@ -60,6 +60,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
 
     // What was pushed for closed files, by URI: its result id. Only touched by the push loop (one at a time).
     private readonly Dictionary<string, string> _pushed = new(StringComparer.Ordinal);
+    private int _pushedCount;
     private int _refreshScheduled;
     private int _pushScheduled;
 
@@ -80,11 +81,6 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
 
     /// <summary>How long changes are gathered before a refresh request or a push goes out.</summary>
     public TimeSpan FollowUpDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>How many closed files were analysed (not answered from the cache or as unchanged) since the start.</summary>
-    public int AnalysedFiles => Volatile.Read(ref _analysed);
-
-    private int _analysed;
 
     /// <summary>
     /// Called when an index entry changed (null: the whole index, after a scan or a change of folders), with the
@@ -185,8 +181,6 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
             _ = PushLaterAsync();
         }
     }
-
-    private int _pushedCount;
 
     private async Task RefreshLaterAsync()
     {
@@ -391,7 +385,6 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
             items = _diagnostics.ToLsp([unreadable], uri, SourceText.From(string.Empty));
         }
 
-        Interlocked.Increment(ref _analysed);
         _cache[path] = new CachedReport(entry, stamp, resultId, items);
         return new WorkspaceFullDocumentDiagnosticReport { Uri = uri, Version = null, ResultId = resultId, Items = items };
     }
