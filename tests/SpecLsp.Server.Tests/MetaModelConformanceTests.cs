@@ -222,7 +222,19 @@ public sealed class MetaModelConformanceTests(ITestOutputHelper output) : IDispo
             await Send(Methods.TextDocumentSemanticTokensFullDelta, $$$"""{"textDocument":{{{doc}}},"previousResultId":{{{tokensId.GetRawText()}}}}""");
             await Send(Methods.TextDocumentSemanticTokensFullDelta, $$$"""{"textDocument":{{{doc}}},"previousResultId":"gone"}""");
         }
-        await Send("workspace/diagnostic", """{"previousResultIds":[]}""");
+        await Send(Methods.WorkspaceDiagnostic, """{"previousResultIds":[]}""");
+        if (responses.LastOrDefault(r => r.Method == Methods.WorkspaceDiagnostic).Response is { IsError: false } workspaceReport)
+        {
+            // Again with the ids just handed out (unchanged reports), one the server never gave and one for a file that is not there.
+            var ids = workspaceReport.Result.GetProperty("items").EnumerateArray()
+                .Where(i => i.TryGetProperty("resultId", out _))
+                .Select(i => $$$"""{"uri":{{{i.GetProperty("uri").GetRawText()}}},"value":{{{i.GetProperty("resultId").GetRawText()}}}}""")
+                .Append($$$"""{"uri":"{{{root}}}/gone.md","value":"stale"}""");
+            Assert.NotEmpty(workspaceReport.Result.GetProperty("items").EnumerateArray());
+            await Send(Methods.WorkspaceDiagnostic, $$$"""{"previousResultIds":[{{{string.Join(",", ids)}}}]}""");
+            await Send(Methods.WorkspaceDiagnostic, $$$"""{"identifier":"speclsp","previousResultIds":[{"uri":"{{{uri}}}","value":"never-given"}]}""");
+        }
+
         await Send("textDocument/formatting", $$$"""{"textDocument":{{{doc}}},"options":{"tabSize":2,"insertSpaces":true}}""");
 
         // Every command the server handed out (in code actions and lenses), then each advertised one.

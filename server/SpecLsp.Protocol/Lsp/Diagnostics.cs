@@ -147,3 +147,60 @@ public sealed record FullDocumentDiagnosticReport : DocumentDiagnosticReport
 
 /// <summary>A report saying the previous one still holds.</summary>
 public sealed record UnchangedDocumentDiagnosticReport : DocumentDiagnosticReport;
+
+/// <summary>A result id the client holds for a document, sent with <c>workspace/diagnostic</c>.</summary>
+public sealed record PreviousResultId
+{
+    /// <summary>The document.</summary>
+    public required string Uri { get; init; }
+
+    /// <summary>The result id of the report the client holds for it.</summary>
+    public required string Value { get; init; }
+}
+
+/// <summary>The params of <c>workspace/diagnostic</c>.</summary>
+public sealed record WorkspaceDiagnosticParams : WorkDoneProgressParams
+{
+    /// <summary>The identifier from <see cref="DiagnosticOptions"/>.</summary>
+    public string? Identifier { get; init; }
+
+    /// <summary>The result ids of the reports the client holds.</summary>
+    public required PreviousResultId[] PreviousResultIds { get; init; }
+
+    /// <summary>A token to report partial results with (not used: the server answers in one response).</summary>
+    public IntegerOrString? PartialResultToken { get; init; }
+}
+
+/// <summary>One document's report in a <see cref="WorkspaceDiagnosticReport"/>, full or unchanged, told apart by <c>kind</c>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(WorkspaceFullDocumentDiagnosticReport), DocumentDiagnosticReportKind.Full)]
+[JsonDerivedType(typeof(WorkspaceUnchangedDocumentDiagnosticReport), DocumentDiagnosticReportKind.Unchanged)]
+public abstract record WorkspaceDocumentDiagnosticReport
+{
+    /// <summary>The document.</summary>
+    public required string Uri { get; init; }
+
+    /// <summary>The version of the open document the report was computed on; null for a file read from disk.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required int? Version { get; init; }
+
+    /// <summary>An id the client sends back in <c>previousResultIds</c>.</summary>
+    public string? ResultId { get; init; }
+}
+
+/// <summary>A document's report with every diagnostic.</summary>
+public sealed record WorkspaceFullDocumentDiagnosticReport : WorkspaceDocumentDiagnosticReport
+{
+    /// <summary>The diagnostics.</summary>
+    public required Diagnostic[] Items { get; init; }
+}
+
+/// <summary>A document's report saying the previous one still holds.</summary>
+public sealed record WorkspaceUnchangedDocumentDiagnosticReport : WorkspaceDocumentDiagnosticReport;
+
+/// <summary>The result of <c>workspace/diagnostic</c>.</summary>
+public sealed record WorkspaceDiagnosticReport
+{
+    /// <summary>The reports, one per document.</summary>
+    public required WorkspaceDocumentDiagnosticReport[] Items { get; init; }
+}

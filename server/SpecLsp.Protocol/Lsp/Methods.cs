@@ -105,6 +105,9 @@ public static class Methods
     /// <summary><c>workspace/applyEdit</c>.</summary>
     public const string WorkspaceApplyEdit = "workspace/applyEdit";
 
+    /// <summary><c>workspace/diagnostic</c>.</summary>
+    public const string WorkspaceDiagnostic = "workspace/diagnostic";
+
     /// <summary><c>workspace/diagnostic/refresh</c>.</summary>
     public const string WorkspaceDiagnosticRefresh = "workspace/diagnostic/refresh";
 

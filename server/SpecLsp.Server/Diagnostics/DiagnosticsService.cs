@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Configuration;
+using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
@@ -76,9 +78,15 @@ internal sealed class DiagnosticsService : IDisposable
     {
         var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var diagnostics = DiagnosticPolicy.Apply(_engine.Analyze(CreateContext(document, model), cancellationToken), _templates.Current.Configuration);
+        return ToLsp(diagnostics, document.Uri, document.Text);
+    }
+
+    /// <summary>Converts one document's diagnostics for this client (its position encoding, related information or not).</summary>
+    public LspDiagnostic[] ToLsp(IEnumerable<SpecDiagnostic> diagnostics, string uri, SourceText text)
+    {
         var encoder = _session.Encoder;
         bool related = _session.SupportsRelatedInformation;
-        return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, document.Uri, document.Text, encoder, uri => _workspace.Get(uri)?.Text) is var lsp && related ? lsp : lsp with { RelatedInformation = null })];
+        return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, uri, text, encoder, u => _workspace.Get(u)?.Text) is var lsp && related ? lsp : lsp with { RelatedInformation = null })];
     }
 
     /// <summary>Computes every open document's diagnostics again (the configuration or templates changed).</summary>
@@ -102,13 +110,13 @@ internal sealed class DiagnosticsService : IDisposable
     }
 
     /// <summary>Recomputes an open document's diagnostics because something it depends on (another file) changed.</summary>
+    /// <remarks>
+    /// A pulling client is asked to pull again by <see cref="WorkspaceDiagnosticsService"/>, once for a burst of index
+    /// changes, which also covers the files that are not open.
+    /// </remarks>
     public void Refresh(DocumentSnapshot document)
     {
-        if (_session.PullsDiagnostics)
-        {
-            RefreshAll();
-        }
-        else
+        if (!_session.PullsDiagnostics)
         {
             OnDocumentChanged(document);
         }

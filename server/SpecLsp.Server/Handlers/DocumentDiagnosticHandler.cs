@@ -5,13 +5,13 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, DiagnosticsService diagnostics, TemplateEnvironmentService templates)
+internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, WorkspaceDiagnosticsService diagnostics, TemplateEnvironmentService templates)
     : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
 {
     public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         client.TextDocument?.Diagnostic is null
             ? capabilities
-            : capabilities with { DiagnosticProvider = new DiagnosticOptions { Identifier = "speclsp", InterFileDependencies = false, WorkspaceDiagnostics = false } };
+            : capabilities with { DiagnosticProvider = new DiagnosticOptions { Identifier = "speclsp", InterFileDependencies = false, WorkspaceDiagnostics = true } };
 
     public async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, CancellationToken cancellationToken)
     {
@@ -26,6 +26,6 @@ internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, Diagno
             return new FullDocumentDiagnosticReport { Items = [] };
         }
 
-        return new FullDocumentDiagnosticReport { Items = await diagnostics.ComputeAsync(document, cancellationToken).ConfigureAwait(false) };
+        return await diagnostics.PullDocumentAsync(document, request.PreviousResultId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -48,6 +48,7 @@ internal static class HandlerRegistrations
         r.Request<RenameHandler, RenameParams, WorkspaceEdit?>(Methods.TextDocumentRename, ReadOnly, () => json.RenameParams, () => json.WorkspaceEdit);
         r.Request<DocumentLinkHandler, DocumentLinkParams, DocumentLink[]>(Methods.TextDocumentDocumentLink, ReadOnly, () => json.DocumentLinkParams, () => json.DocumentLinkArray);
         r.Request<DocumentDiagnosticHandler, DocumentDiagnosticParams, DocumentDiagnosticReport>(Methods.TextDocumentDiagnostic, ReadOnly, () => json.DocumentDiagnosticParams, () => json.DocumentDiagnosticReport);
+        r.Request<WorkspaceDiagnosticHandler, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport>(Methods.WorkspaceDiagnostic, ReadOnly, () => json.WorkspaceDiagnosticParams, () => json.WorkspaceDiagnosticReport);
         r.Request<CodeLensHandler, CodeLensParams, CodeLens[]>(Methods.TextDocumentCodeLens, ReadOnly, () => json.CodeLensParams, () => json.CodeLensArray);
         r.Request<InlayHintHandler, InlayHintParams, InlayHint[]>(Methods.TextDocumentInlayHint, ReadOnly, () => json.InlayHintParams, () => json.InlayHintArray);
         r.Request<SelectionRangeHandler, SelectionRangeParams, SelectionRange[]>(Methods.TextDocumentSelectionRange, ReadOnly, () => json.SelectionRangeParams, () => json.SelectionRangeArray);

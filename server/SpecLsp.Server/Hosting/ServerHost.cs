@@ -49,6 +49,7 @@ internal static class ServerHost
         builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
+        builder.Services.AddSingleton<WorkspaceDiagnosticsService>();
         builder.Services.AddSingleton<LanguageServer>();
         AddAnalyzers(builder.Services);
 

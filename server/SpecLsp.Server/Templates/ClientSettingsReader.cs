@@ -48,6 +48,8 @@ internal static class ClientSettingsReader
                             .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!))],
                     };
                     break;
+                case "diagnostics" when value.ValueKind == JsonValueKind.Object && ReadWorkspaceDiagnostics(value) is not null:
+                    break;
                 case "severity" when value.ValueKind == JsonValueKind.Object:
                     settings = settings with { Severity = Severities(value, problems) };
                     break;
@@ -59,6 +61,24 @@ internal static class ClientSettingsReader
 
         return settings;
     }
+
+    /// <summary>
+    /// <c>speclsp.diagnostics.workspace</c>: whether a client without pull support is pushed every indexed spec's
+    /// diagnostics (<c>on</c>), or only the open documents' (<c>off</c>, the default). Null when the value is invalid.
+    /// </summary>
+    public static bool? ReadWorkspaceDiagnostics(JsonElement diagnostics)
+    {
+        if (diagnostics.ValueKind != JsonValueKind.Object || !diagnostics.TryGetProperty("workspace", out var workspace) || workspace.ValueKind == JsonValueKind.Null)
+        {
+            return diagnostics.ValueKind == JsonValueKind.Object ? false : null;
+        }
+
+        return workspace.ValueKind == JsonValueKind.String ? workspace.GetString() switch { "on" => true, "off" => false, _ => null } : null;
+    }
+
+    /// <summary>The push setting of a whole <c>speclsp</c> section; off when absent or invalid.</summary>
+    public static bool PushesWorkspaceDiagnostics(JsonElement section) =>
+        section.ValueKind == JsonValueKind.Object && section.TryGetProperty("diagnostics", out var diagnostics) && ReadWorkspaceDiagnostics(diagnostics) == true;
 
     private static ImmutableArray<string>? Globs(JsonElement value, string name, List<string> problems)
     {

@@ -32,6 +32,11 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
 
     public event Action? Changed;
 
+    /// <summary>The client's <c>speclsp.diagnostics.workspace</c> setting is <c>on</c> (as of the last <see cref="Reload"/>).</summary>
+    public bool PushWorkspaceDiagnostics { get; private set; }
+
+    private bool _pushWorkspaceDiagnosticsSetting;
+
     public TemplateEnvironment Current => Volatile.Read(ref _current);
 
     public string? WorkspaceRoot
@@ -104,7 +109,9 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
             var next = loaded.Environment;
             changed = !next.Configuration.Equals(previous.Configuration)
                 || next.Catalog.Fingerprint != previous.Catalog.Fingerprint
-                || next.WorkspaceRoot != previous.WorkspaceRoot;
+                || next.WorkspaceRoot != previous.WorkspaceRoot
+                || PushWorkspaceDiagnostics != _pushWorkspaceDiagnosticsSetting;
+            PushWorkspaceDiagnostics = _pushWorkspaceDiagnosticsSetting;
             Volatile.Write(ref _current, next);
             PublishConfigurationDiagnostics(loaded);
         }
@@ -174,6 +181,7 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
         lock (_lock)
         {
             _clientSettings = settings;
+            _pushWorkspaceDiagnosticsSetting = ClientSettingsReader.PushesWorkspaceDiagnostics(section);
         }
     }
 

@@ -417,6 +417,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
 
     private void RefreshOpenDocuments(string? changedPath, FileIndex? previous = null)
     {
+        _services.GetService<WorkspaceDiagnosticsService>()?.OnIndexChanged(changedPath, previous);
         var diagnostics = _services.GetService<DiagnosticsService>();
         if (diagnostics is null)
         {

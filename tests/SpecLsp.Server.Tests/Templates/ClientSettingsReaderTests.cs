@@ -40,4 +40,23 @@ public class ClientSettingsReaderTests
         Assert.Null(settings.TemplatesFolder);
         Assert.Equal(4, problems.Count);
     }
+
+    [Theory]
+    [InlineData("""{"diagnostics":{"workspace":"on"}}""", true, 0)]
+    [InlineData("""{"diagnostics":{"workspace":"off"}}""", false, 0)]
+    [InlineData("""{"diagnostics":{}}""", false, 0)]
+    [InlineData("""{}""", false, 0)]
+    [InlineData("""{"diagnostics":{"workspace":"always"}}""", false, 1)]
+    [InlineData("""{"diagnostics":{"workspace":true}}""", false, 1)]
+    [InlineData("""{"diagnostics":"on"}""", false, 1)]
+    public void Read_WorkspaceDiagnostics_OnOnlyWhenSaidAndOtherValuesReported(string json, bool pushes, int problemCount)
+    {
+        var section = JsonDocument.Parse(json).RootElement;
+        var problems = new List<string>();
+
+        ClientSettingsReader.Read(section, problems);
+
+        Assert.Equal(pushes, ClientSettingsReader.PushesWorkspaceDiagnostics(section));
+        Assert.Equal(problemCount, problems.Count);
+    }
 }
