@@ -529,8 +529,9 @@ try {
     note(`  run again inside the table: ${read(spec) === before ? 'unchanged' : 'CHANGED'}`);
 
     await quickFix(spec, '#### FR-002: Export a year', 7, 'Renumber this', 'fix-duplicate-id');
-    await quickFix(spec, '[Retry rules]', 2, 'Define [Retry rules]', 'fix-define-reference');
-    await quickFix(spec, '[Archive policy]', 2, 'Add a definition line', 'fix-add-definition');
+    // By the whole link: the table of contents now holds a "[Retry rules](#retry-rules)" line too.
+    await quickFix(spec, '[the retry rules][Retry rules]', 19, 'Define [Retry rules]', 'fix-define-reference');
+    await quickFix(spec, '[the archive][Archive policy]', 15, 'Add a definition line', 'fix-add-definition');
     await quickFix(spec, '2026-01-15', 2, 'Set Last Updated to Created', 'fix-date');
 
     // A rename in the Explorer: VS Code asks workspace/willRenameFiles and applies the edits to the links.
@@ -548,6 +549,12 @@ try {
     await page.screenshot({ path: path.join(out, 'file-rename.png') });
     const dialogs = await page.$$eval('.monaco-dialog-box', (nodes) => nodes.map((n) => n.textContent.trim()));
     note(`  dialogs: ${dialogs.length === 0 ? 'none' : dialogs.join(' | ')}`);
+    // VS Code asks before it applies an extension's edits for a file move ("Show Preview", "Skip Changes", "OK").
+    if (dialogs.length > 0) {
+      await page.locator('.monaco-dialog-box a.monaco-button', { hasText: /^OK$/ }).first().click();
+      await sleep(3000);
+      note('  clicked OK');
+    }
     await noteMessages();
     await saveAll();
     note(`  invoice-keeping.md exists: ${fs.existsSync(path.join(workspace, 'invoice-keeping.md'))}; invoice-retention.md still there: ${fs.existsSync(path.join(workspace, 'invoice-retention.md'))}`);
