@@ -73,7 +73,7 @@ fs.writeFileSync(
     'telemetry.telemetryLevel': 'off',
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'speclsp.trace.server': 'messages',
+    'speclsp.trace.server': process.env.SPECLSP_TRACE ?? 'messages',
     // VS Code in a browser saves after a delay by default (the desktop default is off); the steps below edit the
     // fixture and revert it, and the edits should stay in the editor as they do on the desktop.
     'files.autoSave': 'off',
@@ -776,7 +776,7 @@ try {
     fs.writeFileSync(path.join(out, name), text);
     // A request the client cancelled (-32800) or that the next keystroke overtook (-32801) is routine while typing.
     const routine = text.split('\n').filter((l) => /\((-32800|-32801)\)/.test(l)).length;
-    const failures = text.split('\n').filter((l) => /FAILED|\[error\]|Unknown workspace edit|Request .* failed/i.test(l) && !/\((-32800|-32801)\)/.test(l));
+    const failures = text.split('\n').filter((l) => /FAILED|\[error\]|Unknown workspace edit|Request \S+ failed/.test(l) && !/\((-32800|-32801)\)/.test(l));
     note(`${name}: ${failures.length} failure lines${routine > 0 ? ` (and ${routine} cancelled or content-modified answers)` : ''}${failures.length > 0 ? ':' : ''}`);
     failures.slice(0, 20).forEach((l) => note(`  ${l.slice(0, 400)}`));
     if (name === 'SpecLsp.log') {
