@@ -62,7 +62,7 @@ public static class TableOfContents
         var source = document.Source;
         string lineBreak = source.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         list = list.Replace("\n", lineBreak, StringComparison.Ordinal);
-        if (Find(source) is var (startLine, endLine))
+        if (Find(document) is var (startLine, endLine))
         {
             var range = new TextRange(startLine + 1, 0, endLine, 0);
             if (source.GetText(range) == list)
@@ -83,32 +83,30 @@ public static class TableOfContents
     public static bool Contains(SpecDocument document, int line)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Find(document.Source) is var (start, end) && line >= start && line <= end;
+        return Find(document) is var (start, end) && line >= start && line <= end;
     }
 
-    // The lines of the start and end markers, outside code (a marker in a fenced example is not one).
-    private static (int Start, int End)? Find(SourceText source)
+    // The lines of the start and end markers: HTML comments of their own line, as the parser found them (a marker in
+    // a code block is not a comment); read from the model, since code actions are asked on every caret move.
+    private static (int Start, int End)? Find(SpecDocument document)
     {
         int? start = null;
-        bool fence = false;
-        for (int line = 0; line < source.LineCount; line++)
+        foreach (var comment in document.HtmlComments)
         {
-            var text = source.GetLineText(line).Trim();
-            if (text.StartsWith("```", StringComparison.Ordinal) || text.StartsWith("~~~", StringComparison.Ordinal))
-            {
-                fence = !fence;
-            }
-            else if (fence)
+            bool ownLine = comment.Range.Start.Line == comment.Range.End.Line
+                && document.Source.GetLineText(comment.Range.Start.Line).Trim().Length == comment.Range.End.Character - comment.Range.Start.Character;
+            if (!ownLine)
             {
                 continue;
             }
-            else if (start is null && text.Equals(Start, StringComparison.OrdinalIgnoreCase))
+
+            if (start is null && comment.Content.Equals("toc", StringComparison.OrdinalIgnoreCase))
             {
-                start = line;
+                start = comment.Range.Start.Line;
             }
-            else if (start is { } s && (text.Equals(End, StringComparison.OrdinalIgnoreCase) || text.Equals("<!-- /toc -->", StringComparison.OrdinalIgnoreCase)))
+            else if (start is { } s && (comment.Content.Equals("tocstop", StringComparison.OrdinalIgnoreCase) || comment.Content.Equals("/toc", StringComparison.OrdinalIgnoreCase)))
             {
-                return (s, line);
+                return (s, comment.Range.Start.Line);
             }
         }
 

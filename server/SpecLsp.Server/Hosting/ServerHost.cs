@@ -2,7 +2,6 @@ using System.IO.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
@@ -25,10 +24,7 @@ internal static class ServerHost
 
         var clientLogs = new ClientLoggerProvider();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-
-        // The console logger must never touch stdout: it is the protocol channel.
-        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddProvider(new StandardErrorLoggerProvider());
         builder.Logging.AddProvider(clientLogs);
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
 
