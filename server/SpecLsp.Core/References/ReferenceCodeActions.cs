@@ -113,8 +113,14 @@ public static class ReferenceCodeActions
 
         // Zero padding as written: FR-001 → FR-008, FR1 → FR8.
         var next = prefix + (highest + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits[0] == '0' ? digits.Length : 0, '0');
-        var edit = new TextReplacement(definition.Range, next);
-        return new CodeActionEntry($"Renumber this {definition.Id} to {next}", diagnostic.Code, diagnostic.Range, WorkspaceChanges.FromEdits([(view.Path!, edit)]), IsPreferred: true);
+        // Links to a renumbered heading follow its new anchor, as a rename makes them.
+        var edits = new List<(string, TextReplacement)> { (view.Path!, new TextReplacement(definition.Range, next)) };
+        if (definition.Kind == IdDefinitionKind.Heading && view.Index.Headings.FirstOrDefault(h => h.HeadingRange.Contains(definition.Range)) is { Title: not null } heading)
+        {
+            edits.AddRange(ReferenceRename.AnchorEditsForIdChange(view, heading.HeadingRange, definition.Id, next));
+        }
+
+        return new CodeActionEntry($"Renumber this {definition.Id} to {next}", diagnostic.Code, diagnostic.Range, WorkspaceChanges.FromEdits(edits), IsPreferred: true);
     }
 
     /// <summary>A new spec with a title made from the file name (<c>csv-export.md</c> → <c># Csv Export</c>).</summary>

@@ -81,6 +81,17 @@ public static class ReferenceRename
         return new RenameResult(WorkspaceChanges.FromEdits(edits), null);
     }
 
+    /// <summary>
+    /// The edits to every link that leads to the heading at <paramref name="headingRange"/> when the ID in its title
+    /// changes from <paramref name="oldId"/> to <paramref name="newId"/> (that heading alone, as a renumbering needs).
+    /// </summary>
+    public static IEnumerable<(string Path, TextReplacement Edit)> AnchorEditsForIdChange(DocumentView view, TextRange headingRange, string oldId, string newId)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var heading = view.Index.Headings.FirstOrDefault(h => h.HeadingRange == headingRange);
+        return heading.Title is null || view.Path is null ? [] : AnchorEdits(view, [(heading.HeadingRange, ReplaceWord(heading.Title, oldId, newId))]);
+    }
+
     /// <summary>Edits to every link whose anchor changes when the given headings of this document get new titles.</summary>
     private static IEnumerable<(string, TextReplacement)> AnchorEdits(DocumentView view, IReadOnlyList<(TextRange HeadingRange, string NewTitle)> renamed)
     {

@@ -103,4 +103,18 @@ public class ReferenceCodeActionTests
 
         Assert.Equal("Renumber this FR1 to FR2", action.Title);
     }
+
+    [Fact]
+    public void DuplicateId_RenumberedHeading_LinksToItFollowItsNewAnchor()
+    {
+        var ws = MarkedWorkspace.Create(
+            ("a.md", "# A\n\n- [Import](#fr-001-import)\n\n#### FR-001: Export\n\n#### FR-001: Import\n"),
+            ("b.md", "# B\n\nSee [import](a.md#fr-001-import) and [export](a.md#fr-001-export).\n"));
+
+        var action = Assert.Single(ReferenceCodeActions.Compute(ws.View("a.md"), ws.Analyze("a.md")));
+
+        Assert.Equal(
+            "== a.md\n# A\n\n- [Import](#fr-002-import)\n\n#### FR-001: Export\n\n#### FR-002: Import\n\n== b.md\n# B\n\nSee [import](a.md#fr-002-import) and [export](a.md#fr-001-export).\n",
+            ws.Apply(action.Changes));
+    }
 }
