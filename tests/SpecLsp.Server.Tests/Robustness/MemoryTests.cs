@@ -35,16 +35,17 @@ public sealed class MemoryTests(ITestOutputHelper output)
         long after;
         try
         {
-            // The baseline is the larger of two settled heaps 100 documents apart: a full run of the suite once gave a
-            // low one (202 MB against 224 MB when run alone, the end figure the same), which a single sample cannot tell
-            // from a leak. The 600 documents measured after it are as many as before.
+            // The baseline is the larger of two settled heaps 100 documents apart, and the limit (Limit) allows one more
+            // thread's pooled buffers on top of 10 %: full runs of the suite twice grew by 24.5 MB exactly (202 -> 226.6,
+            // 176.2 -> 200.7 MB) where a run alone grew by 0.5 MB: one pool thread's ArrayPool cache filling late, not
+            // documents. A document kept would add 2 MB of text alone, 1.2 GB over the 600 measured.
             await CycleAsync(client, text, 200, 600);
             long first = await SettledHeapAsync(client);
             await CycleAsync(client, text, 600, 700);
             before = Math.Max(first, await SettledHeapAsync(client));
             await CycleAsync(client, text, 700, 1_300);
             after = await SettledHeapAsync(client);
-            for (int retry = 0; retry < 10 && after > before * 1.1; retry++)
+            for (int retry = 0; retry < 10 && after > Limit(before); retry++)
             {
                 // Parses of documents closed meanwhile may still be finishing on the thread pool.
                 await Task.Delay(500);
@@ -59,8 +60,11 @@ public sealed class MemoryTests(ITestOutputHelper output)
         var info = GC.GetGCMemoryInfo();
         output.WriteLine($"heap size {info.HeapSizeBytes / 1_000_000.0:F1} MB, fragmented {info.FragmentedBytes / 1_000_000.0:F1} MB, promoted {info.PromotedBytes / 1_000_000.0:F1} MB");
         output.WriteLine($"{text.Length / 1_000_000.0:F2} M chars opened and closed 1,100 times; managed heap {before / 1_000_000.0:F1} MB after 400-500 of them, {after / 1_000_000.0:F1} MB after 600 more; {threads} pool threads, {ThreadPool.ThreadCount} at the end");
-        Assert.True(after <= before * 1.1, $"The managed heap grew from {before} to {after} bytes.");
+        Assert.True(after <= Limit(before), $"The managed heap grew from {before} to {after} bytes (limit {Limit(before)}).");
     }
+
+    // 10 % of the baseline plus one thread's ArrayPool cache (24.5-28.5 MB measured, see above).
+    private static long Limit(long before) => (long)(before * 1.1) + (32L << 20);
 
     private static async Task CycleAsync(LspTestClient client, string text, int from, int to)
     {
