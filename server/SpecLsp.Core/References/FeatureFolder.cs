@@ -15,10 +15,13 @@ public sealed class FeatureFolder
     // A folder is a feature folder when it holds one of these.
     private static readonly string[] Markers = ["spec.md", "proposal.md", "kep.yaml"];
 
-    private FeatureFolder(string path, ImmutableArray<IdDefinitionLocation> definitions, bool isComplete)
+    private readonly ImmutableArray<FileIndex> _others;
+
+    private FeatureFolder(string path, ImmutableArray<FileIndex> others, bool isComplete)
     {
         Path = path;
-        Definitions = definitions;
+        _others = others;
+        Definitions = [.. others.SelectMany(f => f.IdDefinitions.Where(d => !IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(f.Path, d)))];
         IsComplete = isComplete;
     }
 
@@ -30,6 +33,10 @@ public sealed class FeatureFolder
 
     /// <summary>False until the workspace is indexed: another document may still define an ID.</summary>
     public bool IsComplete { get; }
+
+    /// <summary>The mentions of local IDs in its other documents.</summary>
+    public IEnumerable<IdMentionLocation> Mentions =>
+        _others.SelectMany(f => f.IdMentions.Where(m => !IdSyntax.IsWorkspaceWide(m.Id)).Select(m => new IdMentionLocation(f.Path, m)));
 
     /// <summary>
     /// The feature folder of the document at <paramref name="path"/>: its own folder, or the folder above it (for a
@@ -54,10 +61,8 @@ public sealed class FeatureFolder
             if (Markers.Any(marker => WorkspacePaths.Combine(candidate, marker) is { } file && workspace.GetPathState(file) == PathState.File))
             {
                 string prefix = candidate.TrimEnd('/') + "/";
-                var definitions = workspace.Files
-                    .Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal) && !WorkspacePaths.Comparer.Equals(f.Path, path))
-                    .SelectMany(f => f.IdDefinitions.Where(d => !IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(f.Path, d)));
-                return new FeatureFolder(candidate, [.. definitions], workspace.IsComplete);
+                var others = workspace.Files.Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal) && !WorkspacePaths.Comparer.Equals(f.Path, path));
+                return new FeatureFolder(candidate, [.. others], workspace.IsComplete);
             }
         }
 

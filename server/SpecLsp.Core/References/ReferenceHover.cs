@@ -122,12 +122,9 @@ public static class ReferenceHover
     private static HoverContent HoverUses(DocumentView view, IdDefinition definition, TextRange range)
     {
         var mentions = view.FindIdMentions(definition.Id).ToList();
-        if (!IdSyntax.IsWorkspaceWide(definition.Id) && view.Path is not null && FeatureFolder.Find(view.Path, view.Workspace) is { } folder)
+        if (!IdSyntax.IsWorkspaceWide(definition.Id) && FeatureFolder.Find(view.Path, view.Workspace) is { } folder)
         {
-            var prefix = folder.Path.TrimEnd('/') + "/";
-            mentions.AddRange(view.Workspace.Files
-                .Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal) && !view.IsSelf(f.Path))
-                .SelectMany(f => f.IdMentions.Where(m => m.Id == definition.Id).Select(m => new IdMentionLocation(f.Path, m))));
+            mentions.AddRange(folder.Mentions.Where(m => m.Mention.Id == definition.Id));
         }
 
         var builder = new StringBuilder();

@@ -112,13 +112,9 @@ public static class ReferenceLenses
 
         if (FeatureFolder.Find(view.Path, view.Workspace) is { } folder)
         {
-            var prefix = folder.Path.TrimEnd('/') + "/";
-            foreach (var file in view.Workspace.Files.Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal) && !view.IsSelf(f.Path)))
+            foreach (var mention in folder.Mentions)
             {
-                foreach (var mention in file.IdMentions)
-                {
-                    Add(file.Path, mention);
-                }
+                Add(mention.Path, mention.Mention);
             }
         }
 
