@@ -453,45 +453,20 @@ internal sealed partial class DocumentBuilder
         return i;
     }
 
-    /// <summary><c>**Key:** value</c> or <c>**Key**: value</c> at <paramref name="start"/>.</summary>
+    /// <summary>
+    /// <c>**Key:** value</c> or <c>**Key**: value</c> at <paramref name="start"/> (the label as <see cref="BoldLabel"/>
+    /// recognises it), with a key that can be metadata: no bracket or code in it (<c>**[Entity 1]**:</c> is a template's
+    /// labelled fill-in, not a field).
+    /// </summary>
     private MetadataField? TryMatchBoldField(int start, int end)
     {
-        if (end - start < 5 || _text[start] != '*' || _text[start + 1] != '*')
+        if (BoldLabel.Match(_text.AsSpan(start, end - start)) is not { } label
+            || _text.AsSpan(start + label.KeyStart, label.KeyLength).IndexOfAny('[', '`') >= 0)
         {
             return null;
         }
 
-        int keyStart = start + 2;
-        int close = _text.IndexOf("**", keyStart, end - keyStart, StringComparison.Ordinal);
-        if (close <= keyStart)
-        {
-            return null;
-        }
-
-        int keyEnd;
-        int afterMarkup;
-        if (_text[close - 1] == ':')
-        {
-            keyEnd = close - 1;
-            afterMarkup = close + 2;
-        }
-        else if (close + 2 < end && _text[close + 2] == ':')
-        {
-            keyEnd = close;
-            afterMarkup = close + 3;
-        }
-        else
-        {
-            return null;
-        }
-
-        (keyStart, keyEnd) = Trim(keyStart, keyEnd);
-        if (keyEnd <= keyStart || keyEnd - keyStart > 60 || _text.AsSpan(keyStart, keyEnd - keyStart).IndexOfAny('*', '[', '`') >= 0)
-        {
-            return null;
-        }
-
-        return Field(keyStart, keyEnd, afterMarkup, end, MetadataStyle.BoldLine);
+        return Field(start + label.KeyStart, start + label.KeyEnd, start + label.LabelEnd, end, MetadataStyle.BoldLine);
     }
 
     /// <summary><c>Key: value</c>, a footer-style line: a short key of words, a colon and a space.</summary>
