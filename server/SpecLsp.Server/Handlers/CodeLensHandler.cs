@@ -24,7 +24,7 @@ internal sealed class CodeLensHandler(WorkspaceState workspace, WorkspaceIndexSe
     /// </summary>
     public const string ShowReferencesCommand = "speclsp.showReferences";
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         client.TextDocument?.CodeLens is not null || client.TextDocument?.InlayHint is null
             ? capabilities with { CodeLensProvider = new CodeLensOptions { ResolveProvider = false } }
             : capabilities;
