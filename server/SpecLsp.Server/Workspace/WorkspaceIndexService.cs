@@ -57,6 +57,9 @@ internal sealed partial class WorkspaceIndexService : IDisposable
 
     public WorkspaceIndex Current => Volatile.Read(ref _current);
 
+    /// <summary>The open documents' URIs by path, as the client spells them.</summary>
+    public ImmutableDictionary<string, string> OpenUris => Volatile.Read(ref _openUris);
+
     /// <summary>The scan in progress or finished (completed before <see cref="Start"/>).</summary>
     public Task Scan { get; private set; } = Task.CompletedTask;
 
