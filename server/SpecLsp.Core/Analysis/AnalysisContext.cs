@@ -12,12 +12,23 @@ namespace SpecLsp.Core.Analysis;
 public sealed class AnalysisContext
 {
     private DocumentView? _view;
+    private SpecSnapshot? _snapshot;
 
     /// <summary>The document analysed.</summary>
     public required SpecDocument Document { get; init; }
 
     /// <summary>The document's URI or path, for related locations; may be null for an unsaved buffer.</summary>
     public string? DocumentUri { get; init; }
+
+    /// <summary>
+    /// The version analysed with its derived facts (the server passes the one its parse lane built, so every feature
+    /// shares them); one is made from <see cref="Document"/> and <see cref="DocumentUri"/> when not given.
+    /// </summary>
+    public SpecSnapshot Snapshot
+    {
+        get => _snapshot ??= new SpecSnapshot(Document, DocumentUri);
+        init => _snapshot = value;
+    }
 
     /// <summary>
     /// The workspace snapshot for cross-file checks (links, anchors in other files, SPEC- IDs); null when the
@@ -41,5 +52,5 @@ public sealed class AnalysisContext
     public required DateOnly Today { get; init; }
 
     /// <summary>The document as the reference features see it, built on first use.</summary>
-    public DocumentView View => _view ??= DocumentView.Create(Document, DocumentUri, Workspace, OpenDocuments);
+    public DocumentView View => _view ??= DocumentView.Create(Snapshot, Workspace, OpenDocuments);
 }

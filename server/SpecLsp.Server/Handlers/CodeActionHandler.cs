@@ -52,11 +52,11 @@ internal sealed class CodeActionHandler(
 
         var context = sent.Keys.ToList();
         var actions = new List<SpecCodeAction>();
-        var template = analysis.Environment.Choose(model, document.Uri).Template;
+        var template = analysis.Snapshot.Choice(analysis.Environment).Template;
         if (template is not null)
         {
             bool sourceAsked = request.Context.Only is { Length: > 0 } asked && asked.Any(kind => SpecCodeActionKinds.InsertMissingSections.StartsWith(kind, StringComparison.Ordinal));
-            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context, sourceAsked));
+            actions.AddRange(SectionCodeActions.Compute(analysis.Snapshot.Match(template), range, context, sourceAsked));
         }
 
         // The table of contents: on request (Source Action…), or offered where one already is, to update it.

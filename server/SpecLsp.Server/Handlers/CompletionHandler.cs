@@ -36,9 +36,9 @@ internal sealed class CompletionHandler(
         bool metadataTrigger = request.Context?.TriggerCharacter is " " or "*";
         bool headingSpace = request.Context?.TriggerCharacter == " " && caret.Line < model.Source.LineCount
             && model.Source.GetLineText(caret.Line).TrimStart().StartsWith('#');
-        if ((!metadataTrigger || headingSpace) && analysis.Environment.Choose(model, document.Uri).Template is { } template)
+        if ((!metadataTrigger || headingSpace) && analysis.Snapshot.Match(analysis.Environment) is { } match)
         {
-            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret));
+            items.AddRange(SectionCompletion.Complete(match, caret));
         }
 
         items.AddRange(sources.SelectMany(source => source.Complete(analysis, caret)));

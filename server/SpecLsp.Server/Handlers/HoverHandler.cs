@@ -28,9 +28,9 @@ internal sealed class HoverHandler(RequestInputs inputs, ClientSession session)
         }
 
         var model = context.Document;
-        var choice = context.Environment.Choose(model, document.Uri);
+        var choice = context.Snapshot.Choice(context.Environment);
         var hover = SectionHover.ComputeForTitle(model, choice, caret)
-            ?? (choice.Template is { } template ? SectionHover.Compute(TemplateMatch.Create(model, template), caret) : null);
+            ?? (context.Snapshot.Match(context.Environment) is { } match ? SectionHover.Compute(match, caret) : null);
         return hover is null ? null : ToLsp(document, hover.Markdown, hover.Range);
     }
 

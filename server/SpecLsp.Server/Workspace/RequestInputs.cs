@@ -65,12 +65,13 @@ internal sealed class RequestInputs(WorkspaceState documents, WorkspaceIndexServ
             afterScan = await view.WaitForScanAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await document.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
         var workspace = scope == InputScope.Document ? view.Index : await view.WithOpenDocumentsAsync(afterScan, cancellationToken).ConfigureAwait(false);
         return new DocumentInputs(document, new AnalysisContext
         {
-            Document = model,
+            Document = snapshot.Document,
             DocumentUri = document.Uri,
+            Snapshot = snapshot,
             Workspace = workspace,
             OpenDocuments = view.OpenDocument,
             Environment = environment,
@@ -114,7 +115,7 @@ internal sealed class RequestInputs(WorkspaceState documents, WorkspaceIndexServ
             {
                 if (open.TryGetValue(uri, out var snapshot))
                 {
-                    var entry = FileIndex.Of(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), result.Roots);
+                    var entry = (await snapshot.GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).IndexEntry(result.Roots);
                     if (!ReferenceEquals(result.GetFile(path), entry))
                     {
                         result = result.WithOpenFile(entry);

@@ -313,7 +313,7 @@ public class SectionDiagnosticsTests
             ## License
             MIT
             """;
-        var analyzer = new SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default));
+        var analyzer = new SectionAnalyzer();
 
         var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(readme)), Today = new DateOnly(2026, 1, 5) }, CancellationToken.None);
 
@@ -325,7 +325,7 @@ public class SectionDiagnosticsTests
     {
         string spec = NewSpecRenderer.Render(TemplateCatalog.BuiltIn.Find("lightweight")!, "CSV", new DateOnly(2026, 1, 5))
             .Replace("## Open Questions\n<!-- Unresolved questions that need answers -->\n", string.Empty, StringComparison.Ordinal);
-        var analyzer = new SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default));
+        var analyzer = new SectionAnalyzer();
 
         var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(spec)), Today = new DateOnly(2026, 1, 5) }, CancellationToken.None);
 
