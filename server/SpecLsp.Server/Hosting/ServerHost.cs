@@ -57,6 +57,8 @@ internal static class ServerHost
         builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
         builder.Services.AddSingleton<WorkspaceIndexService>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RequestInputs>();
         builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
