@@ -85,7 +85,7 @@ public static class PlaceholderScanner
         var source = document.Source;
         var nonProse = TextMask.NonProse(document);
         var syntax = TextMask.BracketSyntax(document);
-        var headingLines = HeadingLines(document);
+        var structure = new Structure(document);
         var found = new List<Placeholder>();
         var labeled = LabeledLine.FindAll(document);
         var labeledByLine = labeled.ToDictionary(l => l.Line);
@@ -121,9 +121,9 @@ public static class PlaceholderScanner
                 }
             }
 
-            if (!headingLines.Contains(line))
+            if (!structure.HeadingLines.Contains(line))
             {
-                ScanEmptyFillIn(document, text, line, label, found);
+                ScanEmptyFillIn(document, structure, line, label, found);
             }
         }
 
@@ -913,98 +913,57 @@ public static class PlaceholderScanner
     private static ImmutableArray<string> ScaleOptions(string value) =>
         [.. value.Trim().Split(['/', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
-    private static void ScanEmptyFillIn(SpecDocument document, ReadOnlySpan<char> text, int line, LabeledLine? label, List<Placeholder> found)
+    private static void ScanEmptyFillIn(SpecDocument document, Structure structure, int line, LabeledLine? label, List<Placeholder> found)
     {
-        var source = document.Source;
+        if (!structure.ItemsByLine.TryGetValue(line, out var item))
+        {
+            return;
+        }
+
         if (label is { IsListItem: true, Value.Length: 0 })
         {
-            if (EndsItem(source, line, Indent(text)))
+            if (EndsItem(document.Source, structure, item))
             {
-                found.Add(new Placeholder(label.LabelRange, PlaceholderKind.EmptyLabel, source.GetText(label.LabelRange)) { Key = label.Key });
+                found.Add(new Placeholder(label.LabelRange, PlaceholderKind.EmptyLabel, document.Source.GetText(label.LabelRange)) { Key = label.Key });
             }
 
             return;
         }
 
-        int indent = Indent(text);
-        var rest = text[indent..].TrimEnd();
-        if (rest.IsEmpty || rest.Length > 10)
+        if (item.IsEmpty && EndsItem(document.Source, structure, item))
         {
-            return;
-        }
-
-        int digits = 0;
-        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
-        {
-            digits++;
-        }
-
-        bool ordered = digits > 0 && digits < 10 && rest.Length == digits + 1 && rest[digits] is '.' or ')';
-        bool bullet = rest.Length == 1 && rest[0] is '-' or '*' or '+';
-        if (!ordered && !bullet)
-        {
-            return;
-        }
-
-        // Only a list item the parser saw: a lone '-' under a paragraph is a setext underline, "3." after text a continuation.
-        bool isItem = document.Blocks.Any(b => b.Kind == BlockKind.ListItem && b.Range.Start.Line == line);
-        if (isItem && EndsItem(source, line, indent))
-        {
-            found.Add(new Placeholder(new TextRange(line, indent, line, indent + rest.Length), PlaceholderKind.EmptyListItem, rest.ToString()));
+            found.Add(new Placeholder(item.MarkerRange, PlaceholderKind.EmptyListItem, document.Source.GetText(item.MarkerRange)));
         }
     }
 
-    /// <summary>True when nothing after <paramref name="line"/> belongs to its list item: no nested or continuation line.</summary>
-    private static bool EndsItem(SourceText source, int line, int indent)
+    /// <summary>
+    /// True when nothing after the first line of <paramref name="item"/> belongs to it (no nested or continuation line)
+    /// and what comes next shows it ended: a list item or a heading on the next line with text, or the end. After a
+    /// blank line, anything else (a code block, a paragraph) may be what the label introduces. A next line indented
+    /// deeper than the item's marker is meant as its content even where Markdown reads it as a sibling
+    /// (<c>*   **Label**:</c> over <c>  * detail</c>).
+    /// </summary>
+    private static bool EndsItem(SourceText source, Structure structure, ListItemNode item)
     {
-        if (line + 1 >= source.LineCount)
-        {
-            return true;
-        }
-
-        var next = source.GetLineText(line + 1);
-        if (string.IsNullOrWhiteSpace(next))
-        {
-            // After a blank line only a sibling item or a heading shows the item ended; anything else may be
-            // what the label introduces (a code block, a paragraph).
-            for (int l = line + 2; l < source.LineCount; l++)
-            {
-                var after = source.GetLineText(l);
-                if (!string.IsNullOrWhiteSpace(after))
-                {
-                    int afterIndent = Indent(after);
-                    var trimmedAfter = after.AsSpan(afterIndent);
-                    return afterIndent <= indent && (trimmedAfter.StartsWith("#", StringComparison.Ordinal) || StartsListItem(trimmedAfter));
-                }
-            }
-
-            return true;
-        }
-
-        int nextIndent = Indent(next);
-        if (nextIndent > indent)
+        int line = item.Range.Start.Line;
+        if (item.Range.End.Line > line)
         {
             return false;
         }
 
-        var trimmed = next.AsSpan(nextIndent);
-        return trimmed.StartsWith("#", StringComparison.Ordinal) || StartsListItem(trimmed);
-    }
+        int next = line + 1;
+        while (next < source.LineCount && string.IsNullOrWhiteSpace(source.GetLineText(next)))
+        {
+            next++;
+        }
 
-    private static bool StartsListItem(ReadOnlySpan<char> text)
-    {
-        if (text.Length >= 1 && text[0] is '-' or '*' or '+' && (text.Length == 1 || text[1] == ' '))
+        if (next >= source.LineCount)
         {
             return true;
         }
 
-        int digits = 0;
-        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
-        {
-            digits++;
-        }
-
-        return digits > 0 && digits < text.Length && text[digits] is '.' or ')' && (digits + 1 == text.Length || text[digits + 1] == ' ');
+        bool deeper = Indent(source.GetLineText(next)) > Indent(source.GetLineText(line));
+        return !deeper && (structure.ItemsByLine.ContainsKey(next) || structure.HeadingLines.Contains(next));
     }
 
     private static int Indent(ReadOnlySpan<char> text)
@@ -1021,74 +980,72 @@ public static class PlaceholderScanner
     private static void ScanTables(SpecDocument document, TextMask nonProse, List<Placeholder> found)
     {
         var source = document.Source;
-        foreach (var table in document.Blocks.Where(b => b.Kind == BlockKind.Table))
+        var rows = document.TableRows;
+        for (int first = 0; first < rows.Length;)
         {
-            // The header row and the delimiter row are structure; only body rows are fill-ins.
-            int last = table.Range.End.Character == 0 && table.Range.End.Line > table.Range.Start.Line ? table.Range.End.Line - 1 : table.Range.End.Line;
+            // One table's rows; only its body rows are fill-ins (the header is structure).
+            int end = first;
             bool allEmpty = true;
-            for (int line = table.Range.Start.Line + 2; line <= last && line < source.LineCount; line++)
+            while (end < rows.Length && rows[end].TableRange == rows[first].TableRange)
             {
-                if (source.GetLineText(line).Any(c => c != '|' && !char.IsWhiteSpace(c)))
-                {
-                    allEmpty = false;
-                    break;
-                }
+                allEmpty &= rows[end].IsHeader || rows[end].Cells.IsEmpty;
+                end++;
             }
 
-            for (int line = table.Range.Start.Line + 2; line <= last && line < source.LineCount; line++)
+            for (int r = first; r < end; r++)
             {
-                var text = source.GetLineText(line);
-                int start = Indent(text);
-                var row = text.AsSpan(start).TrimEnd();
-                if (row.IsEmpty || nonProse.Overlaps(source.Lines.GetLineStart(line) + start, source.Lines.GetLineStart(line) + start + row.Length))
+                var row = rows[r];
+                if (row.IsHeader || row.Range.IsEmpty || nonProse.Overlaps(source.GetOffset(row.Range.Start), source.GetOffset(row.Range.End)))
                 {
                     continue;
                 }
 
-                var cells = SplitCells(row);
-                if (cells.Count > 0 && cells.All(c => string.IsNullOrWhiteSpace(c.Text)) && row.Contains('|'))
+                if (row.Cells.IsEmpty)
                 {
                     // An empty row in a filled table is often layout; in a table with no content at all it is the template's.
                     if (allEmpty)
                     {
-                        found.Add(new Placeholder(new TextRange(line, start, line, start + row.Length), PlaceholderKind.EmptyTableRow, row.ToString()));
+                        found.Add(new Placeholder(row.Range, PlaceholderKind.EmptyTableRow, source.GetText(row.Range)));
                     }
 
                     continue;
                 }
 
-                foreach (var cell in cells)
+                foreach (var cell in row.Cells)
                 {
-                    if (IsFullScale(cell.Text))
+                    var text = source.GetText(cell);
+                    if (IsFullScale(text))
                     {
-                        var trimmed = cell.Text.Trim();
-                        int at = start + cell.Start + cell.Text.IndexOf(trimmed, StringComparison.Ordinal);
-                        found.Add(new Placeholder(new TextRange(line, at, line, at + trimmed.Length), PlaceholderKind.OptionList, trimmed) { Options = ScaleOptions(trimmed) });
+                        found.Add(new Placeholder(cell, PlaceholderKind.OptionList, text) { Options = ScaleOptions(text) });
                     }
                 }
             }
+
+            first = end;
         }
     }
 
-    private static List<(int Start, string Text)> SplitCells(ReadOnlySpan<char> row)
+    /// <summary>What the fill-in rules read of the model's structure, by line: the innermost list item starting on each line, and the heading lines.</summary>
+    private sealed class Structure(SpecDocument document)
     {
-        var cells = new List<(int Start, string Text)>();
-        int i = row.Length > 0 && row[0] == '|' ? 1 : 0;
-        int end = row.Length > 1 && row[^1] == '|' && row[^2] != '\\' ? row.Length - 1 : row.Length;
-        int cellStart = i;
-        for (; i <= end; i++)
-        {
-            if (i == end || (row[i] == '|' && row[i - 1] != '\\'))
-            {
-                cells.Add((cellStart, row[cellStart..i].ToString()));
-                cellStart = i + 1;
-            }
-        }
+        public Dictionary<int, ListItemNode> ItemsByLine { get; } = ByLine(document.ListItems);
 
-        return cells;
+        public HashSet<int> HeadingLines { get; } = HeadingLinesOf(document);
+
+        // Items come in document order, an outer one before the ones nested in it: the last on a line is the innermost.
+        private static Dictionary<int, ListItemNode> ByLine(ImmutableArray<ListItemNode> items)
+        {
+            var result = new Dictionary<int, ListItemNode>();
+            foreach (var item in items)
+            {
+                result[item.Range.Start.Line] = item;
+            }
+
+            return result;
+        }
     }
 
-    private static HashSet<int> HeadingLines(SpecDocument document)
+    private static HashSet<int> HeadingLinesOf(SpecDocument document)
     {
         var lines = new HashSet<int>();
         foreach (var section in document.AllSections)
