@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
@@ -25,19 +24,15 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
     /// <summary>The key normalised for comparison (see <see cref="MetadataKeys.Normalize"/>).</summary>
     public string NormalizedKey => MetadataKeys.Normalize(Key);
 
-    // The metadata, placeholder and status checks each ask for the same version's lines on every keystroke.
-    private static readonly ConditionalWeakTable<SpecDocument, StrongBox<ImmutableArray<LabeledLine>>> s_found = [];
+    /// <summary>Every labelled line of <paramref name="document"/> outside code, comments and front matter.</summary>
+    /// <remarks>Found on each call: <see cref="Analysis.SpecSnapshot.LabeledLines"/> keeps them per version.</remarks>
+    public static ImmutableArray<LabeledLine> FindAll(SpecDocument document) => FindAll(document, TextMask.NonProse(document));
 
-    /// <summary>Every labelled line of <paramref name="document"/> outside code, comments and front matter (found once per document).</summary>
-    public static ImmutableArray<LabeledLine> FindAll(SpecDocument document)
+    /// <summary>As <see cref="FindAll(SpecDocument)"/>, with the document's non-prose mask already built.</summary>
+    public static ImmutableArray<LabeledLine> FindAll(SpecDocument document, TextMask mask)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return s_found.GetValue(document, static d => new StrongBox<ImmutableArray<LabeledLine>>(Find(d))).Value;
-    }
-
-    private static ImmutableArray<LabeledLine> Find(SpecDocument document)
-    {
-        var mask = TextMask.NonProse(document);
+        ArgumentNullException.ThrowIfNull(mask);
         var source = document.Source;
         var result = ImmutableArray.CreateBuilder<LabeledLine>();
         for (int line = 0; line < source.LineCount; line++)
