@@ -32,6 +32,9 @@ public sealed record SpecCodeAction(string Title, string Kind, ImmutableArray<Sp
     /// needs a decision (which status, which date). <c>speclsp check --fix</c> applies only these.
     /// </summary>
     public bool IsSafeToAutoApply { get; init; }
+
+    /// <summary>Edits across files (and files to create) instead of <see cref="Edits"/>, for fixes that reach other documents (a broken link's target).</summary>
+    public References.WorkspaceChanges? Changes { get; init; }
 }
 
 /// <summary>The LSP code action kinds used here.</summary>
