@@ -40,8 +40,9 @@ internal sealed class DiagnosticsService : IDisposable
     private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public DiagnosticsService(WorkspaceState workspace, SpecLanguageService service, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates, WorkspaceIndexService index)
+    public DiagnosticsService(WorkspaceState workspace, SpecLanguageService service, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates, WorkspaceIndexService index, TimeProvider time)
     {
+        Time = time;
         _index = index;
         _templates = templates;
         templates.Changed += RefreshAll;
@@ -57,8 +58,8 @@ internal sealed class DiagnosticsService : IDisposable
     /// <summary>How long typing must pause before diagnostics are pushed while edits keep coming.</summary>
     public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>The clock the debounce waits on and today's date comes from (tests set a fake one).</summary>
-    public TimeProvider Time { get; set; } = TimeProvider.System;
+    /// <summary>The clock the debounce waits on and today's date comes from: the server's one registered clock (tests set a fake one).</summary>
+    public TimeProvider Time { get; set; }
 
     /// <summary>
     /// The delay for a change that finds the document's previous diagnostics already delivered: one keystroke
