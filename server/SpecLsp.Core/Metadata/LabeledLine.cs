@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Metadata;
@@ -8,6 +9,7 @@ namespace SpecLsp.Core.Metadata;
 /// A line that starts with a bold label and a colon, in any of the templates' styles: <c>**Status:** Draft</c>,
 /// <c>**Status**: Draft</c>, <c>- **Priority**: High</c>, <c>&gt; **Status**: Draft</c>, <c>1. **Milestone:** …</c>.
 /// Metadata blocks are made of them, and so are the labelled fields in a template's body (<c>**Probability:**</c>).
+/// The label itself is recognised by <see cref="BoldLabel"/>, as the parser's metadata fields are.
 /// </summary>
 /// <param name="Key">The label without markup or colon (<c>Status</c>).</param>
 /// <param name="Value">The rest of the line, trimmed (may be empty).</param>
@@ -69,47 +71,18 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
     internal static Parts? Parse(ReadOnlySpan<char> line)
     {
         int i = SkipPrefix(line, out bool isListItem);
-        if (i < 0 || i + 2 >= line.Length || line[i] != '*' || line[i + 1] != '*')
+        if (i < 0)
+        {
+            return null;
+        }
+
+        if (BoldLabel.Match(line[i..]) is not { } label)
         {
             return null;
         }
 
         int labelStart = i;
-        int keyStart = i + 2;
-        int close = line[keyStart..].IndexOf("**", StringComparison.Ordinal);
-        if (close <= 0)
-        {
-            return null;
-        }
-
-        close += keyStart;
-        var key = line[keyStart..close];
-        if (key.Contains('*') || char.IsWhiteSpace(key[0]))
-        {
-            return null;
-        }
-
-        bool colonInside = key[^1] == ':';
-        int keyLength = key.TrimEnd().Length;
-        int labelEnd = close + 2;
-        if (colonInside)
-        {
-            keyLength = key[..^1].TrimEnd().Length;
-        }
-        else if (labelEnd < line.Length && line[labelEnd] == ':')
-        {
-            labelEnd++;
-        }
-        else
-        {
-            return null;
-        }
-
-        if (keyLength == 0 || keyLength > 60)
-        {
-            return null;
-        }
-
+        int labelEnd = i + label.LabelEnd;
         int valueStart = labelEnd;
         while (valueStart < line.Length && char.IsWhiteSpace(line[valueStart]))
         {
@@ -122,7 +95,7 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
             valueEnd--;
         }
 
-        return new Parts(labelStart, labelEnd, keyStart, keyLength, valueStart, valueEnd - valueStart, isListItem, colonInside);
+        return new Parts(labelStart, labelEnd, i + label.KeyStart, label.KeyLength, valueStart, valueEnd - valueStart, isListItem, label.ColonInside);
     }
 
     /// <summary>Skips indentation, one block-quote marker and one list marker; -1 for a task item, whose box comes first.</summary>

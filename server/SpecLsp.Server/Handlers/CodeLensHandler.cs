@@ -23,7 +23,7 @@ internal sealed class CodeLensHandler(RequestInputs inputs, SpecLanguageService 
     /// </summary>
     public const string ShowReferencesCommand = "speclsp.showReferences";
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         client.TextDocument?.CodeLens is not null || client.TextDocument?.InlayHint is null
             ? capabilities with { CodeLensProvider = new CodeLensOptions { ResolveProvider = false } }
             : capabilities;

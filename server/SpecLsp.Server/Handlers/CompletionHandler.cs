@@ -12,7 +12,7 @@ internal sealed class CompletionHandler(RequestInputs inputs, SpecLanguageServic
 {
     // "#" starts a heading or an anchor; "(", "[", "/" and "-" continue link targets, labels and IDs;
     // a space ends "**Status:**", after which the allowed values are offered; "*" starts a metadata key.
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", "(", "[", "/", "-", " ", "*"], ResolveProvider = false } };
 
     public async Task<CompletionList> HandleAsync(CompletionParams request, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class DefinitionHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<DefinitionParams, DefinitionResult>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DefinitionProvider = true };
 
     public async Task<DefinitionResult> HandleAsync(DefinitionParams request, CancellationToken cancellationToken)

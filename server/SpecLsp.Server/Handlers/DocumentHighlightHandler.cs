@@ -8,7 +8,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class DocumentHighlightHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<DocumentHighlightParams, DocumentHighlight[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DocumentHighlightProvider = true };
 
     public async Task<DocumentHighlight[]> HandleAsync(DocumentHighlightParams request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class DocumentLinkHandler(RequestInputs inputs, SpecLanguageService service, WorkspaceIndexService index, ClientSession session)
     : IRequestHandler<DocumentLinkParams, DocumentLink[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DocumentLinkProvider = new DocumentLinkOptions { ResolveProvider = false } };
 
     public async Task<DocumentLink[]> HandleAsync(DocumentLinkParams request, CancellationToken cancellationToken)

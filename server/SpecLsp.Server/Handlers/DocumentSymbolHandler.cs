@@ -13,7 +13,7 @@ internal sealed partial class DocumentSymbolHandler(RequestInputs inputs, SpecLa
     /// <summary>The most symbols one answer holds; the rest of a larger outline is cut, and the log says so.</summary>
     public const int MaxSymbols = 10_000;
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DocumentSymbolProvider = true };
 
     public async Task<DocumentSymbolResult> HandleAsync(DocumentSymbolParams request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class HoverHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<HoverParams, Hover?>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { HoverProvider = true };
 
     public async Task<Hover?> HandleAsync(HoverParams request, CancellationToken cancellationToken)

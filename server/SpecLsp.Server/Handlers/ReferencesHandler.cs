@@ -8,7 +8,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class ReferencesHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<ReferenceParams, Location[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { ReferencesProvider = true };
 
     public async Task<Location[]> HandleAsync(ReferenceParams request, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ internal sealed class RenameFilesHandler(WorkspaceIndexService index, ReferenceC
     // Renames answered by willRenameFiles, so that their didRenameFiles does not apply the edits a second time.
     private readonly ConcurrentDictionary<(string Old, string New), byte> _answered = new();
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with
         {
             Workspace = (capabilities.Workspace ?? new WorkspaceServerCapabilities()) with

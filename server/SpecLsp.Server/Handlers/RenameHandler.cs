@@ -9,7 +9,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class RenameHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<RenameParams, WorkspaceEdit?>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { RenameProvider = new RenameOptions { PrepareProvider = true } };
 
     public async Task<WorkspaceEdit?> HandleAsync(RenameParams request, CancellationToken cancellationToken)

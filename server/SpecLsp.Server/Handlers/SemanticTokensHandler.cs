@@ -25,7 +25,7 @@ internal sealed class SemanticTokensHandler(WorkspaceState workspace, RequestInp
     private readonly ConcurrentDictionary<string, (string ResultId, int[] Data)> _last = new(StringComparer.Ordinal);
     private long _nextResultId;
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client)
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client)
     {
         if (client.TextDocument?.SemanticTokens is not { } tokens)
         {

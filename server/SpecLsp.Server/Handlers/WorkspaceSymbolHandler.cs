@@ -9,7 +9,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class WorkspaceSymbolHandler(RequestInputs inputs, SpecLanguageService service, ReferenceConversions conversions)
     : IRequestHandler<WorkspaceSymbolParams, WorkspaceSymbol[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { WorkspaceSymbolProvider = true };
 
     public async Task<WorkspaceSymbol[]> HandleAsync(WorkspaceSymbolParams request, CancellationToken cancellationToken)
