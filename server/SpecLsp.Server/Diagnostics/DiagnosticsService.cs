@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Diagnostics;
@@ -14,7 +15,7 @@ using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 namespace SpecLsp.Server.Diagnostics;
 
 /// <summary>
-/// Runs the <see cref="DiagnosticEngine"/> (every <see cref="IDocumentAnalyzer"/> registered in DI) and
+/// Asks the <see cref="SpecLanguageService"/> for a document's diagnostics (its analyzers, the configured policy) and
 /// delivers the results: pushed with publishDiagnostics, debounced while typing, or pulled with
 /// textDocument/diagnostic.
 /// </summary>
@@ -27,7 +28,7 @@ namespace SpecLsp.Server.Diagnostics;
 internal sealed class DiagnosticsService : IDisposable
 {
     private readonly WorkspaceState _workspace;
-    private readonly DiagnosticEngine _engine;
+    private readonly SpecLanguageService _service;
     private readonly JsonRpcConnection _connection;
     private readonly ClientSession _session;
     private readonly ILogger<DiagnosticsService> _logger;
@@ -39,13 +40,14 @@ internal sealed class DiagnosticsService : IDisposable
     private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public DiagnosticsService(WorkspaceState workspace, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates, WorkspaceIndexService index)
+    public DiagnosticsService(WorkspaceState workspace, SpecLanguageService service, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates, WorkspaceIndexService index, TimeProvider time)
     {
+        Time = time;
         _index = index;
         _templates = templates;
         templates.Changed += RefreshAll;
         _workspace = workspace;
-        _engine = engine;
+        _service = service;
         _connection = connection;
         _session = session;
         _logger = logger;
@@ -56,8 +58,8 @@ internal sealed class DiagnosticsService : IDisposable
     /// <summary>How long typing must pause before diagnostics are pushed while edits keep coming.</summary>
     public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>The clock the debounce waits on and today's date comes from (tests set a fake one).</summary>
-    public TimeProvider Time { get; set; } = TimeProvider.System;
+    /// <summary>The clock the debounce waits on and today's date comes from: the server's one registered clock (tests set a fake one).</summary>
+    public TimeProvider Time { get; set; }
 
     /// <summary>
     /// The delay for a change that finds the document's previous diagnostics already delivered: one keystroke
@@ -84,7 +86,7 @@ internal sealed class DiagnosticsService : IDisposable
     {
         var snapshot = await document.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
         var context = CreateContext(document, snapshot);
-        var diagnostics = DiagnosticPolicy.Apply(_engine.Analyze(context, cancellationToken), context.Environment.Configuration);
+        var diagnostics = _service.Diagnose(context, cancellationToken);
         return ToLsp(diagnostics, document.Uri, document.Text);
     }
 

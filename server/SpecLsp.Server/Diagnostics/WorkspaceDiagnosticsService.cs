@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Diagnostics;
@@ -38,7 +39,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
     private readonly WorkspaceState _documents;
     private readonly WorkspaceIndexService _index;
     private readonly DiagnosticsService _diagnostics;
-    private readonly DiagnosticEngine _engine;
+    private readonly SpecLanguageService _service;
     private readonly TemplateEnvironmentService _templates;
     private readonly ClientSession _session;
     private readonly JsonRpcConnection _connection;
@@ -65,13 +66,13 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
     private int _pushScheduled;
 
     public WorkspaceDiagnosticsService(
-        WorkspaceState documents, WorkspaceIndexService index, DiagnosticsService diagnostics, DiagnosticEngine engine,
+        WorkspaceState documents, WorkspaceIndexService index, DiagnosticsService diagnostics, SpecLanguageService service,
         TemplateEnvironmentService templates, ClientSession session, JsonRpcConnection connection, ILogger<WorkspaceDiagnosticsService> logger)
     {
         _documents = documents;
         _index = index;
         _diagnostics = diagnostics;
-        _engine = engine;
+        _service = service;
         _templates = templates;
         _session = session;
         _connection = connection;
@@ -376,7 +377,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
             var source = SourceText.From(text);
             var model = SpecParser.Parse(source, cancellationToken);
             var context = new AnalysisContext { Document = model, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, Environment = _templates.Current, SiteRoot = configuration.SiteRoot, Today = today };
-            items = _diagnostics.ToLsp(DiagnosticPolicy.Apply(_engine.Analyze(context, cancellationToken), configuration), uri, source);
+            items = _diagnostics.ToLsp(_service.Diagnose(context, cancellationToken), uri, source);
         }
         else
         {

@@ -3,7 +3,7 @@ using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Workspace;
-using SpecLsp.Server.Templates;
+using SpecLsp.Core;
 
 namespace SpecLsp.Server.Workspace;
 
@@ -30,13 +30,13 @@ internal sealed record DocumentInputs(DocumentSnapshot Document, AnalysisContext
 /// are awaited. The one exception: <see cref="InputScope.WorkspaceAfterScan"/> reads the index again once the scan has
 /// landed (a scan is no client message), keeping the open documents' versions taken.
 /// </summary>
-internal sealed class RequestInputs(WorkspaceState documents, WorkspaceIndexService index, TemplateEnvironmentService templates, TimeProvider time)
+internal sealed class RequestInputs(WorkspaceState documents, WorkspaceIndexService index, SpecLanguageService service)
 {
-    /// <summary>Today, from the server's one clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    /// <summary>Today, from the server's one clock (the facade's).</summary>
+    public DateOnly Today => service.Today;
 
     /// <summary>The template environment in force (for requests about no document).</summary>
-    public TemplateEnvironment Environment => templates.Current;
+    public TemplateEnvironment Environment => service.Environment;
 
     /// <summary>The inputs for a request on <paramref name="uri"/>, or null when it is not open.</summary>
     public Task<DocumentInputs?> GetAsync(string uri, CancellationToken cancellationToken, InputScope scope = InputScope.Document)
@@ -48,7 +48,7 @@ internal sealed class RequestInputs(WorkspaceState documents, WorkspaceIndexServ
         }
 
         var view = Take();
-        return CompleteAsync(document, view, templates.Current, Today, scope, cancellationToken);
+        return CompleteAsync(document, view, service.Environment, service.Today, scope, cancellationToken);
     }
 
     /// <summary>The index with every open document's latest entry, for requests about no document in particular (workspace symbols).</summary>
