@@ -29,6 +29,9 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private readonly MessageWriter _writer;
     private readonly IRpcLog _log;
     private readonly Dictionary<string, HandlerEntry> _handlers = new(StringComparer.Ordinal);
+
+    // Added after AddHandlersLater: found only once its task completes, all at once.
+    private readonly Dictionary<string, HandlerEntry> _lateHandlers = new(StringComparer.Ordinal);
     private readonly Channel<PooledBuffer> _outgoing = Channel.CreateUnbounded<PooledBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<Incoming> _incoming = Channel.CreateUnbounded<Incoming>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _running = new();
@@ -60,9 +63,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     public Func<string, bool, ResponseError?>? Gate { get; set; }
 
     /// <summary>
-    /// Lets the connection run before every handler is registered: the first message whose method has no handler calls
-    /// <paramref name="register"/>, once, and it and every message behind it wait for the task it returns, so dispatch
-    /// stays in arrival order. Handlers may be added until that task completes. Call before <see cref="RunAsync"/>.
+    /// Lets the connection run before every handler is registered: the first message for a method not registered before
+    /// this call calls <paramref name="register"/>, once, and it and every message behind it wait for the task that
+    /// returns, so dispatch stays in arrival order. The handlers added meanwhile become visible together when it
+    /// completes, never one by one while registration is still going on. Call before <see cref="RunAsync"/>, after
+    /// registering the handlers that must answer at once.
     /// </summary>
     /// <remarks>
     /// A server answers <c>initialize</c> this way before it builds the services its other handlers need. A message
@@ -284,7 +289,8 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
         lock (_handlersLock)
         {
-            if (!_handlers.TryAdd(method, entry))
+            var into = _registerLater is null ? _handlers : _lateHandlers;
+            if (_handlers.ContainsKey(method) || !into.TryAdd(method, entry))
             {
                 throw new InvalidOperationException($"A handler for '{method}' is already registered.");
             }
@@ -297,7 +303,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         HandlerEntry? handler;
         lock (_handlersLock)
         {
-            if (_handlers.TryGetValue(method, out handler) || _registerLater is null || _laterHandlers is { IsCompleted: true })
+            if (_handlers.TryGetValue(method, out handler) || _registerLater is null)
             {
                 return handler;
             }
@@ -318,10 +324,14 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             Volatile.Write(ref _laterHandlers, registering);
         }
 
-        await _laterHandlers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_laterHandlers.IsCompleted)
+        {
+            await _laterHandlers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         lock (_handlersLock)
         {
-            return _handlers.TryGetValue(method, out handler) ? handler : null;
+            return _lateHandlers.TryGetValue(method, out handler) ? handler : null;
         }
     }
 

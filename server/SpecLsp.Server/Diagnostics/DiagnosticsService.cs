@@ -65,19 +65,26 @@ internal sealed class DiagnosticsService : IDisposable
     /// </summary>
     public TimeSpan QuietDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    public AnalysisContext CreateContext(DocumentSnapshot document, SpecDocument model) => new()
+    public AnalysisContext CreateContext(DocumentSnapshot document, SpecSnapshot snapshot)
     {
-        Document = model,
-        DocumentUri = document.Uri,
-        Workspace = _index.Current,
-        SiteRoot = _templates.Current.Configuration.SiteRoot,
-        Today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime),
-    };
+        var environment = _templates.Current;
+        return new()
+        {
+            Document = snapshot.Document,
+            DocumentUri = document.Uri,
+            Snapshot = snapshot,
+            Workspace = _index.Current,
+            Environment = environment,
+            SiteRoot = environment.Configuration.SiteRoot,
+            Today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime),
+        };
+    }
 
     public async Task<LspDiagnostic[]> ComputeAsync(DocumentSnapshot document, CancellationToken cancellationToken)
     {
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var diagnostics = DiagnosticPolicy.Apply(_engine.Analyze(CreateContext(document, model), cancellationToken), _templates.Current.Configuration);
+        var snapshot = await document.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var context = CreateContext(document, snapshot);
+        var diagnostics = DiagnosticPolicy.Apply(_engine.Analyze(context, cancellationToken), context.Environment.Configuration);
         return ToLsp(diagnostics, document.Uri, document.Text);
     }
 

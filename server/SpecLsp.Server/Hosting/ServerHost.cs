@@ -29,8 +29,8 @@ internal static class ServerHost
         var early = new EarlyServices(input, output);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var host = new Lazy<Task<IHost>>(() => Task.Run(() => StartHostAsync(early, configure, started, stopping), CancellationToken.None));
-        early.Connection.AddHandlersLater(() => host.Value);
         HandlerRegistrations.RegisterInitialize(early.Connection, early.Lifecycle, early.Session);
+        early.Connection.AddHandlersLater(() => host.Value);
 
         int exitCode = await new LanguageServer(early.Connection, early.Lifecycle).RunAsync(stopping.Token).ConfigureAwait(false);
 
@@ -63,6 +63,8 @@ internal static class ServerHost
         builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
         builder.Services.AddSingleton<WorkspaceIndexService>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RequestInputs>();
         builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();

@@ -1,3 +1,4 @@
+using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
 using SpecLsp.Protocol.JsonRpc;
@@ -15,6 +16,22 @@ internal sealed class DocumentSnapshot(string uri, int version, SourceText text,
 
     public Task<SpecDocument> Parsed { get; } = parsed;
 
+    /// <summary>The version with its derived facts, made once when its parse lands: every feature shares its lazily computed facts.</summary>
+    public Task<SpecSnapshot> Spec { get; } = WithFacts(uri, parsed);
+
+    /// <summary>The snapshot of this version; ContentModified when a newer edit overtook it before it was parsed.</summary>
+    public async Task<SpecSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Spec.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new JsonRpcException(ErrorCodes.ContentModified, $"{Uri} changed after version {Version}.");
+        }
+    }
+
     /// <summary>The model of this version; ContentModified when a newer edit overtook it before it was parsed.</summary>
     public async Task<SpecDocument> GetModelAsync(CancellationToken cancellationToken)
     {
@@ -27,4 +44,6 @@ internal sealed class DocumentSnapshot(string uri, int version, SourceText text,
             throw new JsonRpcException(ErrorCodes.ContentModified, $"{Uri} changed after version {Version}.");
         }
     }
+
+    private static async Task<SpecSnapshot> WithFacts(string uri, Task<SpecDocument> parsed) => new(await parsed.ConfigureAwait(false), uri);
 }

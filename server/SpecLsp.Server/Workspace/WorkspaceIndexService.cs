@@ -57,6 +57,9 @@ internal sealed partial class WorkspaceIndexService : IDisposable
 
     public WorkspaceIndex Current => Volatile.Read(ref _current);
 
+    /// <summary>The open documents' URIs by path, as the client spells them.</summary>
+    public ImmutableDictionary<string, string> OpenUris => Volatile.Read(ref _openUris);
+
     /// <summary>The scan in progress or finished (completed before <see cref="Start"/>).</summary>
     public Task Scan { get; private set; } = Task.CompletedTask;
 
@@ -171,9 +174,9 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         {
             if (_documents.Get(uri) is { } snapshot)
             {
-                // Usually the entry is already there (FileIndex.Of keeps one per model): a new index only for a newer one,
+                // Usually the entry is already there (the version's snapshot keeps it): a new index only for a newer one,
                 // so a request between edits builds nothing and keeps the index's lazily built lookups.
-                var entry = FileIndex.Of(path, await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false), index.Roots);
+                var entry = (await snapshot.GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).IndexEntry(index.Roots);
                 if (!ReferenceEquals(index.GetFile(path), entry))
                 {
                     index = index.WithOpenFile(entry);
@@ -314,9 +317,9 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         var open = _documents.Documents;
         foreach (var (path, uri) in _openUris)
         {
-            if (open.TryGetValue(uri, out var snapshot) && snapshot.Parsed.IsCompletedSuccessfully)
+            if (open.TryGetValue(uri, out var snapshot) && snapshot.Spec.IsCompletedSuccessfully)
             {
-                index = index.WithOpenFile(FileIndex.Of(path, snapshot.Parsed.Result, index.Roots));
+                index = index.WithOpenFile(snapshot.Spec.Result.IndexEntry(index.Roots));
             }
         }
 
@@ -364,10 +367,10 @@ internal sealed partial class WorkspaceIndexService : IDisposable
 
     private async Task UpdateOpenEntryAsync(DocumentSnapshot snapshot, string path)
     {
-        SpecDocument model;
+        Core.Analysis.SpecSnapshot spec;
         try
         {
-            model = await snapshot.Parsed.ConfigureAwait(false);
+            spec = await snapshot.Spec.ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -383,7 +386,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
             }
 
             previous = _current.GetFile(path);
-            _current = _current.WithOpenFile(FileIndex.Of(path, model, _current.Roots));
+            _current = _current.WithOpenFile(spec.IndexEntry(_current.Roots));
         }
 
         RefreshOpenDocuments(path, previous);
