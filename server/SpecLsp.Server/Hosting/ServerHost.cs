@@ -39,6 +39,7 @@ internal static class ServerHost
             services.GetRequiredService<JsonRpcConnection>(),
             new RpcLogAdapter(services.GetRequiredService<ILoggerFactory>().CreateLogger("SpecLsp.Lifecycle"))));
         builder.Services.AddSingleton<ClientSession>();
+        builder.Services.AddSingleton<ServerStateStore>();
         builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
         builder.Services.AddSingleton<WorkspaceIndexService>();
