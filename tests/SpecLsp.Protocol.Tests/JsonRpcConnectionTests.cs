@@ -42,6 +42,54 @@ public sealed class JsonRpcConnectionTests
     }
 
     [Fact]
+    public async Task AddHandlersLater_MessagesBeforeRegistration_WaitAndAreAnsweredInArrivalOrder()
+    {
+        await using var peer = new RpcPeer();
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new ConcurrentQueue<string>();
+        peer.Connection.AddRequestHandler("early", true, Json.EchoParams, Json.EchoResult, (p, _) => Task.FromResult(new EchoResult(p.Text)));
+        peer.Connection.AddHandlersLater(registered.Task);
+        peer.Start();
+
+        await peer.RequestAsync(1, "early", """{"text":"now"}""");
+        var early = await peer.ReadResultAsync(1);
+        await peer.NotifyAsync("note", """{"text":"first"}""");
+        await peer.RequestAsync(2, "early", """{"text":"behind the note"}""");
+        await peer.RequestAsync(3, "late", """{"text":"second"}""");
+        peer.Connection.AddNotificationHandler("note", true, Json.EchoParams, (p, _) =>
+        {
+            seen.Enqueue(p.Text);
+            return Task.CompletedTask;
+        });
+        peer.Connection.AddRequestHandler("late", true, Json.EchoParams, Json.EchoResult, (p, _) =>
+        {
+            seen.Enqueue(p.Text);
+            return Task.FromResult(new EchoResult(p.Text));
+        });
+        registered.SetResult();
+
+        Assert.Equal("now", early.GetProperty("text").GetString());
+        Assert.Equal("behind the note", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
+        Assert.Equal("second", (await peer.ReadResultAsync(3)).GetProperty("text").GetString());
+        Assert.Equal("first,second", string.Join(",", seen));
+        Assert.Throws<InvalidOperationException>(() => peer.Connection.AddRequestHandler("after", false, Json.EchoParams, Json.EchoResult, (p, _) => Task.FromResult(new EchoResult(p.Text))));
+    }
+
+    [Fact]
+    public async Task AddHandlersLater_RegistrationFails_WaitingRequestAnswersMethodNotFound()
+    {
+        await using var peer = new RpcPeer();
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        peer.Connection.AddHandlersLater(registered.Task);
+        peer.Start();
+
+        await peer.RequestAsync(1, "late", """{"text":"x"}""");
+        registered.SetException(new InvalidOperationException("the services could not be built"));
+
+        Assert.Equal(ErrorCodes.MethodNotFound, await peer.ReadErrorCodeAsync(1));
+    }
+
+    [Fact]
     public async Task Request_StringId_AnswersWithSameStringId()
     {
         await using var peer = StartEcho();

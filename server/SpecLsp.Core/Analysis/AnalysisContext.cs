@@ -1,14 +1,19 @@
 using SpecLsp.Core.Model;
+using SpecLsp.Core.References;
+using SpecLsp.Core.Templates;
 using SpecLsp.Core.Workspace;
 
 namespace SpecLsp.Core.Analysis;
 
 /// <summary>
-/// Everything an analyzer may look at for one document. Later features add what they need (template,
-/// configuration, workspace view) as init properties, so analyzers stay independent of each other.
+/// Everything a feature may look at for one document: the document, the cross-file view, the template environment
+/// and today. The server takes it once per request (before its first await); <c>speclsp check</c> builds one per file.
 /// </summary>
 public sealed class AnalysisContext
 {
+    private DocumentView? _view;
+    private SpecSnapshot? _snapshot;
+
     /// <summary>The document analysed.</summary>
     public required SpecDocument Document { get; init; }
 
@@ -16,10 +21,26 @@ public sealed class AnalysisContext
     public string? DocumentUri { get; init; }
 
     /// <summary>
+    /// The version analysed with its derived facts (the server passes the one its parse lane built, so every feature
+    /// shares them); one is made from <see cref="Document"/> and <see cref="DocumentUri"/> when not given.
+    /// </summary>
+    public SpecSnapshot Snapshot
+    {
+        get => _snapshot ??= new SpecSnapshot(Document, DocumentUri);
+        init => _snapshot = value;
+    }
+
+    /// <summary>
     /// The workspace snapshot for cross-file checks (links, anchors in other files, SPEC- IDs); null when the
     /// document is analysed on its own, in which case links to other files are not checked.
     /// </summary>
     public WorkspaceIndex? Workspace { get; init; }
+
+    /// <summary>The editor's parsed documents by path (null when not open), preferred to the disk when a feature shows another file's text.</summary>
+    public Func<string, SpecDocument?>? OpenDocuments { get; init; }
+
+    /// <summary>The templates and configuration in force; the built-in ones when not given.</summary>
+    public TemplateEnvironment Environment { get; init; } = TemplateEnvironment.Default;
 
     /// <summary>
     /// The <c>siteRoot</c> setting: the folder, relative to the workspace root, that site-root links (<c>/x</c>)
@@ -27,6 +48,9 @@ public sealed class AnalysisContext
     /// </summary>
     public string? SiteRoot { get; init; }
 
-    /// <summary>Today's date, injected so date rules are testable.</summary>
-    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
+    /// <summary>Today's date (from the one <see cref="TimeProvider"/> the caller holds), so date rules are testable.</summary>
+    public required DateOnly Today { get; init; }
+
+    /// <summary>The document as the reference features see it, built on first use.</summary>
+    public DocumentView View => _view ??= DocumentView.Create(Snapshot, Workspace, OpenDocuments);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Metadata;
@@ -9,6 +9,7 @@ namespace SpecLsp.Core.Metadata;
 /// A line that starts with a bold label and a colon, in any of the templates' styles: <c>**Status:** Draft</c>,
 /// <c>**Status**: Draft</c>, <c>- **Priority**: High</c>, <c>&gt; **Status**: Draft</c>, <c>1. **Milestone:** …</c>.
 /// Metadata blocks are made of them, and so are the labelled fields in a template's body (<c>**Probability:**</c>).
+/// The label itself is recognised by <see cref="BoldLabel"/>, as the parser's metadata fields are.
 /// </summary>
 /// <param name="Key">The label without markup or colon (<c>Status</c>).</param>
 /// <param name="Value">The rest of the line, trimmed (may be empty).</param>
@@ -23,19 +24,15 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
     /// <summary>The key normalised for comparison (see <see cref="MetadataKeys.Normalize"/>).</summary>
     public string NormalizedKey => MetadataKeys.Normalize(Key);
 
-    // The metadata, placeholder and status checks each ask for the same version's lines on every keystroke.
-    private static readonly ConditionalWeakTable<SpecDocument, StrongBox<ImmutableArray<LabeledLine>>> s_found = [];
+    /// <summary>Every labelled line of <paramref name="document"/> outside code, comments and front matter.</summary>
+    /// <remarks>Found on each call: <see cref="Analysis.SpecSnapshot.LabeledLines"/> keeps them per version.</remarks>
+    public static ImmutableArray<LabeledLine> FindAll(SpecDocument document) => FindAll(document, TextMask.NonProse(document));
 
-    /// <summary>Every labelled line of <paramref name="document"/> outside code, comments and front matter (found once per document).</summary>
-    public static ImmutableArray<LabeledLine> FindAll(SpecDocument document)
+    /// <summary>As <see cref="FindAll(SpecDocument)"/>, with the document's non-prose mask already built.</summary>
+    public static ImmutableArray<LabeledLine> FindAll(SpecDocument document, TextMask mask)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return s_found.GetValue(document, static d => new StrongBox<ImmutableArray<LabeledLine>>(Find(d))).Value;
-    }
-
-    private static ImmutableArray<LabeledLine> Find(SpecDocument document)
-    {
-        var mask = TextMask.NonProse(document);
+        ArgumentNullException.ThrowIfNull(mask);
         var source = document.Source;
         var result = ImmutableArray.CreateBuilder<LabeledLine>();
         for (int line = 0; line < source.LineCount; line++)
@@ -74,47 +71,18 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
     internal static Parts? Parse(ReadOnlySpan<char> line)
     {
         int i = SkipPrefix(line, out bool isListItem);
-        if (i < 0 || i + 2 >= line.Length || line[i] != '*' || line[i + 1] != '*')
+        if (i < 0)
+        {
+            return null;
+        }
+
+        if (BoldLabel.Match(line[i..]) is not { } label)
         {
             return null;
         }
 
         int labelStart = i;
-        int keyStart = i + 2;
-        int close = line[keyStart..].IndexOf("**", StringComparison.Ordinal);
-        if (close <= 0)
-        {
-            return null;
-        }
-
-        close += keyStart;
-        var key = line[keyStart..close];
-        if (key.Contains('*') || char.IsWhiteSpace(key[0]))
-        {
-            return null;
-        }
-
-        bool colonInside = key[^1] == ':';
-        int keyLength = key.TrimEnd().Length;
-        int labelEnd = close + 2;
-        if (colonInside)
-        {
-            keyLength = key[..^1].TrimEnd().Length;
-        }
-        else if (labelEnd < line.Length && line[labelEnd] == ':')
-        {
-            labelEnd++;
-        }
-        else
-        {
-            return null;
-        }
-
-        if (keyLength == 0 || keyLength > 60)
-        {
-            return null;
-        }
-
+        int labelEnd = i + label.LabelEnd;
         int valueStart = labelEnd;
         while (valueStart < line.Length && char.IsWhiteSpace(line[valueStart]))
         {
@@ -127,7 +95,7 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
             valueEnd--;
         }
 
-        return new Parts(labelStart, labelEnd, keyStart, keyLength, valueStart, valueEnd - valueStart, isListItem, colonInside);
+        return new Parts(labelStart, labelEnd, i + label.KeyStart, label.KeyLength, valueStart, valueEnd - valueStart, isListItem, label.ColonInside);
     }
 
     /// <summary>Skips indentation, one block-quote marker and one list marker; -1 for a task item, whose box comes first.</summary>

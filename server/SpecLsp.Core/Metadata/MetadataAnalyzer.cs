@@ -41,7 +41,7 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
     {
         var document = context.Document;
         var schema = templateSource?.Invoke(context)?.Metadata ?? MetadataSchema.Empty;
-        var entries = Entries(document);
+        var entries = Entries(context.Snapshot);
         var result = new List<SpecDiagnostic>();
 
         foreach (var entry in entries)
@@ -88,8 +88,9 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
         return true;
     }
 
-    private static List<Entry> Entries(SpecDocument document)
+    private static List<Entry> Entries(SpecSnapshot snapshot)
     {
+        var document = snapshot.Document;
         var block = MetadataBlock.Lines(document);
         var entries = new List<Entry>();
         var seen = new HashSet<(int, string)>();
@@ -101,7 +102,7 @@ public sealed class MetadataAnalyzer(Func<AnalysisContext, TemplateFacts?>? temp
             }
         }
 
-        foreach (var line in LabeledLine.FindAll(document))
+        foreach (var line in snapshot.LabeledLines)
         {
             if (seen.Add((line.Line, line.NormalizedKey)))
             {

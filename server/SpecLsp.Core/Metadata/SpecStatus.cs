@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SpecLsp.Core.Model;
 
 namespace SpecLsp.Core.Metadata;
@@ -25,8 +26,12 @@ public enum SpecStage
 public static class SpecStatus
 {
     /// <summary>The Status value as written, or null when the spec has none.</summary>
-    public static string? Read(SpecDocument document)
+    public static string? Read(SpecDocument document) => Read(document, LabeledLine.FindAll(document));
+
+    /// <summary>As <see cref="Read(SpecDocument)"/>, with the document's labelled lines already found.</summary>
+    public static string? Read(SpecDocument document, ImmutableArray<LabeledLine> labeledLines)
     {
+        ArgumentNullException.ThrowIfNull(document);
         foreach (var field in document.Metadata)
         {
             if (MetadataKeys.Normalize(field.Key) == "status")
@@ -36,7 +41,7 @@ public static class SpecStatus
         }
 
         var block = MetadataBlock.Lines(document);
-        foreach (var line in LabeledLine.FindAll(document))
+        foreach (var line in labeledLines)
         {
             if (line.NormalizedKey == "status" && block.Contains(line.Line))
             {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
 
@@ -14,21 +13,14 @@ public sealed class TextMask
 
     private TextMask((int Start, int End)[] spans) => _spans = spans;
 
-    // Several analyzers mask the same version of a document on every keystroke: built once per document.
-    private static readonly ConditionalWeakTable<SpecDocument, TextMask> s_nonProse = [];
-
     /// <summary>
     /// The parts of <paramref name="document"/> that are not prose: fenced and indented code, code spans, HTML
     /// comments and blocks, and front matter.
     /// </summary>
+    /// <remarks>Built on each call: <see cref="Analysis.SpecSnapshot.NonProse"/> keeps one per version.</remarks>
     public static TextMask NonProse(SpecDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return s_nonProse.GetValue(document, static d => BuildNonProse(d));
-    }
-
-    private static TextMask BuildNonProse(SpecDocument document)
-    {
         var ranges = new List<TextRange>();
         ranges.AddRange(document.CodeBlocks.Select(c => c.Range));
         ranges.AddRange(document.CodeSpans);

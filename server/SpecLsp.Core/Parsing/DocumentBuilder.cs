@@ -14,8 +14,11 @@ using LinkReferenceDefinition = SpecLsp.Core.Model.LinkReferenceDefinition;
 namespace SpecLsp.Core.Parsing;
 
 /// <summary>
-/// One walk over a Markdig tree (blocks with an explicit stack, inlines likewise, so no input nests the
-/// walk deep enough to overflow) that collects everything <see cref="SpecDocument"/> holds.
+/// The Markdig walker: one walk over a Markdig tree (blocks with an explicit stack, inlines likewise, so no input nests the
+/// walk deep enough to overflow) that collects everything <see cref="SpecDocument"/> holds. Markdown's own nodes
+/// are read here (this file: blocks; <c>.Inlines.cs</c>: links, code, HTML; <c>.Tree.cs</c>: sections, metadata
+/// scope, IDs, front matter); what a spec writes inside them (metadata fields, ID labels, ID-shaped words) is
+/// recognised by <see cref="SpecSyntax"/>, which this walker calls with the offsets of each block's text.
 /// </summary>
 internal sealed partial class DocumentBuilder
 {
@@ -261,14 +264,9 @@ internal sealed partial class DocumentBuilder
         EnterHeadingScope(heading.Level, title);
         _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), Range(titleStart, titleEnd), title, _text[titleStart..titleEnd], HeadingAnchors.Slug(anchorText), setext));
 
-        if (titleEnd > titleStart)
+        if (SpecSyntax.MatchHeadingId(_text, titleStart, titleEnd, title) is { } id)
         {
-            int idLength = IdSyntax.MatchAt(_text.AsSpan(0, titleEnd), titleStart);
-            if (idLength > 0 && IsDefinitionSeparator(titleStart + idLength, titleEnd))
-            {
-                string rest = StripSeparator(title.Length > idLength ? title[idLength..] : string.Empty);
-                _definitions.Add(new PendingDefinition(_text.Substring(titleStart, idLength), titleStart, IdDefinitionKind.Heading, rest, start, headingEnd));
-            }
+            _definitions.Add(new PendingDefinition(_text.Substring(id.IdStart, id.IdLength), id.IdStart, IdDefinitionKind.Heading, id.Title, start, headingEnd));
         }
 
         WalkInlines(heading.Inline, collectMentions: true);
@@ -336,7 +334,7 @@ internal sealed partial class DocumentBuilder
                 int lineEnd = _lines.GetLineEnd(LineAt(boxEnd), _text);
                 var (textStart, textEnd) = Trim(boxEnd, lineEnd);
                 _tasks.Add(new TaskItem(task.Checked, _text[textStart..textEnd], Range(itemStart, itemEnd), Range(boxStart, boxEnd)));
-                TryAddLabelDefinition(textStart, textEnd, IdDefinitionKind.TaskItem, allowPlain: true);
+                TryAddIdLabel(textStart, textEnd, IdDefinitionKind.TaskItem, allowPlain: true);
             }
 
             ScanParagraphLines(paragraph, start, end, firstInItem, skipFirstLine: task is not null && firstInItem);
@@ -389,23 +387,23 @@ internal sealed partial class DocumentBuilder
                 continue;
             }
 
-            bool isLabel = TryAddLabelDefinition(lineStart, lineEnd, IdDefinitionKind.BoldLabel, allowPlain: false);
+            bool isLabel = TryAddIdLabel(lineStart, lineEnd, IdDefinitionKind.BoldLabel, allowPlain: false);
             if (style is { } s && !isLabel && (s != MetadataStyle.ListItem || line == firstLine))
             {
-                if (TryMatchBoldField(lineStart, lineEnd) is { } bold)
+                if (SpecSyntax.MatchBoldField(_text, lineStart, lineEnd) is { } boldSyntax)
                 {
                     // A bold key alone on its line ("**Tasks:**") labels the block after it; it is no field.
-                    bool labelOfBlock = s == MetadataStyle.BoldLine && bold.Value.Length == 0;
+                    bool labelOfBlock = s == MetadataStyle.BoldLine && boldSyntax.ValueStart == boldSyntax.ValueEnd;
                     if (!labelOfBlock)
                     {
-                        _metadataCandidates.Add(new MetadataCandidate(bold with { Style = s }, Plain: false, footerOnly));
+                        _metadataCandidates.Add(new MetadataCandidate(Field(boldSyntax, s), Plain: false, footerOnly));
                     }
 
                     allPlain = false;
                 }
-                else if (allPlain && TryMatchPlainField(lineStart, lineEnd) is { } plain)
+                else if (allPlain && SpecSyntax.MatchPlainField(_text, lineStart, lineEnd) is { } plain)
                 {
-                    _metadataCandidates.Add(new MetadataCandidate(plain, Plain: true, footerOnly));
+                    _metadataCandidates.Add(new MetadataCandidate(Field(plain, MetadataStyle.PlainLine), Plain: true, footerOnly));
                 }
                 else
                 {
@@ -453,217 +451,29 @@ internal sealed partial class DocumentBuilder
         return i;
     }
 
-    /// <summary><c>**Key:** value</c> or <c>**Key**: value</c> at <paramref name="start"/>.</summary>
-    private MetadataField? TryMatchBoldField(int start, int end)
+    private MetadataField Field(FieldSyntax field, MetadataStyle style)
     {
-        if (end - start < 5 || _text[start] != '*' || _text[start + 1] != '*')
-        {
-            return null;
-        }
-
-        int keyStart = start + 2;
-        int close = _text.IndexOf("**", keyStart, end - keyStart, StringComparison.Ordinal);
-        if (close <= keyStart)
-        {
-            return null;
-        }
-
-        int keyEnd;
-        int afterMarkup;
-        if (_text[close - 1] == ':')
-        {
-            keyEnd = close - 1;
-            afterMarkup = close + 2;
-        }
-        else if (close + 2 < end && _text[close + 2] == ':')
-        {
-            keyEnd = close;
-            afterMarkup = close + 3;
-        }
-        else
-        {
-            return null;
-        }
-
-        (keyStart, keyEnd) = Trim(keyStart, keyEnd);
-        if (keyEnd <= keyStart || keyEnd - keyStart > 60 || _text.AsSpan(keyStart, keyEnd - keyStart).IndexOfAny('*', '[', '`') >= 0)
-        {
-            return null;
-        }
-
-        return Field(keyStart, keyEnd, afterMarkup, end, MetadataStyle.BoldLine);
-    }
-
-    /// <summary><c>Key: value</c>, a footer-style line: a short key of words, a colon and a space.</summary>
-    private MetadataField? TryMatchPlainField(int start, int end)
-    {
-        int colon = _text.IndexOf(':', start, end - start);
-        if (colon <= start || colon - start > 40 || !char.IsLetter(_text[start]) || (colon + 1 < end && _text[colon + 1] is not (' ' or '\t')))
-        {
-            return null;
-        }
-
-        int words = 1;
-        for (int i = start; i < colon; i++)
-        {
-            char c = _text[i];
-            if (c == ' ')
-            {
-                words++;
-            }
-            else if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '/' or '(' or ')'))
-            {
-                return null;
-            }
-        }
-
-        return words > 4 ? null : Field(start, colon, colon + 1, end, MetadataStyle.PlainLine);
-    }
-
-    private MetadataField Field(int keyStart, int keyEnd, int valueFrom, int lineEnd, MetadataStyle style)
-    {
-        var (valueStart, valueEnd) = Trim(valueFrom, lineEnd);
-        if (valueStart == valueEnd)
-        {
-            valueStart = valueEnd = valueFrom;
-        }
-
-        int line = LineAt(keyStart);
+        int line = LineAt(field.KeyStart);
         return new MetadataField(
-            _text[keyStart..keyEnd],
-            _text[valueStart..valueEnd],
-            Range(keyStart, keyEnd),
-            Range(valueStart, valueEnd),
+            _text[field.KeyStart..field.KeyEnd],
+            _text[field.ValueStart..field.ValueEnd],
+            Range(field.KeyStart, field.KeyEnd),
+            Range(field.ValueStart, field.ValueEnd),
             Range(_lines.GetLineStart(line), _lines.GetLineEnd(line, _text)),
             style);
     }
 
-    /// <summary>
-    /// <c>**FR1:** title</c> or <c>**FR1**: title</c> (and, where <paramref name="allowPlain"/>, <c>FR1: title</c>)
-    /// at <paramref name="start"/>; adds the definition and returns true.
-    /// </summary>
-    private bool TryAddLabelDefinition(int start, int end, IdDefinitionKind kind, bool allowPlain)
+    /// <summary>Adds the ID label at <paramref name="start"/> (see <see cref="SpecSyntax.MatchIdLabel"/>) as a definition; true when there is one.</summary>
+    private bool TryAddIdLabel(int start, int end, IdDefinitionKind kind, bool allowPlain)
     {
-        var text = _text.AsSpan(0, end);
-        int titleFrom;
-        int idStart;
-        int idLength;
-        if (end - start > 4 && _text[start] == '*' && _text[start + 1] == '*')
-        {
-            idStart = start + 2;
-            idLength = IdSyntax.MatchAt(text, idStart);
-            if (idLength == 0)
-            {
-                return false;
-            }
-
-            int after = idStart + idLength;
-            if (_text.AsSpan(after, end - after).StartsWith(":**", StringComparison.Ordinal))
-            {
-                titleFrom = after + 3;
-            }
-            else if (_text.AsSpan(after, end - after).StartsWith("**:", StringComparison.Ordinal))
-            {
-                titleFrom = after + 3;
-            }
-            else if (_text.AsSpan(after, end - after).StartsWith("**", StringComparison.Ordinal) && IsDefinitionSeparator(after + 2, end, requireMark: true))
-            {
-                titleFrom = after + 2;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        else if (allowPlain)
-        {
-            idStart = start;
-            idLength = IdSyntax.MatchAt(text, idStart);
-            if (idLength == 0)
-            {
-                return false;
-            }
-
-            // A task list names its tasks with a bare leading ID: "- [ ] T001 [P] [US1] Create the model".
-            bool bareTask = kind == IdDefinitionKind.TaskItem && idStart + idLength < end && _text[idStart + idLength] is ' ' or '\t';
-            if (!bareTask && !IsDefinitionSeparator(idStart + idLength, end, requireMark: true))
-            {
-                return false;
-            }
-
-            titleFrom = idStart + idLength;
-        }
-        else
+        if (SpecSyntax.MatchIdLabel(_text, start, end, kind, allowPlain) is not { } label)
         {
             return false;
         }
 
-        string title = StripTaskMarkers(StripSeparator(_text[titleFrom..end]));
         int line = LineAt(start);
-        _definitions.Add(new PendingDefinition(_text.Substring(idStart, idLength), idStart, kind, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
+        _definitions.Add(new PendingDefinition(_text.Substring(label.IdStart, label.IdLength), label.IdStart, kind, label.Title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
         return true;
-    }
-
-    /// <summary>True when what follows an ID at <paramref name="at"/> makes it a label: <c>:</c>, a dash, <c>. </c>, or (unless a mark is required) nothing.</summary>
-    private bool IsDefinitionSeparator(int at, int end, bool requireMark = false)
-    {
-        if (at >= end)
-        {
-            return !requireMark;
-        }
-
-        char c = _text[at];
-        if (c == ':')
-        {
-            return true;
-        }
-
-        if (c == '.' && (at + 1 >= end || _text[at + 1] is ' ' or '\t'))
-        {
-            return true;
-        }
-
-        int i = at;
-        while (i < end && _text[i] is ' ' or '\t')
-        {
-            i++;
-        }
-
-        return i > at && i < end && _text[i] is '-' or '–' or '—' or ':' && (i + 1 >= end || _text[i + 1] is ' ' or '\t');
-    }
-
-    // The short bracketed markers a task list puts before a task's text ("[P] [US1] Create …"): not part of its title.
-    private static string StripTaskMarkers(string title)
-    {
-        var span = title.AsSpan();
-        while (span.Length > 2 && span[0] == '[' && span.IndexOf(']') is var close && close is > 1 and <= 8 && !span[1..close].ContainsAny(' ', '[')
-            && (close + 1 == span.Length || span[close + 1] == ' '))
-        {
-            span = span[(close + 1)..].TrimStart();
-        }
-
-        return span.Length == title.Length ? title : span.ToString();
-    }
-
-    private static string StripSeparator(string rest)
-    {
-        var span = rest.AsSpan().TrimStart();
-        if (span.StartsWith("**", StringComparison.Ordinal))
-        {
-            span = span[2..].TrimStart();
-        }
-
-        if (span.Length > 0 && span[0] is ':' or '-' or '–' or '—' or '.')
-        {
-            span = span[1..];
-        }
-
-        if (span.StartsWith("**", StringComparison.Ordinal))
-        {
-            span = span[2..];
-        }
-
-        return span.Trim().ToString();
     }
 
     // ---- tables ---------------------------------------------------------------------------------
@@ -675,17 +485,12 @@ internal sealed partial class DocumentBuilder
             return;
         }
 
-        var (start, end) = Trim(cellStart, cellEnd);
-        if (end - start > 4 && _text.AsSpan(start, 2).SequenceEqual("**") && _text.AsSpan(end - 2, 2).SequenceEqual("**"))
-        {
-            (start, end) = Trim(start + 2, end - 2);
-        }
-
-        if (!IdSyntax.IsId(_text.AsSpan(start, end - start)))
+        if (SpecSyntax.MatchCellId(_text, cellStart, cellEnd) is not { } cell)
         {
             return;
         }
 
+        var (start, end) = cell;
         string title = string.Empty;
         if (row.Count > 1 && TryGetSpan(row[1], out int secondStart, out int secondEnd))
         {
@@ -847,319 +652,6 @@ internal sealed partial class DocumentBuilder
     [GeneratedRegex("""<(?<tag>[a-z][a-z0-9-]*)\s(?:[^>]*?\s)?(?<attribute>id|name)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s"'>]+))""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex AnchorTag();
 
-    // ---- inlines ----------------------------------------------------------------------------------
-
-    private void WalkInlines(ContainerInline? root, bool collectMentions)
-    {
-        if (root is null)
-        {
-            return;
-        }
-
-        _inlineStack.Clear();
-        _opaque.Clear();
-        PushChildren(root);
-        while (_inlineStack.Count > 0)
-        {
-            var inline = _inlineStack.Pop();
-            switch (inline)
-            {
-                case LiteralInline literal:
-                    if (collectMentions && TryGetSpan(literal, out int start, out int end))
-                    {
-                        ScanMentions(start, end);
-                    }
-
-                    break;
-                case CodeInline code:
-                    if (TryGetSpan(code, out int codeStart, out int codeEnd))
-                    {
-                        _codeSpans.Add(Range(codeStart, codeEnd));
-                        _opaque.Add((codeStart, codeEnd));
-                    }
-
-                    break;
-                case AutolinkInline autolink:
-                    AddAutolink(autolink);
-                    break;
-                case LinkInline link:
-                    AddLink(link);
-                    if (!link.IsAutoLink)
-                    {
-                        PushChildren(link);
-                    }
-
-                    break;
-                case HtmlInline html:
-                    if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
-                    {
-                        _opaque.Add((htmlStart, htmlEnd));
-                        ScanHtml(htmlStart, htmlEnd);
-                    }
-
-                    break;
-                case ContainerInline container:
-                    PushChildren(container);
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Pushes the children last first, so that they pop in document order.</summary>
-    private void PushChildren(ContainerInline container)
-    {
-        for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
-        {
-            _inlineStack.Push(child);
-        }
-    }
-
-    /// <summary>
-    /// Finds <c>[text][label]</c> and <c>[label][]</c> that Markdig left as text because the label is not defined,
-    /// outside the code spans, links and HTML of the block just walked.
-    /// </summary>
-    private void ScanUndefinedReferences(int start, int end)
-    {
-        int p = start;
-        while (p < end - 1)
-        {
-            int joint = _text.IndexOf("][", p, end - p, StringComparison.Ordinal);
-            if (joint < 0)
-            {
-                return;
-            }
-
-            p = joint + 1;
-            int labelEnd = _text.IndexOfAny(['[', ']'], joint + 2, Math.Min(end, joint + 2 + 1000) - joint - 2);
-            if (labelEnd < 0 || _text[labelEnd] != ']')
-            {
-                continue;
-            }
-
-            int open = joint - 1;
-            while (open >= start && _text[open] is not ('[' or ']'))
-            {
-                open--;
-            }
-
-            if (open < start || _text[open] != '[' || (open > start && _text[open - 1] == '\\'))
-            {
-                continue;
-            }
-
-            bool image = open > start && _text[open - 1] == '!';
-            int linkStart = image ? open - 1 : open;
-            int linkEnd = labelEnd + 1;
-            if (_opaque.Exists(o => o.Start < linkEnd && linkStart < o.End))
-            {
-                continue;
-            }
-
-            bool collapsed = labelEnd == joint + 2;
-            var (labelStart, labelStop) = collapsed ? (open + 1, joint) : (joint + 2, labelEnd);
-            if (string.IsNullOrWhiteSpace(_text[labelStart..labelStop]))
-            {
-                continue;
-            }
-
-            _links.Add(new LinkNode(LinkKind.Reference, _text[(open + 1)..joint].Trim(), null, _text[labelStart..labelStop], Range(linkStart, linkEnd), Range(labelStart, labelStop), image) { IsUndefined = true });
-            p = linkEnd;
-        }
-    }
-
-    /// <summary>Records every ID-shaped token in the prose between the offsets; the prefix rule is applied at the end.</summary>
-    private void ScanMentions(int start, int end)
-    {
-        var text = _text.AsSpan(0, end);
-        int i = start;
-        while (i < end)
-        {
-            int next = text[i..].IndexOfAnyInRange('A', 'Z');
-            if (next < 0)
-            {
-                return;
-            }
-
-            i += next;
-            int length = IdSyntax.MatchAt(text, i);
-            if (length > 0)
-            {
-                _mentionCandidates.Add((i, length));
-                i += length;
-                continue;
-            }
-
-            // Skip the rest of this capitalised word: an ID never starts inside one.
-            do
-            {
-                i++;
-            }
-            while (i < end && char.IsAsciiLetterUpper(text[i]));
-        }
-    }
-
-    private void AddLink(LinkInline link)
-    {
-        if (!TryGetSpan(link, out int start, out int end) || (start >= _recovered.Start && end <= _recovered.End))
-        {
-            return;
-        }
-
-        _opaque.Add((start, end));
-
-        if (link.IsAutoLink)
-        {
-            _links.Add(new LinkNode(LinkKind.Autolink, _text[start..end], link.Url ?? _text[start..end], null, Range(start, end), Range(start, end), false));
-            return;
-        }
-
-        string text = PlainText(link).Title;
-        int textStart = start + (link.IsImage ? 2 : 1);
-        if (link.Reference is not null)
-        {
-            int labelStart;
-            int labelEnd;
-            if (link.LabelSpan.Length > 0 && link.LabelSpan.Start + _baseOffset >= start && link.LabelSpan.End + _baseOffset < end)
-            {
-                labelStart = link.LabelSpan.Start + _baseOffset;
-                labelEnd = link.LabelSpan.End + 1 + _baseOffset;
-            }
-            else
-            {
-                // Shortcut [label]: the label is the text between the brackets.
-                labelStart = Math.Min(textStart, end);
-                labelEnd = Math.Max(labelStart, end - 1);
-            }
-
-            _links.Add(new LinkNode(LinkKind.Reference, text, null, _text[labelStart..labelEnd], Range(start, end), Range(labelStart, labelEnd), link.IsImage));
-            return;
-        }
-
-        int urlStart;
-        int urlEnd;
-        if (link.UrlSpan.Length > 0 && link.UrlSpan.Start + _baseOffset >= start && link.UrlSpan.End + _baseOffset < end)
-        {
-            urlStart = link.UrlSpan.Start + _baseOffset;
-            urlEnd = link.UrlSpan.End + 1 + _baseOffset;
-        }
-        else
-        {
-            // Empty destination, as in [text]() : an empty range just after the parenthesis.
-            int paren = _text.LastIndexOf("](", end - 1, end - start, StringComparison.Ordinal);
-            urlStart = urlEnd = paren >= start ? paren + 2 : end;
-        }
-
-        _links.Add(new LinkNode(LinkKind.Inline, text, _text[urlStart..urlEnd], null, Range(start, end), Range(urlStart, urlEnd), link.IsImage));
-    }
-
-    private void AddAutolink(AutolinkInline autolink)
-    {
-        if (!TryGetSpan(autolink, out int start, out int end) || (start >= _recovered.Start && end <= _recovered.End))
-        {
-            return;
-        }
-
-        _opaque.Add((start, end));
-
-        int targetStart = Math.Min(start + 1, end);
-        int targetEnd = Math.Max(targetStart, end - 1);
-        string url = _text[targetStart..targetEnd];
-        string destination = autolink.IsEmail && !url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? "mailto:" + url : url;
-        _links.Add(new LinkNode(LinkKind.Autolink, url, destination, null, Range(start, end), Range(targetStart, targetEnd), false));
-    }
-
-    /// <summary>
-    /// The text a reader sees (<paramref name="container"/>'s literals, code and link texts, white space collapsed)
-    /// and the rendered text GitHub makes the heading anchor from (the same without image descriptions, white space
-    /// as rendered, line breaks as <c>\n</c>).
-    /// </summary>
-    private (string Title, string AnchorText) PlainText(ContainerInline? container)
-    {
-        if (container is null)
-        {
-            return (string.Empty, string.Empty);
-        }
-
-        var title = _titleBuffer.Clear();
-        var anchor = _anchorBuffer.Clear();
-        var stack = _plainStack;
-        stack.Clear();
-        void Push(ContainerInline parent, bool inImage)
-        {
-            for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
-            {
-                stack.Push((child, inImage));
-            }
-        }
-
-        Push(container, false);
-        while (stack.Count > 0)
-        {
-            var (inline, inImage) = stack.Pop();
-            string? piece = inline switch
-            {
-                LiteralInline literal => literal.Content.ToString(),
-                CodeInline code => code.Content,
-                HtmlEntityInline entity => entity.Transcoded.ToString(),
-                AutolinkInline autolink => autolink.Url,
-                _ => null,
-            };
-
-            if (inline is LineBreakInline)
-            {
-                // The rendered text has a line break there: a space to a reader, nothing in the anchor.
-                title.Append(' ');
-                anchor.Append('\n');
-            }
-            else if (piece is not null)
-            {
-                title.Append(piece);
-                if (!inImage)
-                {
-                    anchor.Append(piece);
-                }
-            }
-            else if (inline is ContainerInline child and not LinkInline { IsAutoLink: true })
-            {
-                Push(child, inImage || inline is LinkInline { IsImage: true });
-            }
-            else if (inline is LinkInline { IsAutoLink: true } auto)
-            {
-                string text = auto.FirstChild is LiteralInline l ? l.Content.ToString() : auto.Url ?? string.Empty;
-                title.Append(text);
-                anchor.Append(text);
-            }
-        }
-
-        // GitHub slugs the rendered text as it is: runs of spaces and a space left before a comment or an image count.
-        return (CollapseWhiteSpace(title), anchor.ToString());
-    }
-
-    private string CollapseWhiteSpace(StringBuilder text)
-    {
-        var result = _collapseBuffer.Clear();
-        bool space = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                space = result.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                result.Append(' ');
-                space = false;
-            }
-
-            result.Append(c);
-        }
-
-        return result.ToString();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------
 
     /// <summary>The block's or inline's source span as a half-open offset range, when Markdig gave a usable one.</summary>
@@ -1204,20 +696,7 @@ internal sealed partial class DocumentBuilder
         return (fallback, fallback);
     }
 
-    private (int Start, int End) Trim(int start, int end)
-    {
-        while (start < end && char.IsWhiteSpace(_text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(_text[end - 1]))
-        {
-            end--;
-        }
-
-        return (start, end);
-    }
+    private (int Start, int End) Trim(int start, int end) => SpecSyntax.Trim(_text, start, end);
 
     private TextRange Range(int start, int end) => new(PositionAt(start), PositionAt(end));
 

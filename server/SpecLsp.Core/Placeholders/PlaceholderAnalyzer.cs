@@ -48,9 +48,9 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
             return [];
         }
 
-        var severity = PlaceholderSeverity.For(document);
+        var severity = PlaceholderSeverity.For(context.Snapshot);
         var result = new List<SpecDiagnostic>();
-        var placeholders = PlaceholderScanner.Scan(document, facts?.Metadata, facts?.Placeholders, cancellationToken);
+        var placeholders = PlaceholderScanner.Scan(context.Snapshot, facts?.Metadata, facts?.Placeholders, cancellationToken);
         foreach (var placeholder in placeholders)
         {
             result.Add(ToDiagnostic(placeholder, severity));
@@ -59,8 +59,8 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
         if (facts is not null)
         {
             var placeholderLines = placeholders.Select(p => p.Range.Start.Line).ToHashSet();
-            AddUnchangedMetadata(document, facts, placeholderLines, severity, result);
-            AddTemplateText(document, facts, placeholderLines, result, cancellationToken);
+            AddUnchangedMetadata(context.Snapshot, facts, placeholderLines, severity, result);
+            AddTemplateText(context.Snapshot, facts, placeholderLines, result, cancellationToken);
             AddTemplatePrompts(document, facts, placeholders, severity, result);
         }
 
@@ -98,10 +98,11 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
 
     // A value identical to the template's, where the template's holds a bracket the scanner cannot see (`[feature_id]` in a
     // code span), or is a sample path or optional sample.
-    private static void AddUnchangedMetadata(SpecDocument document, TemplateFacts facts, HashSet<int> placeholderLines, DiagnosticSeverity severity, List<SpecDiagnostic> result)
+    private static void AddUnchangedMetadata(SpecSnapshot snapshot, TemplateFacts facts, HashSet<int> placeholderLines, DiagnosticSeverity severity, List<SpecDiagnostic> result)
     {
+        var document = snapshot.Document;
         var block = MetadataBlock.Lines(document);
-        foreach (var line in LabeledLine.FindAll(document))
+        foreach (var line in snapshot.LabeledLines)
         {
             if (!block.Contains(line.Line) || placeholderLines.Contains(line.Line) || line.Value.Length == 0)
             {
@@ -127,11 +128,12 @@ public sealed class PlaceholderAnalyzer(Func<AnalysisContext, TemplateFacts?>? t
         }
     }
 
-    private static void AddTemplateText(SpecDocument document, TemplateFacts facts, HashSet<int> placeholderLines, List<SpecDiagnostic> result, CancellationToken cancellationToken)
+    private static void AddTemplateText(SpecSnapshot snapshot, TemplateFacts facts, HashSet<int> placeholderLines, List<SpecDiagnostic> result, CancellationToken cancellationToken)
     {
+        var document = snapshot.Document;
         var source = document.Source;
-        var labeled = LabeledLine.FindAll(document).ToDictionary(l => l.Line);
-        var nonProse = TextMask.NonProse(document);
+        var labeled = snapshot.LabeledLines.ToDictionary(l => l.Line);
+        var nonProse = snapshot.NonProse;
         foreach (var section in document.AllSections)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Metadata;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
@@ -32,7 +33,7 @@ namespace SpecLsp.Core.Placeholders;
 /// (<c>**As a** [user type]</c>).</item>
 /// </list>
 /// With the template known, a phrase, a word or an unlabelled option list is a placeholder only when the template
-/// has it (see <c>templatePlaceholders</c> of <see cref="Scan"/>); without it, never a test label or a word on a line
+/// has it (see <c>templatePlaceholders</c> of <see cref="Scan(SpecDocument, MetadataSchema?, ImmutableHashSet{string}?, CancellationToken)"/>); without it, never a test label or a word on a line
 /// of test labels (<c>[Serial]</c>, <c>[sig-network]</c>, <c>[Feature:X]</c>), a unit (<c>[ms]</c>, <c>[ns/op]</c>)
 /// or a single word right after a word (<c>Pod [Guaranteed]</c>). Never anything in quotes (<c>"sync [ns]/[name]"</c>,
 /// single quotes, backticks), an open-debate marker (<c>&lt;&lt;[UNRESOLVED …]&gt;&gt;</c>) or a tag opening a
@@ -79,15 +80,21 @@ public static class PlaceholderScanner
     /// written in brackets (<c>- [Cache warms up slowly]</c>, <c>[Serial]</c>).
     /// </param>
     /// <param name="cancellationToken">Stops a long scan.</param>
-    public static ImmutableArray<Placeholder> Scan(SpecDocument document, MetadataSchema? schema = null, ImmutableHashSet<string>? templatePlaceholders = null, CancellationToken cancellationToken = default)
+    public static ImmutableArray<Placeholder> Scan(SpecDocument document, MetadataSchema? schema = null, ImmutableHashSet<string>? templatePlaceholders = null, CancellationToken cancellationToken = default) =>
+        Scan(new SpecSnapshot(document), schema, templatePlaceholders, cancellationToken);
+
+    /// <summary>As <see cref="Scan(SpecDocument, MetadataSchema?, ImmutableHashSet{string}?, CancellationToken)"/>, reading the version's masks and labelled lines from <paramref name="snapshot"/>.</summary>
+    public static ImmutableArray<Placeholder> Scan(SpecSnapshot snapshot, MetadataSchema? schema = null, ImmutableHashSet<string>? templatePlaceholders = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var document = snapshot.Document;
         schema ??= MetadataSchema.Empty;
         var source = document.Source;
-        var nonProse = TextMask.NonProse(document);
+        var nonProse = snapshot.NonProse;
         var syntax = TextMask.BracketSyntax(document);
         var headingLines = HeadingLines(document);
         var found = new List<Placeholder>();
-        var labeled = LabeledLine.FindAll(document);
+        var labeled = snapshot.LabeledLines;
         var labeledByLine = labeled.ToDictionary(l => l.Line);
 
         for (int line = 0; line < source.LineCount; line++)

@@ -15,6 +15,10 @@ public static class PlaceholderSeverity
     /// <summary>The status-derived severity for <paramref name="document"/>.</summary>
     public static DiagnosticSeverity For(SpecDocument document) => For(SpecStatus.Stage(document));
 
+    /// <summary>The status-derived severity for the version <paramref name="snapshot"/> holds.</summary>
+    public static DiagnosticSeverity For(Analysis.SpecSnapshot snapshot) =>
+        For(SpecStatus.StageOf(SpecStatus.Read(snapshot.Document, snapshot.LabeledLines)));
+
     /// <summary>The severity for a spec at <paramref name="stage"/>.</summary>
     public static DiagnosticSeverity For(SpecStage stage) => stage switch
     {

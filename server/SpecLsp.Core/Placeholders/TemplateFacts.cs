@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Text;
 using SpecLsp.Core.Metadata;
 using SpecLsp.Core.Model;
@@ -22,8 +21,6 @@ public sealed record SampleSection(string TitleKey, int Level, ImmutableHashSet<
 /// </summary>
 public sealed class TemplateFacts
 {
-    private static readonly ConditionalWeakTable<string, TemplateFacts> s_cache = [];
-
     private TemplateFacts(string name, SpecDocument template, MetadataSchema metadata, ImmutableArray<SampleSection> sections, ImmutableHashSet<string> prompts)
     {
         Name = name;
@@ -62,8 +59,8 @@ public sealed class TemplateFacts
     /// <summary>The normalised contents of its HTML comments.</summary>
     public ImmutableHashSet<string> Prompts { get; }
 
-    /// <summary>The facts of the template <paramref name="name"/> with text <paramref name="text"/>, cached per text instance.</summary>
-    public static TemplateFacts For(string name, string text) => s_cache.GetValue(text, t => Parse(name, t));
+    /// <summary>The facts of the template <paramref name="name"/> with text <paramref name="text"/> (a <see cref="Templates.SpecTemplate"/> keeps its own as <see cref="Templates.SpecTemplate.Facts"/>).</summary>
+    public static TemplateFacts For(string name, string text) => Parse(name, text);
 
     /// <summary>Derives the facts of a template from its Markdown.</summary>
     public static TemplateFacts Parse(string name, string text)

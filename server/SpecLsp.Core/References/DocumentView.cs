@@ -41,13 +41,18 @@ public sealed class DocumentView
     /// <param name="uriOrPath">Its <c>file:</c> URI or path.</param>
     /// <param name="workspace">The workspace snapshot, or null.</param>
     /// <param name="openDocuments">The editor's parsed documents by path (null when not open), preferred to the disk when a feature needs another file's text.</param>
-    public static DocumentView Create(SpecDocument document, string? uriOrPath, WorkspaceIndex? workspace, Func<string, SpecDocument?>? openDocuments = null)
+    public static DocumentView Create(SpecDocument document, string? uriOrPath, WorkspaceIndex? workspace, Func<string, SpecDocument?>? openDocuments = null) =>
+        Create(new Analysis.SpecSnapshot(document, uriOrPath), workspace, openDocuments);
+
+    /// <summary>Builds the view of the version <paramref name="snapshot"/> holds in <paramref name="workspace"/>, with the version's own index entry.</summary>
+    /// <param name="snapshot">The document's version.</param>
+    /// <param name="workspace">The workspace snapshot, or null.</param>
+    /// <param name="openDocuments">The editor's parsed documents by path (null when not open), preferred to the disk when a feature needs another file's text.</param>
+    public static DocumentView Create(Analysis.SpecSnapshot snapshot, WorkspaceIndex? workspace, Func<string, SpecDocument?>? openDocuments = null)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(snapshot);
         workspace ??= NoWorkspace;
-        var path = WorkspacePaths.FromUriOrPath(uriOrPath);
-        var roots = path is null ? [] : workspace.Roots;
-        return new DocumentView(path, document, FileIndex.Of(path ?? string.Empty, document, roots), workspace, openDocuments);
+        return new DocumentView(snapshot.Path, snapshot.Document, snapshot.IndexEntry(workspace.Roots), workspace, openDocuments);
     }
 
     /// <summary>True when <paramref name="path"/> is this document's.</summary>

@@ -195,16 +195,10 @@ public static class SectionDiagnostics
     }
 }
 
-/// <summary>Runs <see cref="SectionDiagnostics"/> for documents that follow a template.</summary>
-/// <param name="environment">Where the current templates and configuration come from.</param>
-public sealed class SectionAnalyzer(ITemplateEnvironmentSource environment) : IDocumentAnalyzer
+/// <summary>Runs <see cref="SectionDiagnostics"/> for documents that follow a template (in the context's environment).</summary>
+public sealed class SectionAnalyzer : IDocumentAnalyzer
 {
     /// <inheritdoc />
-    public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
-    {
-        var choice = environment.Current.Choose(context.Document, context.DocumentUri);
-        return choice.Template is null
-            ? []
-            : SectionDiagnostics.Compute(TemplateMatch.Create(context.Document, choice.Template), cancellationToken);
-    }
+    public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken) =>
+        context.Snapshot.Match(context.Environment) is { } match ? SectionDiagnostics.Compute(match, cancellationToken) : [];
 }

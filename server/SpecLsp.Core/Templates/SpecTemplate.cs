@@ -15,6 +15,12 @@ public enum TemplateOrigin
 /// <summary>A template: its name, its text and the schema derived from it. Immutable.</summary>
 public sealed class SpecTemplate
 {
+    private Placeholders.TemplateFacts? _facts;
+
+    /// <summary>What the placeholder and metadata features need from this template, derived from its text on first use.</summary>
+    public Placeholders.TemplateFacts Facts =>
+        Volatile.Read(ref _facts) ?? Interlocked.CompareExchange(ref _facts, Placeholders.TemplateFacts.For(Name, Body), null) ?? _facts!;
+
     /// <summary>The name users write in <c>template: NAME</c> (the file name without <c>.md</c>).</summary>
     public required string Name { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Model;
 
@@ -97,26 +96,10 @@ public sealed class TemplateEnvironment
     /// plain Markdown.
     /// </summary>
     /// <remarks>
-    /// Scoring reads every template, and the analyzers, completion and code actions all ask for the same document
-    /// version: the choice is kept per document (an immutable value) and URI for as long as this environment lives.
+    /// Scoring reads every template: callers that ask more than once per version go through
+    /// <see cref="Analysis.SpecSnapshot.Choice"/>, which keeps the answer for the environment it was computed in.
     /// </remarks>
     public TemplateChoice Choose(SpecDocument document, string? documentUriOrPath = null)
-    {
-        if (_choices.TryGetValue(document, out var cached) && cached.Uri == documentUriOrPath)
-        {
-            return cached.Choice;
-        }
-
-        var choice = ChooseUncached(document, documentUriOrPath);
-        _choices.AddOrUpdate(document, new CachedChoice(documentUriOrPath, choice));
-        return choice;
-    }
-
-    private readonly ConditionalWeakTable<SpecDocument, CachedChoice> _choices = [];
-
-    private sealed record CachedChoice(string? Uri, TemplateChoice Choice);
-
-    private TemplateChoice ChooseUncached(SpecDocument document, string? documentUriOrPath)
     {
         string? relative = RelativePath(documentUriOrPath);
         if (relative is not null && !Configuration.IsSpec(relative))

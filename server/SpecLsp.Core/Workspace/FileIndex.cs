@@ -30,10 +30,6 @@ public sealed class FileIndex
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> IdStrings = new(StringComparer.Ordinal);
 
-    // The entry of an open document's version, as last built: the workspace index and every analyzer and request on
-    // that version ask for the same one on each keystroke.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SpecDocument, CachedEntry> Built = [];
-
     private Dictionary<string, LinkReferenceDefinition>? _definitionsByLabel;
     private AnchorLookup? _anchors;
     private FileSymbols? _symbols;
@@ -69,23 +65,6 @@ public sealed class FileIndex
 
     /// <summary>Why the file could not be read as text, or null.</summary>
     public string? UnreadableReason { get; private init; }
-
-    /// <summary>
-    /// The index of <paramref name="document"/> at <paramref name="path"/> with links resolved against
-    /// <paramref name="roots"/>: built once per document, path and roots, then shared.
-    /// </summary>
-    public static FileIndex Of(string path, SpecDocument document, ImmutableArray<string> roots)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        if (Built.TryGetValue(document, out var cached) && cached.Index.Path == path && cached.Roots == roots)
-        {
-            return cached.Index;
-        }
-
-        var index = Create(path, document, roots);
-        Built.AddOrUpdate(document, new CachedEntry(roots, index));
-        return index;
-    }
 
     /// <summary>Builds the index of <paramref name="document"/> at <paramref name="path"/>, resolving links against <paramref name="roots"/>.</summary>
     public static FileIndex Create(string path, SpecDocument document, ImmutableArray<string> roots)
@@ -272,5 +251,4 @@ public sealed class FileIndex
         }
     }
 
-    private sealed record CachedEntry(ImmutableArray<string> Roots, FileIndex Index);
 }

@@ -35,6 +35,8 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement>> _pendingOutgoing = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _handlersLock = new();
+    private Task? _laterHandlers;
     private long _nextId;
     private int _started;
 
@@ -55,6 +57,27 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     /// error answers a request with it and drops a notification. Used by the LSP lifecycle.
     /// </summary>
     public Func<string, bool, ResponseError?>? Gate { get; set; }
+
+    /// <summary>
+    /// Lets the connection run before every handler is registered: the rest may be added until
+    /// <paramref name="registered"/> completes, and a message whose method has no handler yet waits for it, holding
+    /// every message behind it, so dispatch stays in arrival order. Call before <see cref="RunAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// A server answers <c>initialize</c> this way while it is still building the services its other handlers need.
+    /// A message refused by <see cref="Gate"/> does not wait. If <paramref name="registered"/> fails, the waiting
+    /// messages find whatever handlers were added.
+    /// </remarks>
+    public void AddHandlersLater(Task registered)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        if (Volatile.Read(ref _started) != 0)
+        {
+            throw new InvalidOperationException("AddHandlersLater must be called before the connection runs.");
+        }
+
+        _laterHandlers = registered;
+    }
 
     /// <summary>Registers a request handler with typed params and result.</summary>
     public void AddRequestHandler<TParams, TResult>(
@@ -253,14 +276,36 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private void Add(string method, HandlerEntry entry)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
-        if (Volatile.Read(ref _started) != 0)
+        if (Volatile.Read(ref _started) != 0 && _laterHandlers is not { IsCompleted: false })
         {
-            throw new InvalidOperationException("Handlers must be registered before the connection runs.");
+            throw new InvalidOperationException("Handlers must be registered before the connection runs (or before the task given to AddHandlersLater completes).");
         }
 
-        if (!_handlers.TryAdd(method, entry))
+        lock (_handlersLock)
         {
-            throw new InvalidOperationException($"A handler for '{method}' is already registered.");
+            if (!_handlers.TryAdd(method, entry))
+            {
+                throw new InvalidOperationException($"A handler for '{method}' is already registered.");
+            }
+        }
+    }
+
+    private async ValueTask<HandlerEntry?> FindHandlerAsync(string method)
+    {
+        HandlerEntry? handler;
+        var later = _laterHandlers;
+        lock (_handlersLock)
+        {
+            if (_handlers.TryGetValue(method, out handler) || later is null || later.IsCompleted)
+            {
+                return handler;
+            }
+        }
+
+        await later.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        lock (_handlersLock)
+        {
+            return _handlers.TryGetValue(method, out handler) ? handler : null;
         }
     }
 
@@ -452,7 +497,8 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             return;
         }
 
-        if (!_handlers.TryGetValue(message.Method, out var handler) || handler.IsRequest != isRequest)
+        var handler = await FindHandlerAsync(message.Method).ConfigureAwait(false);
+        if (handler is null || handler.IsRequest != isRequest)
         {
             if (message.Id is { } unknownId)
             {

@@ -43,13 +43,15 @@ internal sealed class DiagnosticsService(ServerStateStore store, DiagnosticEngin
     /// </summary>
     public TimeSpan QuietDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    public AnalysisContext CreateContext(DocumentSnapshot document, SpecDocument model) => CreateContext(store.Current, document, model);
+    public AnalysisContext CreateContext(DocumentSnapshot document, SpecSnapshot snapshot) => CreateContext(store.Current, document, snapshot);
 
-    public AnalysisContext CreateContext(ServerState state, DocumentSnapshot document, SpecDocument model) => new()
+    public AnalysisContext CreateContext(ServerState state, DocumentSnapshot document, SpecSnapshot snapshot) => new()
     {
-        Document = model,
+        Document = snapshot.Document,
         DocumentUri = document.Uri,
+        Snapshot = snapshot,
         Workspace = state.Index,
+        Environment = state.Templates,
         SiteRoot = state.Templates.Configuration.SiteRoot,
         Today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime),
     };
@@ -59,8 +61,8 @@ internal sealed class DiagnosticsService(ServerStateStore store, DiagnosticEngin
 
     public async Task<LspDiagnostic[]> ComputeAsync(ServerState state, DocumentSnapshot document, CancellationToken cancellationToken)
     {
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var diagnostics = DiagnosticPolicy.Apply(engine.Analyze(CreateContext(state, document, model), cancellationToken), state.Templates.Configuration);
+        var snapshot = await document.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var diagnostics = DiagnosticPolicy.Apply(engine.Analyze(CreateContext(state, document, snapshot), cancellationToken), state.Templates.Configuration);
         return ToLsp(diagnostics, document.Uri, document.Text);
     }
 

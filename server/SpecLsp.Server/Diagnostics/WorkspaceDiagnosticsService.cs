@@ -395,7 +395,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IServerStateObserver
         {
             var source = SourceText.From(text);
             var model = SpecParser.Parse(source, cancellationToken);
-            var context = new AnalysisContext { Document = model, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, SiteRoot = configuration.SiteRoot, Today = today };
+            var context = new AnalysisContext { Document = model, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, Environment = _templates.Current, SiteRoot = configuration.SiteRoot, Today = today };
             items = _diagnostics.ToLsp(DiagnosticPolicy.Apply(_engine.Analyze(context, cancellationToken), configuration), uri, source);
         }
         else

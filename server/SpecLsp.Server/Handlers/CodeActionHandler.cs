@@ -15,17 +15,14 @@ namespace SpecLsp.Server.Handlers;
 
 /// <summary>The one code action handler: template section fixes, every registered code action source, and reference fixes.</summary>
 internal sealed class CodeActionHandler(
-    WorkspaceState workspace,
+    RequestInputs inputs,
     ClientSession session,
-    TemplateEnvironmentService templates,
-    DiagnosticsService diagnostics,
     IEnumerable<ICodeActionSource> sources,
-    WorkspaceIndexService index,
     DiagnosticEngine engine,
     ReferenceConversions conversions)
     : IRequestHandler<CodeActionParams, CodeAction[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with
         {
             CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix, SpecCodeActionKinds.InsertMissingSections, TableOfContents.Kind], ResolveProvider = false },
@@ -33,13 +30,12 @@ internal sealed class CodeActionHandler(
 
     public async Task<CodeAction[]> HandleAsync(CodeActionParams request, CancellationToken cancellationToken)
     {
-        var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, analysis))
         {
             return [];
         }
 
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var model = analysis.Document;
         var text = document.Text;
         var encoder = session.Encoder;
         var range = encoder.ToCore(text, request.Range);
@@ -56,11 +52,11 @@ internal sealed class CodeActionHandler(
 
         var context = sent.Keys.ToList();
         var actions = new List<SpecCodeAction>();
-        var template = templates.Current.Choose(model, document.Uri).Template;
+        var template = analysis.Snapshot.Choice(analysis.Environment).Template;
         if (template is not null)
         {
             bool sourceAsked = request.Context.Only is { Length: > 0 } asked && asked.Any(kind => SpecCodeActionKinds.InsertMissingSections.StartsWith(kind, StringComparison.Ordinal));
-            actions.AddRange(SectionCodeActions.Compute(TemplateMatch.Create(model, template), range, context, sourceAsked));
+            actions.AddRange(SectionCodeActions.Compute(analysis.Snapshot.Match(template), range, context, sourceAsked));
         }
 
         // The table of contents: on request (Source Action…), or offered where one already is, to update it.
@@ -70,17 +66,16 @@ internal sealed class CodeActionHandler(
             actions.Add(toc);
         }
 
-        var analysis = diagnostics.CreateContext(document, model);
         actions.AddRange(sources.SelectMany(source => source.GetActions(analysis, range, context)));
         var result = actions.Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent)).ToList();
 
         // Editors ask for code actions on every caret move: analyse again only when a reference fix can apply.
         bool referenceProblem = request.Context.Diagnostics.Any(d => d.Code?.ToString() is DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenAnchor or DiagnosticCodes.UndefinedReference or DiagnosticCodes.DuplicateId);
-        if (referenceProblem && await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
+        if (referenceProblem)
         {
             // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.
             var current = engine.Analyze(analysis, cancellationToken);
-            result.AddRange(ReferenceCodeActions.Compute(view, ReferenceCodeActions.Touching(current, range), path => NewSpecText(path, template))
+            result.AddRange(ReferenceCodeActions.Compute(analysis.View, ReferenceCodeActions.Touching(current, range), path => NewSpecText(analysis, path, template))
                 .Where(a => a.Changes.Creations.IsEmpty || conversions.CanCreateFiles)
                 .Select(a => new CodeAction
                 {
@@ -110,15 +105,15 @@ internal sealed class CodeActionHandler(
         });
 
     // The template configured for the new file's path, else the one this document follows; a bare title without either.
-    private string NewSpecText(string path, SpecTemplate? documentTemplate)
+    private static string NewSpecText(AnalysisContext analysis, string path, SpecTemplate? documentTemplate)
     {
-        var environment = templates.Current;
+        var environment = analysis.Environment;
         var root = Core.Workspace.WorkspacePaths.FromUriOrPath(environment.WorkspaceRoot);
         var configured = root is not null && Core.Workspace.WorkspacePaths.IsUnder(path, root) && environment.Configuration.TemplateFor(path[root.Length..].TrimStart('/')) is { } name
             ? environment.Catalog.Find(name)
             : null;
         return (configured ?? documentTemplate) is { } template
-            ? NewSpecRenderer.Render(template, ReferenceCodeActions.TitleFromFileName(path), DateOnly.FromDateTime(DateTime.Now))
+            ? NewSpecRenderer.Render(template, ReferenceCodeActions.TitleFromFileName(path), analysis.Today)
             : ReferenceCodeActions.DefaultText(path);
     }
 }

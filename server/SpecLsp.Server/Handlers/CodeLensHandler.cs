@@ -11,7 +11,7 @@ namespace SpecLsp.Server.Handlers;
 /// Code lenses: "3 references" above each requirement, story and linked heading (to every client that has lenses), and
 /// checklist progress (only to clients without inlay hints, which get it as a hint instead; never both).
 /// </summary>
-internal sealed class CodeLensHandler(WorkspaceState workspace, WorkspaceIndexService index, ClientSession session, ReferenceConversions conversions)
+internal sealed class CodeLensHandler(RequestInputs inputs, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<CodeLensParams, CodeLens[]>, ICapabilityProvider
 {
     /// <summary>The lens's command: registered in executeCommandProvider, a no-op (a lens needs a command the client can run).</summary>
@@ -24,7 +24,7 @@ internal sealed class CodeLensHandler(WorkspaceState workspace, WorkspaceIndexSe
     /// </summary>
     public const string ShowReferencesCommand = "speclsp.showReferences";
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         client.TextDocument?.CodeLens is not null || client.TextDocument?.InlayHint is null
             ? capabilities with { CodeLensProvider = new CodeLensOptions { ResolveProvider = false } }
             : capabilities;
@@ -38,42 +38,37 @@ internal sealed class CodeLensHandler(WorkspaceState workspace, WorkspaceIndexSe
 
     public async Task<CodeLens[]> HandleAsync(CodeLensParams request, CancellationToken cancellationToken)
     {
-        var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
         {
             return [];
         }
 
         var lenses = new List<CodeLens>();
         var encoder = session.Encoder;
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (snapshot, view))
+        foreach (var lens in ReferenceLenses.Compute(context.View, cancellationToken))
         {
-            foreach (var lens in ReferenceLenses.Compute(view, cancellationToken))
+            var locations = conversions.ToLocations(lens.References);
+            lenses.Add(new CodeLens
             {
-                var locations = conversions.ToLocations(lens.References);
-                lenses.Add(new CodeLens
+                Range = encoder.ToLsp(document.Text, lens.Range),
+                Command = new Command
                 {
-                    Range = encoder.ToLsp(snapshot.Text, lens.Range),
-                    Command = new Command
-                    {
-                        Title = lens.Title,
-                        CommandIdentifier = ShowReferencesCommand,
-                        Arguments =
-                        [
-                            JsonSerializer.SerializeToElement(request.TextDocument.Uri, LspJsonContext.Default.String),
-                            JsonSerializer.SerializeToElement(encoder.ToLsp(snapshot.Text, lens.Target), LspJsonContext.Default.Position),
-                            JsonSerializer.SerializeToElement(locations, LspJsonContext.Default.LocationArray),
-                        ],
-                    },
-                });
-            }
+                    Title = lens.Title,
+                    CommandIdentifier = ShowReferencesCommand,
+                    Arguments =
+                    [
+                        JsonSerializer.SerializeToElement(request.TextDocument.Uri, LspJsonContext.Default.String),
+                        JsonSerializer.SerializeToElement(encoder.ToLsp(document.Text, lens.Target), LspJsonContext.Default.Position),
+                        JsonSerializer.SerializeToElement(locations, LspJsonContext.Default.LocationArray),
+                    ],
+                },
+            });
         }
 
         // Checklist progress: here only for clients without inlay hints, which get it as hints.
         if (session.Capabilities.TextDocument?.InlayHint is null)
         {
-            var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-            lenses.AddRange(ChecklistProgress.Compute(model).Select(progress => new CodeLens
+            lenses.AddRange(ChecklistProgress.Compute(context.Document).Select(progress => new CodeLens
             {
                 Range = encoder.ToLsp(document.Text, progress.HeadingRange),
                 Command = new Command { Title = progress.Label, CommandIdentifier = ChecklistProgressCommand },

@@ -10,28 +10,24 @@ namespace SpecLsp.Server.Handlers;
 
 /// <summary>The one completion handler: template sections, every registered completion source, and link targets, labels and IDs from the index.</summary>
 internal sealed class CompletionHandler(
-    WorkspaceState workspace,
+    RequestInputs inputs,
     ClientSession session,
-    TemplateEnvironmentService templates,
-    DiagnosticsService diagnostics,
-    IEnumerable<ICompletionSource> sources,
-    WorkspaceIndexService index)
+    IEnumerable<ICompletionSource> sources)
     : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
     // "#" starts a heading or an anchor; "(", "[", "/" and "-" continue link targets, labels and IDs;
     // a space ends "**Status:**", after which the allowed values are offered; "*" starts a metadata key.
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { CompletionProvider = new CompletionOptions { TriggerCharacters = ["#", "(", "[", "/", "-", " ", "*"], ResolveProvider = false } };
 
     public async Task<CompletionList> HandleAsync(CompletionParams request, CancellationToken cancellationToken)
     {
-        var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, analysis))
         {
             return new CompletionList { IsIncomplete = false, Items = [] };
         }
 
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var model = analysis.Document;
         var caret = session.Encoder.ToCore(document.Text, request.Position);
         bool snippets = session.Capabilities.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
         var items = new List<SpecCompletionItem>();
@@ -40,18 +36,17 @@ internal sealed class CompletionHandler(
         bool metadataTrigger = request.Context?.TriggerCharacter is " " or "*";
         bool headingSpace = request.Context?.TriggerCharacter == " " && caret.Line < model.Source.LineCount
             && model.Source.GetLineText(caret.Line).TrimStart().StartsWith('#');
-        if ((!metadataTrigger || headingSpace) && templates.Current.Choose(model, document.Uri).Template is { } template)
+        if ((!metadataTrigger || headingSpace) && analysis.Snapshot.Match(analysis.Environment) is { } match)
         {
-            items.AddRange(SectionCompletion.Complete(TemplateMatch.Create(model, template), caret));
+            items.AddRange(SectionCompletion.Complete(match, caret));
         }
 
-        var analysis = diagnostics.CreateContext(document, model);
         items.AddRange(sources.SelectMany(source => source.Complete(analysis, caret)));
         var result = items.Select(i => TemplateConversions.ToLsp(i, document.Text, session.Encoder, snippets) with { Kind = ToLsp(i.Kind) }).ToList();
 
-        if (!metadataTrigger && await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view))
+        if (!metadataTrigger)
         {
-            result.AddRange(ReferenceCompletion.Compute(view, caret, DateOnly.FromDateTime(DateTime.Now)).Select(e => new CompletionItem
+            result.AddRange(ReferenceCompletion.Compute(analysis.View, caret, analysis.Today).Select(e => new CompletionItem
             {
                 Label = e.Label,
                 Kind = ToKind(e.Kind),

@@ -6,19 +6,20 @@ using SpecLsp.Server.Workspace;
 namespace SpecLsp.Server.Handlers;
 
 /// <summary>Go to definition: <c>LocationLink[]</c> for a client that declares <c>linkSupport</c> (it underlines the whole ID or link), else <c>Location[]</c>.</summary>
-internal sealed class DefinitionHandler(WorkspaceIndexService index, ClientSession session, ReferenceConversions conversions)
+internal sealed class DefinitionHandler(RequestInputs inputs, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<DefinitionParams, DefinitionResult>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DefinitionProvider = true };
 
     public async Task<DefinitionResult> HandleAsync(DefinitionParams request, CancellationToken cancellationToken)
     {
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (snapshot, context))
         {
             return Array.Empty<Location>();
         }
 
+        var view = context.View;
         var position = session.Encoder.ToCore(snapshot.Text, request.Position);
         var targets = ReferenceNavigation.FindDefinition(view, position);
         if (session.Capabilities.TextDocument?.Definition?.LinkSupport == true && view.Path is { } path && !targets.IsEmpty

@@ -6,7 +6,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class DidChangeWorkspaceFoldersHandler(WorkspaceIndexService index)
     : INotificationHandler<DidChangeWorkspaceFoldersParams>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with
         {
             Workspace = (capabilities.Workspace ?? new WorkspaceServerCapabilities()) with

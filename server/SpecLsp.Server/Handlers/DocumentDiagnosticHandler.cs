@@ -8,7 +8,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, WorkspaceDiagnosticsService diagnostics, TemplateEnvironmentService templates)
     : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         client.TextDocument?.Diagnostic is null
             ? capabilities
             : capabilities with { DiagnosticProvider = new DiagnosticOptions { Identifier = "speclsp", InterFileDependencies = false, WorkspaceDiagnostics = true } };

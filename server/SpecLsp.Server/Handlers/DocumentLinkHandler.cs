@@ -5,21 +5,21 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentLinkHandler(WorkspaceIndexService index, ClientSession session)
+internal sealed class DocumentLinkHandler(RequestInputs inputs, WorkspaceIndexService index, ClientSession session)
     : IRequestHandler<DocumentLinkParams, DocumentLink[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DocumentLinkProvider = new DocumentLinkOptions { ResolveProvider = false } };
 
     public async Task<DocumentLink[]> HandleAsync(DocumentLinkParams request, CancellationToken cancellationToken)
     {
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (snapshot, context))
         {
             return [];
         }
 
         // VS Code and most editors open "file:///x.md#L12" at line 12 (1-based).
-        return [.. ReferenceNavigation.FindDocumentLinks(view).Select(link => new DocumentLink
+        return [.. ReferenceNavigation.FindDocumentLinks(context.View).Select(link => new DocumentLink
         {
             Range = session.Encoder.ToLsp(snapshot.Text, link.Range),
             Target = index.ToUri(link.TargetPath) + (link.TargetLine is { } line ? "#L" + (line + 1).ToString(CultureInfo.InvariantCulture) : string.Empty),

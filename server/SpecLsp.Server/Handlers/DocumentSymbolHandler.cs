@@ -16,7 +16,7 @@ internal sealed partial class DocumentSymbolHandler(WorkspaceState workspace, Cl
 
     private readonly ConditionalWeakTable<SpecDocument, DocumentSymbolResult> _answers = [];
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { DocumentSymbolProvider = true };
 
     public async Task<DocumentSymbolResult> HandleAsync(DocumentSymbolParams request, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal sealed class ExecuteCommandHandler(JsonRpcConnection connection, Client
     : IRequestHandler<ExecuteCommandParams, JsonElement>, ICapabilityProvider
 {
     // A client that shows references itself registers that command; listing it here too would register it twice.
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with
         {
             ExecuteCommandProvider = new ExecuteCommandOptions

@@ -8,7 +8,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class FoldingRangeHandler(WorkspaceState workspace)
     : IRequestHandler<FoldingRangeParams, FoldingRange[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { FoldingRangeProvider = true };
 
     public async Task<FoldingRange[]> HandleAsync(FoldingRangeParams request, CancellationToken cancellationToken)

@@ -20,8 +20,11 @@ internal interface IParameterlessHandler
     Task HandleAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A handler that advertises what it provides in the initialize result.</summary>
+/// <summary>
+/// A handler that advertises what it provides in the initialize result. Static: initialize is answered before the
+/// services that handlers are created with exist (<see cref="HandlerRegistrations.CapabilityProviders"/>).
+/// </summary>
 internal interface ICapabilityProvider
 {
-    ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client);
+    static abstract ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client);
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SpecLsp.Protocol.JsonRpc;
+using SpecLsp.Protocol.Lifecycle;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Templates;
 
@@ -11,17 +13,55 @@ namespace SpecLsp.Server.Handlers;
 /// <remarks>
 /// The serialisation metadata is passed as <c>() =&gt; json.X</c>: it is created on a method's first message, not
 /// here, where fifty of them cost ~20 ms before the server could answer initialize (docs/performance.md).
+/// Initialize itself is registered before the services exist (<see cref="RegisterInitialize"/>), so a handler that
+/// provides a capability is also listed in <see cref="CapabilityProviders"/>.
 /// </remarks>
 internal static class HandlerRegistrations
 {
     private const bool Mutating = true;
     private const bool ReadOnly = false;
 
+    /// <summary>Every handler that advertises a capability, in registration order (a test holds the two lists together).</summary>
+    public static readonly CapabilityProvider[] CapabilityProviders =
+    [
+        Provider<DocumentSymbolHandler>(),
+        Provider<FoldingRangeHandler>(),
+        Provider<WorkspaceSymbolHandler>(),
+        Provider<DidChangeWorkspaceFoldersHandler>(),
+        Provider<CompletionHandler>(),
+        Provider<CodeActionHandler>(),
+        Provider<HoverHandler>(),
+        Provider<DefinitionHandler>(),
+        Provider<ReferencesHandler>(),
+        Provider<RenameHandler>(),
+        Provider<DocumentLinkHandler>(),
+        Provider<DocumentDiagnosticHandler>(),
+        Provider<CodeLensHandler>(),
+        Provider<InlayHintHandler>(),
+        Provider<SelectionRangeHandler>(),
+        Provider<DocumentHighlightHandler>(),
+        Provider<SemanticTokensHandler>(),
+        Provider<RenameFilesHandler>(),
+        Provider<ExecuteCommandHandler>(),
+    ];
+
+    /// <summary>What the server advertises to a client with <paramref name="client"/>'s capabilities.</summary>
+    public static ServerCapabilities BuildCapabilities(ServerCapabilities baseline, ClientCapabilities client) =>
+        CapabilityProviders.Aggregate(baseline, (capabilities, provider) => provider.AddCapabilities(capabilities, client));
+
+    /// <summary>Registers initialize, which needs nothing from the container: the host builds while it is answered.</summary>
+    public static void RegisterInitialize(JsonRpcConnection connection, LanguageServerLifecycle lifecycle, ClientSession session)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var json = LspJsonContext.Default;
+        var handler = new InitializeHandler(lifecycle, session);
+        connection.AddRequestHandler(Methods.Initialize, Mutating, () => json.InitializeParams, () => json.InitializeResult, handler.HandleAsync);
+    }
+
     public static void RegisterAll(HandlerRegistry r)
     {
         var json = LspJsonContext.Default;
 
-        r.Request<InitializeHandler, InitializeParams, InitializeResult>(Methods.Initialize, Mutating, () => json.InitializeParams, () => json.InitializeResult);
         r.Notification<InitializedHandler>(Methods.Initialized, Mutating);
         r.Request<ShutdownHandler>(Methods.Shutdown, Mutating);
         r.Notification<ExitHandler>(Methods.Exit, Mutating);
@@ -59,4 +99,10 @@ internal static class HandlerRegistrations
         r.Notification(renames, Methods.WorkspaceDidRenameFiles, Mutating, () => json.RenameFilesParams);
         r.Request<ExecuteCommandHandler, ExecuteCommandParams, JsonElement>(Methods.WorkspaceExecuteCommand, ReadOnly, () => json.ExecuteCommandParams, () => json.JsonElement);
     }
+
+    private static CapabilityProvider Provider<THandler>()
+        where THandler : ICapabilityProvider => new(typeof(THandler), THandler.AddCapabilities);
 }
+
+/// <summary>A handler type and what it adds to the initialize result.</summary>
+internal sealed record CapabilityProvider(Type Handler, Func<ServerCapabilities, ClientCapabilities, ServerCapabilities> AddCapabilities);

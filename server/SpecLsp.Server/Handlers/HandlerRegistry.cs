@@ -9,7 +9,8 @@ namespace SpecLsp.Server.Handlers;
 /// <summary>
 /// Creates each handler once (services through its constructor) and registers it on the connection with
 /// its method, its barrier flag and its source-generated serialisers. Handlers that provide a capability
-/// say so themselves, so a new feature is one handler file and one line in <see cref="HandlerRegistrations"/>.
+/// say so themselves (<see cref="ICapabilityProvider"/>), and are listed in
+/// <see cref="HandlerRegistrations.CapabilityProviders"/> too, because initialize is answered before they exist.
 /// </summary>
 internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProvider services)
 {
@@ -17,7 +18,10 @@ internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProv
     // on every handler type named in HandlerRegistrations.
     private const DynamicallyAccessedMemberTypes Constructors = DynamicallyAccessedMemberTypes.PublicConstructors;
 
-    private readonly List<ICapabilityProvider> _capabilityProviders = [];
+    private readonly List<Type> _capabilityProviders = [];
+
+    /// <summary>The handler types created so far that advertise a capability, in registration order.</summary>
+    public IReadOnlyList<Type> CapabilityProviders => _capabilityProviders;
 
     public THandler Request<[DynamicallyAccessedMembers(Constructors)] THandler, TParams, TResult>(string method, bool mutating, Func<JsonTypeInfo<TParams>> paramsType, Func<JsonTypeInfo<TResult>> resultType)
         where THandler : IRequestHandler<TParams, TResult>
@@ -62,15 +66,12 @@ internal sealed class HandlerRegistry(JsonRpcConnection connection, IServiceProv
         connection.AddNotificationHandler(method, mutating, handler.HandleAsync);
     }
 
-    public ServerCapabilities BuildCapabilities(ServerCapabilities baseline, ClientCapabilities client) =>
-        _capabilityProviders.Aggregate(baseline, (capabilities, provider) => provider.AddCapabilities(capabilities, client));
-
     private THandler Create<[DynamicallyAccessedMembers(Constructors)] THandler>()
     {
         var handler = ActivatorUtilities.CreateInstance<THandler>(services);
-        if (handler is ICapabilityProvider provider)
+        if (handler is ICapabilityProvider)
         {
-            _capabilityProviders.Add(provider);
+            _capabilityProviders.Add(typeof(THandler));
         }
 
         return handler;

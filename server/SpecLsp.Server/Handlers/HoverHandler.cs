@@ -8,31 +8,29 @@ using SpecLsp.Server.Workspace;
 namespace SpecLsp.Server.Handlers;
 
 /// <summary>The one hover handler: each provider is asked in turn, the most specific first, and the first answer wins.</summary>
-internal sealed class HoverHandler(WorkspaceState workspace, ClientSession session, TemplateEnvironmentService templates, WorkspaceIndexService index)
+internal sealed class HoverHandler(RequestInputs inputs, ClientSession session)
     : IRequestHandler<HoverParams, Hover?>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { HoverProvider = true };
 
     public async Task<Hover?> HandleAsync(HoverParams request, CancellationToken cancellationToken)
     {
-        var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
         {
             return null;
         }
 
         var caret = session.Encoder.ToCore(document.Text, request.Position);
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, view)
-            && ReferenceHover.Compute(view, caret) is { } reference)
+        if (ReferenceHover.Compute(context.View, caret) is { } reference)
         {
             return ToLsp(document, reference.Markdown, reference.Range);
         }
 
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var choice = templates.Current.Choose(model, document.Uri);
+        var model = context.Document;
+        var choice = context.Snapshot.Choice(context.Environment);
         var hover = SectionHover.ComputeForTitle(model, choice, caret)
-            ?? (choice.Template is { } template ? SectionHover.Compute(TemplateMatch.Create(model, template), caret) : null);
+            ?? (context.Snapshot.Match(context.Environment) is { } match ? SectionHover.Compute(match, caret) : null);
         return hover is null ? null : ToLsp(document, hover.Markdown, hover.Range);
     }
 

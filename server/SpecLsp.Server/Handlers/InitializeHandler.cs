@@ -3,12 +3,12 @@ using SpecLsp.Protocol.Lsp;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class InitializeHandler(LanguageServerLifecycle lifecycle, ClientSession session, HandlerRegistry registry)
+internal sealed class InitializeHandler(LanguageServerLifecycle lifecycle, ClientSession session)
     : IRequestHandler<InitializeParams, InitializeResult>
 {
     public Task<InitializeResult> HandleAsync(InitializeParams request, CancellationToken cancellationToken)
     {
-        // Answer at once: nothing is scanned before the client has its capabilities.
+        // Answer at once: nothing is scanned before the client has its capabilities, and the host may still be building.
         string encoding = lifecycle.Initialize(request);
         session.Initialize(request, encoding);
         var baseline = new ServerCapabilities
@@ -23,7 +23,7 @@ internal sealed class InitializeHandler(LanguageServerLifecycle lifecycle, Clien
         };
         return Task.FromResult(new InitializeResult
         {
-            Capabilities = registry.BuildCapabilities(baseline, request.Capabilities ?? new ClientCapabilities()), // "params": {} leaves it out
+            Capabilities = HandlerRegistrations.BuildCapabilities(baseline, request.Capabilities ?? new ClientCapabilities()), // "params": {} leaves it out
             ServerInfo = new ServerInfo { Name = "speclsp", Version = ServerVersion.Current },
         });
     }

@@ -7,7 +7,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class InlayHintHandler(WorkspaceState workspace, ClientSession session)
     : IRequestHandler<InlayHintParams, InlayHint[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         client.TextDocument?.InlayHint is null ? capabilities : capabilities with { InlayHintProvider = true };
 
     public async Task<InlayHint[]> HandleAsync(InlayHintParams request, CancellationToken cancellationToken)

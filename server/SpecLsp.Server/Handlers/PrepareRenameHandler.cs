@@ -4,17 +4,17 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class PrepareRenameHandler(WorkspaceIndexService index, ClientSession session)
+internal sealed class PrepareRenameHandler(RequestInputs inputs, ClientSession session)
     : IRequestHandler<PrepareRenameParams, PrepareRenameResult?>
 {
     public async Task<PrepareRenameResult?> HandleAsync(PrepareRenameParams request, CancellationToken cancellationToken)
     {
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (snapshot, view))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (snapshot, context))
         {
             return null;
         }
 
-        var target = ReferenceRename.Prepare(view, session.Encoder.ToCore(snapshot.Text, request.Position));
+        var target = ReferenceRename.Prepare(context.View, session.Encoder.ToCore(snapshot.Text, request.Position));
         return target is null ? null : new PrepareRenameResult { Range = session.Encoder.ToLsp(snapshot.Text, target.Range), Placeholder = target.Placeholder };
     }
 }

@@ -6,20 +6,20 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class RenameHandler(WorkspaceIndexService index, ClientSession session, ReferenceConversions conversions)
+internal sealed class RenameHandler(RequestInputs inputs, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<RenameParams, WorkspaceEdit?>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { RenameProvider = new RenameOptions { PrepareProvider = true } };
 
     public async Task<WorkspaceEdit?> HandleAsync(RenameParams request, CancellationToken cancellationToken)
     {
-        if (await index.GetViewAsync(request.TextDocument.Uri, cancellationToken, waitForScan: true).ConfigureAwait(false) is not var (snapshot, view))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (snapshot, context))
         {
             return null;
         }
 
-        var result = ReferenceRename.Rename(view, session.Encoder.ToCore(snapshot.Text, request.Position), request.NewName);
+        var result = ReferenceRename.Rename(context.View, session.Encoder.ToCore(snapshot.Text, request.Position), request.NewName);
         return result.Changes is { } changes
             ? conversions.ToWorkspaceEdit(changes)
             : throw new JsonRpcException(ErrorCodes.RequestFailed, result.Error ?? "Nothing to rename here.");

@@ -7,7 +7,7 @@ namespace SpecLsp.Server.Handlers;
 internal sealed class SelectionRangeHandler(WorkspaceState workspace, ClientSession session)
     : IRequestHandler<SelectionRangeParams, SelectionRange[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { SelectionRangeProvider = true };
 
     public async Task<SelectionRange[]> HandleAsync(SelectionRangeParams request, CancellationToken cancellationToken)

@@ -4,8 +4,6 @@ using System.Text.Json;
 using SpecLsp.Core.Placeholders;
 using SpecLsp.Core.SemanticTokens;
 using SpecLsp.Protocol.Lsp;
-using SpecLsp.Server.Diagnostics;
-using SpecLsp.Server.Placeholders;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
@@ -15,7 +13,7 @@ namespace SpecLsp.Server.Handlers;
 /// keys and values, placeholders and RFC 2119 keywords. The last answer per document is kept, so a delta request after
 /// a keystroke sends only the tokens that changed.
 /// </summary>
-internal sealed class SemanticTokensHandler(WorkspaceState workspace, ClientSession session, DiagnosticsService diagnostics, PlaceholderTemplates templates)
+internal sealed class SemanticTokensHandler(WorkspaceState workspace, RequestInputs inputs, ClientSession session)
     : IRequestHandler<SemanticTokensParams, SemanticTokens>, IRequestHandler<SemanticTokensDeltaParams, SemanticTokensDeltaResult>, ICapabilityProvider
 {
     /// <summary>Index = <see cref="SpecTokenType"/>: standard types, so that every theme colours them.</summary>
@@ -27,7 +25,7 @@ internal sealed class SemanticTokensHandler(WorkspaceState workspace, ClientSess
     private readonly ConcurrentDictionary<string, (string ResultId, int[] Data)> _last = new(StringComparer.Ordinal);
     private long _nextResultId;
 
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client)
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client)
     {
         if (client.TextDocument?.SemanticTokens is not { } tokens)
         {
@@ -106,19 +104,18 @@ internal sealed class SemanticTokensHandler(WorkspaceState workspace, ClientSess
 
     private async Task<int[]> ComputeAsync(string uri, CancellationToken cancellationToken)
     {
-        var document = workspace.Get(uri);
-        if (document is null)
+        if (await inputs.GetAsync(uri, cancellationToken).ConfigureAwait(false) is not var (_, context))
         {
             return [];
         }
 
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var model = context.Document;
 
         // Placeholders are coloured where the diagnostics report them: only in a document that follows a template.
-        var facts = templates.For(diagnostics.CreateContext(document, model));
+        var facts = context.Snapshot.TemplateFacts(context.Environment);
         var placeholders = facts is null
             ? []
-            : PlaceholderScanner.Scan(model, facts.Metadata, facts.Placeholders, cancellationToken)
+            : PlaceholderScanner.Scan(context.Snapshot, facts.Metadata, facts.Placeholders, cancellationToken)
                 .Where(p => p.Kind is PlaceholderKind.Text or PlaceholderKind.Date or PlaceholderKind.OptionList or PlaceholderKind.Token or PlaceholderKind.NeedsClarification)
                 .Select(p => p.Range);
         var tokens = SpecTokens.Compute(model, placeholders, cancellationToken);

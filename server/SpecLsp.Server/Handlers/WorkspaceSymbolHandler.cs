@@ -5,16 +5,16 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class WorkspaceSymbolHandler(WorkspaceIndexService index, ReferenceConversions conversions)
+internal sealed class WorkspaceSymbolHandler(RequestInputs inputs, ReferenceConversions conversions)
     : IRequestHandler<WorkspaceSymbolParams, WorkspaceSymbol[]>, ICapabilityProvider
 {
-    public ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+    public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { WorkspaceSymbolProvider = true };
 
     public async Task<WorkspaceSymbol[]> HandleAsync(WorkspaceSymbolParams request, CancellationToken cancellationToken)
     {
         // The index holds every spec, open ones from the editor's text, so closed files are found too.
-        var current = await index.GetCurrentWithOpenDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        var current = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
         var matches = IndexSymbols.Search(current, request.Query, cancellationToken: cancellationToken);
         var locations = conversions.ToLocations(matches.Select(m => new SourceLocation(m.DocumentUri, m.Range)));
         return [.. matches.Select((match, i) => new WorkspaceSymbol

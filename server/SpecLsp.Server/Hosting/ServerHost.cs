@@ -15,11 +15,34 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Hosting;
 
-/// <summary>Builds the Generic Host around one LSP connection and runs it to the exit code.</summary>
+/// <summary>
+/// Runs one LSP connection: <c>initialize</c> is answered at once, while the Generic Host builds the services every
+/// other handler needs on another thread; the messages after it wait for those handlers (docs/performance.md, Start-up).
+/// </summary>
 internal static class ServerHost
 {
-    public static IHost Build(PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null)
+    // started sees the services once the host runs: tests inspect the workspace through it.
+    public static async Task<int> RunAsync(
+        PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null, Action<IServiceProvider>? started = null, CancellationToken cancellationToken = default)
     {
+        var early = new EarlyServices(input, output);
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        early.Connection.AddHandlersLater(registered.Task);
+        HandlerRegistrations.RegisterInitialize(early.Connection, early.Lifecycle, early.Session);
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var hostStarted = Task.Run(() => StartHostAsync(early, configure, started, registered, stopping), CancellationToken.None);
+        int exitCode = await new LanguageServer(early.Connection, early.Lifecycle).RunAsync(stopping.Token).ConfigureAwait(false);
+
+        // A host that failed to build has stopped the connection; its exception is the process's.
+        using var host = await hostStarted.ConfigureAwait(false);
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return exitCode;
+    }
+
+    public static IHost Build(EarlyServices early, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(early);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 
         var clientLogs = new ClientLoggerProvider();
@@ -28,44 +51,60 @@ internal static class ServerHost
         builder.Logging.AddProvider(clientLogs);
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
 
-        builder.Services.AddSingleton(services =>
-        {
-            var log = new RpcLogAdapter(services.GetRequiredService<ILoggerFactory>().CreateLogger("SpecLsp.Protocol"));
-            var connection = new JsonRpcConnection(input, output, new JsonRpcOptions(), log);
-            clientLogs.Attach(connection);
-            return connection;
-        });
-        builder.Services.AddSingleton(services => new LanguageServerLifecycle(
-            services.GetRequiredService<JsonRpcConnection>(),
-            new RpcLogAdapter(services.GetRequiredService<ILoggerFactory>().CreateLogger("SpecLsp.Lifecycle"))));
-        builder.Services.AddSingleton<ClientSession>();
+        builder.Services.AddSingleton(early.Connection);
+        builder.Services.AddSingleton(early.Lifecycle);
+        builder.Services.AddSingleton(early.Session);
         builder.Services.AddSingleton<ServerStateStore>();
         builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
         builder.Services.AddSingleton<WorkspaceIndexService>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RequestInputs>();
         builder.Services.AddSingleton<ReferenceConversions>();
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DiagnosticsService>();
         builder.Services.AddSingleton<WorkspaceDiagnosticsService>();
-        builder.Services.AddSingleton<LanguageServer>();
         AddAnalyzers(builder.Services);
 
         configure?.Invoke(builder.Services);
-        return builder.Build();
+        var host = builder.Build();
+
+        // The early log lines are replayed here, to stderr and to the client.
+        clientLogs.Attach(early.Connection);
+        var loggers = host.Services.GetRequiredService<ILoggerFactory>();
+        early.ProtocolLog.Attach(new RpcLogAdapter(loggers.CreateLogger("SpecLsp.Protocol")));
+        early.LifecycleLog.Attach(new RpcLogAdapter(loggers.CreateLogger("SpecLsp.Lifecycle")));
+        return host;
     }
 
-    // started sees the services once the host runs: tests inspect the workspace through it.
-    public static async Task<int> RunAsync(
-        PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null, Action<IServiceProvider>? started = null, CancellationToken cancellationToken = default)
+    private static async Task<IHost> StartHostAsync(
+        EarlyServices early, Action<IServiceCollection>? configure, Action<IServiceProvider>? started, TaskCompletionSource registered, CancellationTokenSource stopping)
     {
-        using var host = Build(input, output, configure);
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        started?.Invoke(host.Services);
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        int exitCode = await host.Services.GetRequiredService<LanguageServer>().RunAsync(stopping.Token).ConfigureAwait(false);
-        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return exitCode;
+        IHost? host = null;
+        try
+        {
+            host = Build(early, configure);
+            await host.StartAsync(stopping.Token).ConfigureAwait(false);
+            started?.Invoke(host.Services);
+            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopping.Cancel);
+
+            // Wired before any message changes the state: every change, in order, first to the index (scans), then to
+            // the diagnostics of open documents, then to the workspace's.
+            var store = host.Services.GetRequiredService<ServerStateStore>();
+            store.Observe(host.Services.GetRequiredService<WorkspaceIndexService>());
+            store.Observe(host.Services.GetRequiredService<DiagnosticsService>());
+            store.Observe(host.Services.GetRequiredService<WorkspaceDiagnosticsService>());
+            HandlerRegistrations.RegisterAll(host.Services.GetRequiredService<HandlerRegistry>());
+            registered.SetResult();
+            return host;
+        }
+        catch (Exception ex)
+        {
+            host?.Dispose();
+            registered.TrySetException(ex);
+            early.Connection.Stop();
+            throw;
+        }
     }
 
     private static void AddAnalyzers(IServiceCollection services)
@@ -74,4 +113,24 @@ internal static class ServerHost
         services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
         services.AddSpecAnalysis();
     }
+}
+
+/// <summary>What answers <c>initialize</c>, created without the container; the host registers the same instances.</summary>
+internal sealed class EarlyServices
+{
+    public EarlyServices(PipeReader input, PipeWriter output)
+    {
+        Connection = new JsonRpcConnection(input, output, new JsonRpcOptions(), ProtocolLog);
+        Lifecycle = new LanguageServerLifecycle(Connection, LifecycleLog);
+    }
+
+    public DeferredRpcLog ProtocolLog { get; } = new();
+
+    public DeferredRpcLog LifecycleLog { get; } = new();
+
+    public JsonRpcConnection Connection { get; }
+
+    public LanguageServerLifecycle Lifecycle { get; }
+
+    public ClientSession Session { get; } = new();
 }

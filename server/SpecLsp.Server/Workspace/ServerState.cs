@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using SpecLsp.Core.Model;
-using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
@@ -132,8 +130,8 @@ internal sealed record ServerState
             {
                 // Usually the entry is already there: a new index only for a newer model, so a request between edits
                 // builds nothing and keeps the index's lazily built lookups.
-                var model = await snapshot.GetModelForViewAsync(cancellationToken).ConfigureAwait(false);
-                var entry = FileIndex.Of(path, model, index.Roots);
+                var spec = await snapshot.GetSnapshotForViewAsync(cancellationToken).ConfigureAwait(false);
+                var entry = spec.IndexEntry(index.Roots);
                 if (!ReferenceEquals(index.GetFile(path), entry))
                 {
                     index = index.WithOpenFile(entry);
@@ -142,21 +140,5 @@ internal sealed record ServerState
         }
 
         return index;
-    }
-
-    /// <summary>The view of an open document for the reference features (its model and the workspace of this state), or null when it is not open.</summary>
-    public async Task<(DocumentSnapshot Snapshot, DocumentView View)?> GetViewAsync(string uri, CancellationToken cancellationToken)
-    {
-        if (GetDocument(uri) is not { } snapshot)
-        {
-            return null;
-        }
-
-        var model = await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var workspace = await GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
-
-        // Every open document's model is known by now: GetWorkspaceAsync waited for them.
-        SpecDocument? OpenDocument(string path) => GetDocumentAt(path)?.ModelIfKnown;
-        return (snapshot, DocumentView.Create(model, uri, workspace, OpenDocument));
     }
 }

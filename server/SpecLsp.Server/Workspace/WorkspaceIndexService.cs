@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using SpecLsp.Core.References;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 using SpecLsp.Protocol.JsonRpc;
@@ -78,41 +77,6 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
             return state with { Index = index, Unscanned = unscanned };
         });
     }
-
-    /// <summary>
-    /// The view of an open document for the reference features, or null when it is not open: the state as this
-    /// request found it, so it holds every edit that arrived before it and none after. With
-    /// <paramref name="waitForScan"/> (requests over the whole workspace, such as references and rename) a background
-    /// scan in progress is awaited first, for up to <see cref="ScanWait"/>, and its disk entries are taken.
-    /// </summary>
-    public async Task<(DocumentSnapshot Snapshot, DocumentView View)?> GetViewAsync(string uri, CancellationToken cancellationToken, bool waitForScan = false)
-    {
-        var state = store.Current;
-        if (state.GetDocument(uri) is null)
-        {
-            return null;
-        }
-
-        var scan = Scan;
-        if (waitForScan && !scan.IsCompleted)
-        {
-            try
-            {
-                await scan.WaitAsync(ScanWait, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // A huge workspace: answer from what is indexed so far.
-            }
-
-            state = state.WithDiskEntriesOf(store.Current);
-        }
-
-        return await state.GetViewAsync(uri, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The index with every open document's entry as of now (<see cref="ServerState.GetWorkspaceAsync"/>).</summary>
-    public Task<WorkspaceIndex> GetCurrentWithOpenDocumentsAsync(CancellationToken cancellationToken) => store.Current.GetWorkspaceAsync(cancellationToken);
 
     /// <summary>The URI the client knows a path by: its own spelling for open documents.</summary>
     public string ToUri(string path) => store.Current.ToUri(path);
@@ -239,9 +203,9 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
     {
         foreach (var (path, uri) in state.OpenPaths)
         {
-            if (state.Documents.TryGetValue(uri, out var snapshot) && snapshot.Parsed.IsCompletedSuccessfully)
+            if (state.Documents.TryGetValue(uri, out var snapshot) && snapshot.Spec.IsCompletedSuccessfully)
             {
-                index = index.WithOpenFile(FileIndex.Of(path, snapshot.Parsed.Result, index.Roots));
+                index = index.WithOpenFile(snapshot.Spec.Result.IndexEntry(index.Roots));
             }
         }
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using SpecLsp.Core.Model;
+using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 
@@ -23,7 +23,7 @@ internal sealed class WorkspaceState(ServerStateStore store, DocumentParser pars
         store.Update(state => state.WithDocument(path, snapshot));
         if (path is not null)
         {
-            _ = IndexWhenParsedAsync(path, snapshot);
+            _ = IndexWhenParsedAsync(snapshot);
         }
 
         return snapshot;
@@ -35,12 +35,12 @@ internal sealed class WorkspaceState(ServerStateStore store, DocumentParser pars
         parser.Forget(uri);
     }
 
-    private async Task IndexWhenParsedAsync(string path, DocumentSnapshot snapshot)
+    private async Task IndexWhenParsedAsync(DocumentSnapshot snapshot)
     {
-        SpecDocument model;
+        SpecSnapshot spec;
         try
         {
-            model = await snapshot.Parsed.ConfigureAwait(false);
+            spec = await snapshot.Spec.ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -48,9 +48,8 @@ internal sealed class WorkspaceState(ServerStateStore store, DocumentParser pars
             return;
         }
 
-        // Built outside the store's lock; again inside only if the workspace folders changed meanwhile.
-        var roots = store.Current.Index.Roots;
-        var entry = FileIndex.Of(path, model, roots);
-        store.Update(state => state.WithParsed(snapshot, state.Index.Roots == roots ? entry : FileIndex.Of(path, model, state.Index.Roots)));
+        // Built outside the store's lock (the snapshot keeps it for these roots).
+        _ = spec.IndexEntry(store.Current.Index.Roots);
+        store.Update(state => state.WithParsed(snapshot, spec.IndexEntry(state.Index.Roots)));
     }
 }

@@ -141,7 +141,7 @@ public class LinkAnalyzerTests
     public void Analyze_WithoutWorkspace_ChecksOnlyTheDocumentItself()
     {
         var document = SpecParser.Parse(SourceText.From("# A\n\n[x](missing.md) [y](#nowhere)\n"));
-        var context = new AnalysisContext { Document = document, DocumentUri = "file:///tmp/a.md" };
+        var context = new AnalysisContext { Document = document, DocumentUri = "file:///tmp/a.md", Today = new DateOnly(2026, 1, 5) };
 
         var diagnostics = new Core.References.LinkAnalyzer().Analyze(context, CancellationToken.None);
 

@@ -88,7 +88,7 @@ internal sealed class MarkedWorkspace
     public IReadOnlyList<SpecDiagnostic> Analyze(string path, string? siteRoot = null)
     {
         var view = View(path);
-        var context = new AnalysisContext { Document = view.Document, DocumentUri = view.Path, Workspace = Index, SiteRoot = siteRoot };
+        var context = new AnalysisContext { Document = view.Document, DocumentUri = view.Path, Workspace = Index, SiteRoot = siteRoot, Today = new DateOnly(2026, 1, 5) };
         var engine = new DiagnosticEngine([new LinkAnalyzer(), new IdAnalyzer()]);
         return engine.Analyze(context);
     }

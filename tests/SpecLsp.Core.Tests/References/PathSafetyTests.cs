@@ -26,7 +26,7 @@ public class PathSafetyTests
         var view = DocumentView.Create(document, "/ws/a.md", index);
 
         var diagnostics = new DiagnosticEngine([new LinkAnalyzer(), new IdAnalyzer()])
-            .Analyze(new AnalysisContext { Document = document, DocumentUri = "/ws/a.md", Workspace = index });
+            .Analyze(new AnalysisContext { Document = document, DocumentUri = "/ws/a.md", Workspace = index, Today = new DateOnly(2026, 1, 5) });
         for (int line = 0; line < document.Source.LineCount; line++)
         {
             for (int character = 0; character < document.Source.GetLineText(line).Length; character += 3)

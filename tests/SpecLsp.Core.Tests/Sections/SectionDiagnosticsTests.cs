@@ -313,9 +313,9 @@ public class SectionDiagnosticsTests
             ## License
             MIT
             """;
-        var analyzer = new SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default));
+        var analyzer = new SectionAnalyzer();
 
-        var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(readme)) }, CancellationToken.None);
+        var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(readme)), Today = new DateOnly(2026, 1, 5) }, CancellationToken.None);
 
         Assert.Empty(diagnostics);
     }
@@ -325,9 +325,9 @@ public class SectionDiagnosticsTests
     {
         string spec = NewSpecRenderer.Render(TemplateCatalog.BuiltIn.Find("lightweight")!, "CSV", new DateOnly(2026, 1, 5))
             .Replace("## Open Questions\n<!-- Unresolved questions that need answers -->\n", string.Empty, StringComparison.Ordinal);
-        var analyzer = new SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default));
+        var analyzer = new SectionAnalyzer();
 
-        var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(spec)) }, CancellationToken.None);
+        var diagnostics = analyzer.Analyze(new Core.Analysis.AnalysisContext { Document = SpecParser.Parse(SourceText.From(spec)), Today = new DateOnly(2026, 1, 5) }, CancellationToken.None);
 
         var missing = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.MissingSection);
         Assert.Equal("Missing section 'Open Questions' (template 'lightweight').", missing.Message);

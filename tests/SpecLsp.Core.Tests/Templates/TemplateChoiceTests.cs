@@ -113,7 +113,7 @@ public class TemplateChoiceTests
         Assert.Null(choice.Template);
         Assert.Equal(TemplateChoiceReason.PlainMarkdown, choice.Reason);
         Assert.Equal("template: none (plain Markdown; closest detailed, 2/3 sections, score 0.67, too little evidence; evidence: only generic sections)", choice.Describe());
-        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document), default));
+        Assert.Empty(new Core.Sections.SectionAnalyzer().Analyze(Context(document), default));
     }
 
     // Seen on real repositories: a numbered task list matched 'package' and got section-order errors.
@@ -125,7 +125,7 @@ public class TemplateChoiceTests
         var choice = TemplateEnvironment.Default.Choose(document, "/ws/TASKS.md");
 
         Assert.Null(choice.Template);
-        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document), default));
+        Assert.Empty(new Core.Sections.SectionAnalyzer().Analyze(Context(document), default));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public class TemplateChoiceTests
 
         Assert.Equal("speckit-spec", choice.Template?.Name);
         Assert.Equal([TemplateEvidenceKind.Path, TemplateEvidenceKind.Marker, TemplateEvidenceKind.Title, TemplateEvidenceKind.Sections], choice.Evidence.Select(e => e.Kind));
-        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document), default));
+        Assert.Empty(new Core.Sections.SectionAnalyzer().Analyze(Context(document), default));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class TemplateChoiceTests
         Assert.Equal(template, TemplateEnvironment.Default.Choose(document, path).Template?.Name);
 
         // Every section of these formats is optional, and they may come in any order: nothing to report here.
-        Assert.Empty(new Core.Sections.SectionAnalyzer(new FixedTemplateEnvironmentSource(TemplateEnvironment.Default)).Analyze(Context(document, path), default));
+        Assert.Empty(new Core.Sections.SectionAnalyzer().Analyze(Context(document, path), default));
     }
 
     [Theory]
