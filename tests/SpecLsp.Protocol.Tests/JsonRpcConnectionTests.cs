@@ -76,6 +76,35 @@ public sealed class JsonRpcConnectionTests
     }
 
     [Fact]
+    public async Task AddHandlersLater_HandlerAddedWhileRegistering_RunsOnlyOnceRegistrationCompletes()
+    {
+        await using var peer = new RpcPeer();
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dispatched = new SemaphoreSlim(0);
+        peer.Connection.AddHandlersLater(registered.Task);
+        peer.Start();
+
+        // Added before its message arrives, but registration is still going on: the handler must not run yet.
+        peer.Connection.AddRequestHandler("late", true, Json.EchoParams, Json.EchoResult, (p, _) =>
+            Task.FromResult(new EchoResult(registered.Task.IsCompleted ? "after" : "during")));
+        peer.Connection.Gate = (method, _) =>
+        {
+            if (method == "late")
+            {
+                dispatched.Release();
+            }
+
+            return null;
+        };
+        await peer.RequestAsync(1, "late", """{"text":"x"}""");
+        Assert.True(await dispatched.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Task.Delay(100); // gives a handler found too early the time to run; the fixed code never does
+        registered.SetResult();
+
+        Assert.Equal("after", (await peer.ReadResultAsync(1)).GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task AddHandlersLater_RegistrationFails_WaitingRequestAnswersMethodNotFound()
     {
         await using var peer = new RpcPeer();

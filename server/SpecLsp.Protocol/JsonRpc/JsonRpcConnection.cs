@@ -29,6 +29,9 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private readonly MessageWriter _writer;
     private readonly IRpcLog _log;
     private readonly Dictionary<string, HandlerEntry> _handlers = new(StringComparer.Ordinal);
+
+    // Added after AddHandlersLater: found only once its task completes, all at once.
+    private readonly Dictionary<string, HandlerEntry> _lateHandlers = new(StringComparer.Ordinal);
     private readonly Channel<PooledBuffer> _outgoing = Channel.CreateUnbounded<PooledBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<Incoming> _incoming = Channel.CreateUnbounded<Incoming>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _running = new();
@@ -60,8 +63,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
     /// <summary>
     /// Lets the connection run before every handler is registered: the rest may be added until
-    /// <paramref name="registered"/> completes, and a message whose method has no handler yet waits for it, holding
-    /// every message behind it, so dispatch stays in arrival order. Call before <see cref="RunAsync"/>.
+    /// <paramref name="registered"/> completes, and a message for any method not registered before this call waits
+    /// for it, holding every message behind it, so dispatch stays in arrival order. The handlers added meanwhile
+    /// become visible together when it completes, never one by one while registration is still going on. Call
+    /// before <see cref="RunAsync"/>, after registering the handlers that must answer at once.
     /// </summary>
     /// <remarks>
     /// A server answers <c>initialize</c> this way while it is still building the services its other handlers need.
@@ -283,7 +288,8 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
         lock (_handlersLock)
         {
-            if (!_handlers.TryAdd(method, entry))
+            var into = _laterHandlers is null ? _handlers : _lateHandlers;
+            if (_handlers.ContainsKey(method) || !into.TryAdd(method, entry))
             {
                 throw new InvalidOperationException($"A handler for '{method}' is already registered.");
             }
@@ -296,16 +302,20 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         var later = _laterHandlers;
         lock (_handlersLock)
         {
-            if (_handlers.TryGetValue(method, out handler) || later is null || later.IsCompleted)
+            if (_handlers.TryGetValue(method, out handler) || later is null)
             {
                 return handler;
             }
         }
 
-        await later.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!later.IsCompleted)
+        {
+            await later.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         lock (_handlersLock)
         {
-            return _handlers.TryGetValue(method, out handler) ? handler : null;
+            return _lateHandlers.TryGetValue(method, out handler) ? handler : null;
         }
     }
 

@@ -27,8 +27,8 @@ internal static class ServerHost
     {
         var early = new EarlyServices(input, output);
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        early.Connection.AddHandlersLater(registered.Task);
         HandlerRegistrations.RegisterInitialize(early.Connection, early.Lifecycle, early.Session);
+        early.Connection.AddHandlersLater(registered.Task);
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hostStarted = Task.Run(() => StartHostAsync(early, configure, started, registered, stopping), CancellationToken.None);
