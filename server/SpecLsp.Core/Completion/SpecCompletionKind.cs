@@ -14,4 +14,19 @@ public enum SpecCompletionKind
 
     /// <summary>A metadata key.</summary>
     Key,
+
+    /// <summary>A file path in a link.</summary>
+    File,
+
+    /// <summary>A heading anchor.</summary>
+    Anchor,
+
+    /// <summary>A link reference label.</summary>
+    ReferenceLabel,
+
+    /// <summary>A defined ID.</summary>
+    Id,
+
+    /// <summary>The next free ID of a series.</summary>
+    NewId,
 }

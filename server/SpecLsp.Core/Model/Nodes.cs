@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Model;
@@ -162,3 +163,26 @@ public enum BlockKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Range">Where it is.</param>
 public sealed record BlockSpan(BlockKind Kind, TextRange Range);
+
+/// <summary>A list item: where it is, its marker, and whether it has any content.</summary>
+/// <param name="Range">The whole item, nested content included, without the blank lines after it.</param>
+/// <param name="MarkerRange">Its marker: <c>-</c>, <c>*</c>, <c>+</c>, or a number with <c>.</c> or <c>)</c>.</param>
+/// <param name="IsEmpty">True when there is nothing after the marker (<c>3.</c> alone).</param>
+public sealed record ListItemNode(TextRange Range, TextRange MarkerRange, bool IsEmpty);
+
+/// <summary>A row of a pipe table.</summary>
+/// <param name="Range">The row's line, without the indentation before it and the white space after it.</param>
+/// <param name="IsHeader">True for the header row (the delimiter row under it is no row).</param>
+/// <param name="TableRange">The table it belongs to.</param>
+public sealed record TableRowNode(TextRange Range, bool IsHeader, TextRange TableRange)
+{
+    /// <summary>The text of each cell that has any, trimmed, in column order; empty cells are left out.</summary>
+    public ImmutableArray<TextRange> Cells { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Equals(TableRowNode? other) =>
+        other is not null && Range == other.Range && IsHeader == other.IsHeader && TableRange == other.TableRange && Cells.SequenceEqual(other.Cells);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Range, IsHeader, TableRange, Cells.Length);
+}

@@ -58,6 +58,12 @@ public sealed class SpecDocument
     /// <summary>Other blocks that matter to features: tables, list items, block quotes.</summary>
     public ImmutableArray<BlockSpan> Blocks { get; init; } = [];
 
+    /// <summary>List items, nested ones included, in document order.</summary>
+    public ImmutableArray<ListItemNode> ListItems { get; init; } = [];
+
+    /// <summary>The rows of pipe tables, header rows included, in document order.</summary>
+    public ImmutableArray<TableRowNode> TableRows { get; init; } = [];
+
     /// <summary>Problems found while parsing (such as invalid front matter).</summary>
     public ImmutableArray<SpecDiagnostic> ParseDiagnostics { get; init; } = [];
 

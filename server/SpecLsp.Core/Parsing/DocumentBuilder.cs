@@ -43,6 +43,8 @@ internal sealed partial class DocumentBuilder
     private readonly ImmutableArray<HtmlCommentNode>.Builder _comments = ImmutableArray.CreateBuilder<HtmlCommentNode>();
     private readonly ImmutableArray<ExplicitAnchor>.Builder _anchors = ImmutableArray.CreateBuilder<ExplicitAnchor>();
     private readonly ImmutableArray<BlockSpan>.Builder _blocks = ImmutableArray.CreateBuilder<BlockSpan>();
+    private readonly ImmutableArray<ListItemNode>.Builder _listItems = ImmutableArray.CreateBuilder<ListItemNode>();
+    private readonly ImmutableArray<TableRowNode>.Builder _tableRows = ImmutableArray.CreateBuilder<TableRowNode>();
     private readonly ImmutableArray<SpecDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
 
     // Where metadata may be (see SelectMetadata), tracked during the walk so that requirement fields elsewhere
@@ -112,6 +114,8 @@ internal sealed partial class DocumentBuilder
             HtmlComments = HtmlComments,
             ExplicitAnchors = ExplicitAnchors,
             Blocks = _blocks.ToImmutable(),
+            ListItems = _listItems.ToImmutable(),
+            TableRows = _tableRows.ToImmutable(),
             ParseDiagnostics = _diagnostics.ToImmutable(),
             DestinationScanCost = destinationScanCost,
             IdPrefixes = prefixes,
@@ -169,6 +173,10 @@ internal sealed partial class DocumentBuilder
 
     public ImmutableArray<BlockSpan> Blocks => _blocks.ToImmutable();
 
+    public ImmutableArray<ListItemNode> ListItems => _listItems.ToImmutable();
+
+    public ImmutableArray<TableRowNode> TableRows => _tableRows.ToImmutable();
+
     public ImmutableArray<SpecDiagnostic> ParseDiagnostics => _diagnostics.ToImmutable();
 
     /// <summary>Handles one block; returns true when its children should be walked.</summary>
@@ -208,6 +216,7 @@ internal sealed partial class DocumentBuilder
                 return false;
             case Table table:
                 AddBlockSpan(BlockKind.Table, table);
+                AddTableRows(table);
                 return true;
             case TableRow row:
                 AddTableRowDefinition(row);
@@ -217,6 +226,7 @@ internal sealed partial class DocumentBuilder
                 return true;
             case ListItemBlock listItem:
                 AddBlockSpan(BlockKind.ListItem, listItem);
+                AddListItem(listItem);
                 return true;
             case QuoteBlock quote:
                 AddBlockSpan(BlockKind.BlockQuote, quote);
@@ -231,6 +241,66 @@ internal sealed partial class DocumentBuilder
         if (TryGetBlockSpan(block, out int start, out int end))
         {
             _blocks.Add(new BlockSpan(kind, Range(start, end)));
+        }
+    }
+
+    private void AddListItem(ListItemBlock item)
+    {
+        if (!TryGetBlockSpan(item, out int start, out int end))
+        {
+            return;
+        }
+
+        // The span opens with the marker: a bullet, or up to nine digits and '.' or ')'.
+        int markerEnd = start;
+        while (markerEnd < end && markerEnd - start < 9 && char.IsAsciiDigit(_text[markerEnd]))
+        {
+            markerEnd++;
+        }
+
+        markerEnd = markerEnd < end && (markerEnd > start ? _text[markerEnd] is '.' or ')' : _text[markerEnd] is '-' or '*' or '+') ? markerEnd + 1 : start;
+        // Nothing after the marker, not even what Markdig takes out of the item (a reference definition, "- [x]: y").
+        _listItems.Add(new ListItemNode(Range(start, end), Range(start, markerEnd), end == markerEnd));
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="table"/>: one a line, the header first and the delimiter row after it. Markdig gives
+    /// an empty row or cell no position, so a row's line is counted from the table's first.
+    /// </summary>
+    private void AddTableRows(Table table)
+    {
+        if (!TryGetBlockSpan(table, out int tableStart, out int tableEnd))
+        {
+            return;
+        }
+
+        var tableRange = Range(tableStart, tableEnd);
+        int firstLine = LineAt(tableStart);
+        int lastLine = tableRange.End.Line;
+        var cells = ImmutableArray.CreateBuilder<TextRange>();
+        for (int r = 0; r < table.Count; r++)
+        {
+            int line = firstLine + (r == 0 ? 0 : r + 1);
+            if (table[r] is not TableRow row || line > lastLine)
+            {
+                continue;
+            }
+
+            cells.Clear();
+            foreach (var block in row)
+            {
+                if (block is TableCell cell && TryGetSpan(cell, out int cellStart, out int cellEnd))
+                {
+                    (cellStart, cellEnd) = Trim(cellStart, cellEnd);
+                    if (cellEnd > cellStart)
+                    {
+                        cells.Add(Range(cellStart, cellEnd));
+                    }
+                }
+            }
+
+            var (rowStart, rowEnd) = Trim(_lines.GetLineStart(line), _lines.GetLineEnd(line, _text));
+            _tableRows.Add(new TableRowNode(Range(rowStart, rowEnd), row.IsHeader, tableRange) { Cells = cells.ToImmutable() });
         }
     }
 

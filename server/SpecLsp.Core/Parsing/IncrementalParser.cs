@@ -161,6 +161,13 @@ internal static class IncrementalParser
             HtmlComments = region.Splice(previous.HtmlComments, builder.HtmlComments, c => c.Range.Start.Line, static (c, n) => c with { Range = Shift(c.Range, n) }),
             ExplicitAnchors = region.Splice(previous.ExplicitAnchors, builder.ExplicitAnchors, a => a.Range.Start.Line, static (a, n) => a with { Range = Shift(a.Range, n) }),
             Blocks = region.Splice(previous.Blocks, builder.Blocks, b => b.Range.Start.Line, static (b, n) => b with { Range = Shift(b.Range, n) }),
+            ListItems = region.Splice(previous.ListItems, builder.ListItems, i => i.Range.Start.Line, static (i, n) => i with { Range = Shift(i.Range, n), MarkerRange = Shift(i.MarkerRange, n) }),
+            TableRows = region.Splice(previous.TableRows, builder.TableRows, r => r.Range.Start.Line, static (r, n) => r with
+            {
+                Range = Shift(r.Range, n),
+                TableRange = Shift(r.TableRange, n),
+                Cells = [.. r.Cells.Select(c => Shift(c, n))],
+            }),
             ParseDiagnostics = region.Splice(previous.ParseDiagnostics, builder.ParseDiagnostics, d => d.Range.Start.Line, static (d, n) => d with { Range = Shift(d.Range, n) }),
             DestinationScanCost = cost,
             IdPrefixes = prefixes,

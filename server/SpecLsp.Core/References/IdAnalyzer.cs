@@ -13,7 +13,7 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
     public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var view = DocumentView.Create(context.Document, context.DocumentUri, context.Workspace);
+        var view = context.View;
         var result = new List<SpecDiagnostic>();
         CheckMentions(view, result);
         CheckLocalDuplicates(view, result);

@@ -23,7 +23,7 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
     public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var view = DocumentView.Create(context.Document, context.DocumentUri, context.Workspace);
+        var view = context.View;
         var result = new List<SpecDiagnostic>();
         var states = new Dictionary<string, PathState>(WorkspacePaths.Comparer);
 

@@ -41,7 +41,7 @@ internal static class CheckCommand
             }
         }
 
-        var outcome = new CheckRunner(currentDirectory, DateOnly.FromDateTime(DateTime.Now)).Run(targets, config, options.Fix);
+        var outcome = new CheckRunner(currentDirectory, TimeProvider.System).Run(targets, config, options.Fix);
         foreach (var fix in outcome.Fixes)
         {
             // stderr, so that json and sarif on stdout stay parseable.

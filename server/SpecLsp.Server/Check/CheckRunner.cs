@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
+using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Configuration;
@@ -11,8 +11,6 @@ using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
-using SpecLsp.Server.Diagnostics;
-using SpecLsp.Server.Handlers;
 
 namespace SpecLsp.Server.Check;
 
@@ -23,10 +21,11 @@ internal sealed record AppliedFix(string DisplayPath, ImmutableArray<string> Tit
 internal sealed record CheckOutcome(CheckReport Report, ImmutableArray<AppliedFix> Fixes, bool ConfigurationInvalid);
 
 /// <summary>
-/// Checks specs on disk with the language server's own analyzers (<see cref="AnalysisRegistrations"/>) and
-/// configuration: every spec under a workspace root is indexed, so links and SPEC- IDs are checked across files.
+/// Checks specs on disk with the language server's own facade (<see cref="SpecLanguageService"/>: its analyzers,
+/// policy and safe fixes) and configuration: every spec under a workspace root is indexed, so links and SPEC- IDs are
+/// checked across files.
 /// </summary>
-internal sealed class CheckRunner(string currentDirectory, DateOnly today)
+internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
 {
     /// <summary>Checks <paramref name="targets"/> (existing absolute paths) grouped by the workspace root each belongs to.</summary>
     public CheckOutcome Run(IReadOnlyList<string> targets, string? configFile, bool fix, CancellationToken cancellationToken = default)
@@ -71,12 +70,7 @@ internal sealed class CheckRunner(string currentDirectory, DateOnly today)
         var index = WorkspaceIndex.Create(workspace).WithDiskFiles(entries).AsComplete();
         entries.Clear();
 
-        using var services = new ServiceCollection()
-            .AddSingleton<ITemplateEnvironmentSource>(new FixedTemplateEnvironmentSource(environment))
-            .AddSpecAnalysis()
-            .BuildServiceProvider();
-        var engine = services.GetRequiredService<DiagnosticEngine>();
-        var fixSources = services.GetServices<ICodeActionSource>().ToList();
+        var service = new SpecLanguageService(new FixedTemplateEnvironmentSource(environment), time);
 
         var results = new ConcurrentBag<CheckedFile>();
         var fixed_ = new ConcurrentBag<AppliedFix>();
@@ -90,44 +84,28 @@ internal sealed class CheckRunner(string currentDirectory, DateOnly today)
             }
 
             var document = SpecParser.Parse(SourceText.From(text), cancellationToken);
-            var diagnostics = Analyze(engine, environment, index, path, document, cancellationToken);
-            if (fix && ApplySafeFixes(path, document, diagnostics, index, fixSources) is { } applied)
+            var context = service.CreateContext(new SpecSnapshot(document, WorkspacePaths.ToFileUri(path)), index);
+            var diagnostics = service.Diagnose(context, cancellationToken);
+            if (fix && ApplySafeFixes(service, path, context, diagnostics, index) is { } applied)
             {
                 fixed_.Add(applied.Fix);
-                document = applied.Document;
-                diagnostics = Analyze(engine, environment, applied.Index, path, document, cancellationToken);
+                context = service.CreateContext(new SpecSnapshot(applied.Document, WorkspacePaths.ToFileUri(path)), applied.Index);
+                diagnostics = service.Diagnose(context, cancellationToken);
             }
 
-            results.Add(new CheckedFile(Display(path), diagnostics, environment.Choose(document, WorkspacePaths.ToFileUri(path))));
+            results.Add(new CheckedFile(Display(path), diagnostics, context.Snapshot.Choice(environment)));
         });
 
         fixes.AddRange(fixed_.OrderBy(f => f.DisplayPath, StringComparer.Ordinal));
         return results;
     }
 
-    private ImmutableArray<SpecDiagnostic> Analyze(
-        DiagnosticEngine engine, TemplateEnvironment environment, WorkspaceIndex index, string path, SpecDocument document, CancellationToken cancellationToken)
-    {
-        var context = new AnalysisContext { Document = document, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, SiteRoot = environment.Configuration.SiteRoot, Today = today };
-        return DiagnosticPolicy.Apply(engine.Analyze(context, cancellationToken), environment.Configuration);
-    }
-
     // Only fixes right without a person (removing an empty template prompt); one per diagnostic, none overlapping.
     private (AppliedFix Fix, SpecDocument Document, WorkspaceIndex Index)? ApplySafeFixes(
-        string path, SpecDocument document, ImmutableArray<SpecDiagnostic> diagnostics, WorkspaceIndex index, List<ICodeActionSource> sources)
+        SpecLanguageService service, string path, AnalysisContext context, ImmutableArray<SpecDiagnostic> diagnostics, WorkspaceIndex index)
     {
-        var context = new AnalysisContext { Document = document, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, Today = today };
-        var chosen = new List<SpecCodeAction>();
-        foreach (var diagnostic in diagnostics)
-        {
-            var action = sources
-                .SelectMany(source => source.GetActions(context, diagnostic.Range, [diagnostic]))
-                .FirstOrDefault(a => a.IsSafeToAutoApply && !a.Edits.IsEmpty);
-            if (action is not null && !chosen.Any(c => Overlaps(c, action)))
-            {
-                chosen.Add(action);
-            }
-        }
+        var document = context.Document;
+        var chosen = service.SafeFixes(context, diagnostics).ToList();
 
         // Each fix is safe alone, but together they may take all a section holds (its three empty list items): a
         // section the fixes would leave blank keeps what it had, so --fix never turns a spec into an empty-section.
@@ -185,9 +163,6 @@ internal sealed class CheckRunner(string currentDirectory, DateOnly today)
 
         return emptied;
     }
-
-    private static bool Overlaps(SpecCodeAction a, SpecCodeAction b) =>
-        a.Edits.Any(x => b.Edits.Any(y => x.Range.Start < y.Range.End && y.Range.Start < x.Range.End || x.Range.Start == y.Range.Start));
 
     // A folder checks every spec in it; a file named explicitly is checked even where the globs would skip it.
     private static List<string> SelectFiles(DiskWorkspace workspace, IReadOnlyList<string> targets)

@@ -55,7 +55,7 @@ internal static class NewCommand
             return Usage(stderr, $"unknown template '{template}'; available: {string.Join(", ", environment.Catalog.Names)}.");
         }
 
-        string text = NewSpecRenderer.Render(found, title, DateOnly.FromDateTime(DateTime.Now));
+        string text = NewSpecRenderer.Render(found, title, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime));
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

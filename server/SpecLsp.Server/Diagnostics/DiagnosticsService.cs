@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Diagnostics;
@@ -13,7 +14,7 @@ using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 namespace SpecLsp.Server.Diagnostics;
 
 /// <summary>
-/// Runs the <see cref="DiagnosticEngine"/> (every <see cref="IDocumentAnalyzer"/> registered in DI) and
+/// Asks the <see cref="SpecLanguageService"/> for a document's diagnostics (its analyzers, the configured policy) and
 /// delivers the results: pushed with publishDiagnostics, debounced while typing, as the <see cref="ServerState"/>
 /// changes, or pulled with textDocument/diagnostic.
 /// </summary>
@@ -23,7 +24,7 @@ namespace SpecLsp.Server.Diagnostics;
 /// doing both would list every problem twice. Clients that only take pushed ones (Neovim 0.7, Sublime,
 /// older editors) still get every diagnostic, pushed.
 /// </remarks>
-internal sealed class DiagnosticsService(ServerStateStore store, DiagnosticEngine engine, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger)
+internal sealed class DiagnosticsService(ServerStateStore store, SpecLanguageService service, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TimeProvider time)
     : IServerStateObserver, IDisposable
 {
     private static readonly System.Text.Json.JsonElement NoParams = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
@@ -34,8 +35,8 @@ internal sealed class DiagnosticsService(ServerStateStore store, DiagnosticEngin
     /// <summary>How long typing must pause before diagnostics are pushed while edits keep coming.</summary>
     public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>The clock the debounce waits on and today's date comes from (tests set a fake one).</summary>
-    public TimeProvider Time { get; set; } = TimeProvider.System;
+    /// <summary>The clock the debounce waits on and today's date comes from: the server's one registered clock (tests set a fake one).</summary>
+    public TimeProvider Time { get; set; } = time;
 
     /// <summary>
     /// The delay for a change that finds the document's previous diagnostics already delivered: one keystroke
@@ -62,7 +63,7 @@ internal sealed class DiagnosticsService(ServerStateStore store, DiagnosticEngin
     public async Task<LspDiagnostic[]> ComputeAsync(ServerState state, DocumentSnapshot document, CancellationToken cancellationToken)
     {
         var snapshot = await document.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var diagnostics = DiagnosticPolicy.Apply(engine.Analyze(CreateContext(state, document, snapshot), cancellationToken), state.Templates.Configuration);
+        var diagnostics = service.Diagnose(CreateContext(state, document, snapshot), cancellationToken);
         return ToLsp(diagnostics, document.Uri, document.Text);
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Diagnostics;
@@ -37,7 +38,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IServerStateObserver
 
     private readonly ServerStateStore _store;
     private readonly DiagnosticsService _diagnostics;
-    private readonly DiagnosticEngine _engine;
+    private readonly SpecLanguageService _service;
     private readonly TemplateEnvironmentService _templates;
     private readonly ClientSession _session;
     private readonly JsonRpcConnection _connection;
@@ -64,12 +65,12 @@ internal sealed partial class WorkspaceDiagnosticsService : IServerStateObserver
     private int _pushScheduled;
 
     public WorkspaceDiagnosticsService(
-        ServerStateStore store, DiagnosticsService diagnostics, DiagnosticEngine engine,
+        ServerStateStore store, DiagnosticsService diagnostics, SpecLanguageService service,
         TemplateEnvironmentService templates, ClientSession session, JsonRpcConnection connection, ILogger<WorkspaceDiagnosticsService> logger)
     {
         _store = store;
         _diagnostics = diagnostics;
-        _engine = engine;
+        _service = service;
         _templates = templates;
         _session = session;
         _connection = connection;
@@ -396,7 +397,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IServerStateObserver
             var source = SourceText.From(text);
             var model = SpecParser.Parse(source, cancellationToken);
             var context = new AnalysisContext { Document = model, DocumentUri = WorkspacePaths.ToFileUri(path), Workspace = index, Environment = _templates.Current, SiteRoot = configuration.SiteRoot, Today = today };
-            items = _diagnostics.ToLsp(DiagnosticPolicy.Apply(_engine.Analyze(context, cancellationToken), configuration), uri, source);
+            items = _diagnostics.ToLsp(_service.Diagnose(context, cancellationToken), uri, source);
         }
         else
         {

@@ -1,25 +1,17 @@
-using SpecLsp.Core.Analysis;
+using System.Collections.Immutable;
+using SpecLsp.Core;
 using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Diagnostics;
-using SpecLsp.Core.References;
 using SpecLsp.Core.Symbols;
-using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
-using SpecLsp.Server.Diagnostics;
-using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
 namespace SpecLsp.Server.Handlers;
 
-/// <summary>The one code action handler: template section fixes, every registered code action source, and reference fixes.</summary>
-internal sealed class CodeActionHandler(
-    RequestInputs inputs,
-    ClientSession session,
-    IEnumerable<ICodeActionSource> sources,
-    DiagnosticEngine engine,
-    ReferenceConversions conversions)
+/// <summary>The one code action handler: the facade's section, table of contents, placeholder and reference fixes, converted.</summary>
+internal sealed class CodeActionHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<CodeActionParams, CodeAction[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -30,15 +22,13 @@ internal sealed class CodeActionHandler(
 
     public async Task<CodeAction[]> HandleAsync(CodeActionParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, analysis))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
         {
             return [];
         }
 
-        var model = analysis.Document;
         var text = document.Text;
         var encoder = session.Encoder;
-        var range = encoder.ToCore(text, request.Range);
 
         // The client's diagnostics carry the data our fixes need; sent back as they came, so the client links them.
         var sent = new Dictionary<SpecDiagnostic, LspDiagnostic>(ReferenceEqualityComparer.Instance);
@@ -50,43 +40,19 @@ internal sealed class CodeActionHandler(
             }
         }
 
-        var context = sent.Keys.ToList();
-        var actions = new List<SpecCodeAction>();
-        var template = analysis.Snapshot.Choice(analysis.Environment).Template;
-        if (template is not null)
-        {
-            bool sourceAsked = request.Context.Only is { Length: > 0 } asked && asked.Any(kind => SpecCodeActionKinds.InsertMissingSections.StartsWith(kind, StringComparison.Ordinal));
-            actions.AddRange(SectionCodeActions.Compute(analysis.Snapshot.Match(template), range, context, sourceAsked));
-        }
-
-        // The table of contents: on request (Source Action…), or offered where one already is, to update it.
-        bool tocAsked = request.Context.Only is { Length: > 0 } kinds && kinds.Any(kind => TableOfContents.Kind.StartsWith(kind, StringComparison.Ordinal));
-        if ((tocAsked || TableOfContents.Contains(model, range.Start.Line)) && TableOfContents.Action(model, range.Start) is { } toc)
-        {
-            actions.Add(toc);
-        }
-
-        actions.AddRange(sources.SelectMany(source => source.GetActions(analysis, range, context)));
-        var result = actions.Select(a => CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent)).ToList();
-
-        // Editors ask for code actions on every caret move: analyse again only when a reference fix can apply.
-        bool referenceProblem = request.Context.Diagnostics.Any(d => d.Code?.ToString() is DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenAnchor or DiagnosticCodes.UndefinedReference or DiagnosticCodes.DuplicateId);
-        if (referenceProblem)
-        {
-            // Recomputed rather than read back from the client, which may have dropped the diagnostics' data.
-            var current = engine.Analyze(analysis, cancellationToken);
-            result.AddRange(ReferenceCodeActions.Compute(analysis.View, ReferenceCodeActions.Touching(current, range), path => NewSpecText(analysis, path, template))
-                .Where(a => a.Changes.Creations.IsEmpty || conversions.CanCreateFiles)
-                .Select(a => new CodeAction
+        var asked = new CodeActionRequest(encoder.ToCore(text, request.Range), [.. sent.Keys], [.. request.Context.Only ?? []]);
+        var result = service.CodeActions(context, asked)
+            .Where(a => a.Changes is null || a.Changes.Creations.IsEmpty || conversions.CanCreateFiles)
+            .Select(a => a.Changes is { } changes
+                ? new CodeAction
                 {
                     Title = a.Title,
                     Kind = CodeActionKind.QuickFix,
                     IsPreferred = a.IsPreferred ? true : null,
-                    Diagnostics = [.. request.Context.Diagnostics.Where(d => d.Code?.ToString() == a.DiagnosticCode && encoder.ToCore(text, d.Range) == a.DiagnosticRange)],
-                    Edit = conversions.ToWorkspaceEdit(a.Changes),
-                }));
-        }
-
+                    Diagnostics = [.. request.Context.Diagnostics.Where(d => a.Diagnostics.Any(f => d.Code?.ToString() == f.Code && encoder.ToCore(text, d.Range) == f.Range))],
+                    Edit = conversions.ToWorkspaceEdit(changes),
+                }
+                : CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent));
         return [.. Order(result.Where(a => request.Context.Only is not { Length: > 0 } only
             || only.Any(kind => a.Kind == kind || (a.Kind ?? string.Empty).StartsWith(kind + ".", StringComparison.Ordinal))), request.Context.Diagnostics)];
     }
@@ -103,17 +69,4 @@ internal sealed class CodeActionHandler(
             bool source = action.Kind?.StartsWith(CodeActionKind.Source, StringComparison.Ordinal) == true;
             return source ? 3 : fixesCursor ? (action.IsPreferred == true ? 0 : 1) : 2;
         });
-
-    // The template configured for the new file's path, else the one this document follows; a bare title without either.
-    private static string NewSpecText(AnalysisContext analysis, string path, SpecTemplate? documentTemplate)
-    {
-        var environment = analysis.Environment;
-        var root = Core.Workspace.WorkspacePaths.FromUriOrPath(environment.WorkspaceRoot);
-        var configured = root is not null && Core.Workspace.WorkspacePaths.IsUnder(path, root) && environment.Configuration.TemplateFor(path[root.Length..].TrimStart('/')) is { } name
-            ? environment.Catalog.Find(name)
-            : null;
-        return (configured ?? documentTemplate) is { } template
-            ? NewSpecRenderer.Render(template, ReferenceCodeActions.TitleFromFileName(path), analysis.Today)
-            : ReferenceCodeActions.DefaultText(path);
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using SpecLsp.Core.Checklists;
-using SpecLsp.Core.References;
+using SpecLsp.Core;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Workspace;
@@ -11,7 +10,7 @@ namespace SpecLsp.Server.Handlers;
 /// Code lenses: "3 references" above each requirement, story and linked heading (to every client that has lenses), and
 /// checklist progress (only to clients without inlay hints, which get it as a hint instead; never both).
 /// </summary>
-internal sealed class CodeLensHandler(RequestInputs inputs, ClientSession session, ReferenceConversions conversions)
+internal sealed class CodeLensHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<CodeLensParams, CodeLens[]>, ICapabilityProvider
 {
     /// <summary>The lens's command: registered in executeCommandProvider, a no-op (a lens needs a command the client can run).</summary>
@@ -45,7 +44,7 @@ internal sealed class CodeLensHandler(RequestInputs inputs, ClientSession sessio
 
         var lenses = new List<CodeLens>();
         var encoder = session.Encoder;
-        foreach (var lens in ReferenceLenses.Compute(context.View, cancellationToken))
+        foreach (var lens in service.ReferenceLenses(context, cancellationToken))
         {
             var locations = conversions.ToLocations(lens.References);
             lenses.Add(new CodeLens
@@ -68,7 +67,7 @@ internal sealed class CodeLensHandler(RequestInputs inputs, ClientSession sessio
         // Checklist progress: here only for clients without inlay hints, which get it as hints.
         if (session.Capabilities.TextDocument?.InlayHint is null)
         {
-            lenses.AddRange(ChecklistProgress.Compute(context.Document).Select(progress => new CodeLens
+            lenses.AddRange(service.ChecklistProgress(context).Select(progress => new CodeLens
             {
                 Range = encoder.ToLsp(document.Text, progress.HeadingRange),
                 Command = new Command { Title = progress.Label, CommandIdentifier = ChecklistProgressCommand },

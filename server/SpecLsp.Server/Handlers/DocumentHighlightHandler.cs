@@ -1,10 +1,11 @@
+using SpecLsp.Core;
 using SpecLsp.Core.References;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentHighlightHandler(RequestInputs inputs, ClientSession session)
+internal sealed class DocumentHighlightHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<DocumentHighlightParams, DocumentHighlight[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -13,15 +14,15 @@ internal sealed class DocumentHighlightHandler(RequestInputs inputs, ClientSessi
     public async Task<DocumentHighlight[]> HandleAsync(DocumentHighlightParams request, CancellationToken cancellationToken)
     {
         // Highlights are this document's own occurrences: no need to wait for the workspace scan.
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (snapshot, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
         {
             return [];
         }
 
         var encoder = session.Encoder;
-        return [.. ReferenceHighlights.Find(context.View, encoder.ToCore(snapshot.Text, request.Position)).Select(h => new DocumentHighlight
+        return [.. service.Highlights(context, encoder.ToCore(document.Text, request.Position)).Select(h => new DocumentHighlight
         {
-            Range = encoder.ToLsp(snapshot.Text, h.Range),
+            Range = encoder.ToLsp(document.Text, h.Range),
             Kind = h.Kind == HighlightKind.Write ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
         })];
     }

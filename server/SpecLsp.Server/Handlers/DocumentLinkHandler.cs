@@ -1,11 +1,11 @@
 using System.Globalization;
-using SpecLsp.Core.References;
+using SpecLsp.Core;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentLinkHandler(RequestInputs inputs, WorkspaceIndexService index, ClientSession session)
+internal sealed class DocumentLinkHandler(RequestInputs inputs, SpecLanguageService service, WorkspaceIndexService index, ClientSession session)
     : IRequestHandler<DocumentLinkParams, DocumentLink[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -13,15 +13,15 @@ internal sealed class DocumentLinkHandler(RequestInputs inputs, WorkspaceIndexSe
 
     public async Task<DocumentLink[]> HandleAsync(DocumentLinkParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (snapshot, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
         {
             return [];
         }
 
         // VS Code and most editors open "file:///x.md#L12" at line 12 (1-based).
-        return [.. ReferenceNavigation.FindDocumentLinks(context.View).Select(link => new DocumentLink
+        return [.. service.DocumentLinks(context).Select(link => new DocumentLink
         {
-            Range = session.Encoder.ToLsp(snapshot.Text, link.Range),
+            Range = session.Encoder.ToLsp(document.Text, link.Range),
             Target = index.ToUri(link.TargetPath) + (link.TargetLine is { } line ? "#L" + (line + 1).ToString(CultureInfo.InvariantCulture) : string.Empty),
         })];
     }

@@ -1,25 +1,18 @@
-using SpecLsp.Core.Folding;
+using SpecLsp.Core;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class FoldingRangeHandler(WorkspaceState workspace)
+internal sealed class FoldingRangeHandler(RequestInputs inputs, SpecLanguageService service)
     : IRequestHandler<FoldingRangeParams, FoldingRange[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities with { FoldingRangeProvider = true };
 
-    public async Task<FoldingRange[]> HandleAsync(FoldingRangeParams request, CancellationToken cancellationToken)
-    {
-        var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
-        {
-            return [];
-        }
-
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        return [.. FoldingRanges.Compute(model).Select(FoldingConversions.ToLsp)];
-    }
+    public async Task<FoldingRange[]> HandleAsync(FoldingRangeParams request, CancellationToken cancellationToken) =>
+        await inputs.GetAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is var (_, context)
+            ? [.. service.FoldingRanges(context).Select(FoldingConversions.ToLsp)]
+            : [];
 }

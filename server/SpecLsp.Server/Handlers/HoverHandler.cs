@@ -1,14 +1,11 @@
-using SpecLsp.Core.Hover;
-using SpecLsp.Core.References;
-using SpecLsp.Core.Templates;
+using SpecLsp.Core;
 using SpecLsp.Protocol.Lsp;
-using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-/// <summary>The one hover handler: each provider is asked in turn, the most specific first, and the first answer wins.</summary>
-internal sealed class HoverHandler(RequestInputs inputs, ClientSession session)
+/// <summary>The one hover handler: the facade asks each feature in turn, the most specific first, and the first answer wins.</summary>
+internal sealed class HoverHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<HoverParams, Hover?>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -21,26 +18,15 @@ internal sealed class HoverHandler(RequestInputs inputs, ClientSession session)
             return null;
         }
 
-        var caret = session.Encoder.ToCore(document.Text, request.Position);
-        if (ReferenceHover.Compute(context.View, caret) is { } reference)
+        var hover = service.Hover(context, session.Encoder.ToCore(document.Text, request.Position));
+        return hover is null ? null : new Hover
         {
-            return ToLsp(document, reference.Markdown, reference.Range);
-        }
-
-        var model = context.Document;
-        var choice = context.Snapshot.Choice(context.Environment);
-        var hover = SectionHover.ComputeForTitle(model, choice, caret)
-            ?? (context.Snapshot.Match(context.Environment) is { } match ? SectionHover.Compute(match, caret) : null);
-        return hover is null ? null : ToLsp(document, hover.Markdown, hover.Range);
+            Contents = session.HoverMarkdown
+                ? new MarkupContent { Kind = MarkupKind.Markdown, Value = hover.Markdown }
+                : new MarkupContent { Kind = MarkupKind.PlainText, Value = StripMarkdown(hover.Markdown) },
+            Range = session.Encoder.ToLsp(document.Text, hover.Range),
+        };
     }
-
-    private Hover ToLsp(DocumentSnapshot document, string markdown, Core.Text.TextRange range) => new()
-    {
-        Contents = session.HoverMarkdown
-            ? new MarkupContent { Kind = MarkupKind.Markdown, Value = markdown }
-            : new MarkupContent { Kind = MarkupKind.PlainText, Value = StripMarkdown(markdown) },
-        Range = session.Encoder.ToLsp(document.Text, range),
-    };
 
     // For a client that only shows plaintext: emphasis, code ticks, heading marks and link syntax removed.
     internal static string StripMarkdown(string markdown)

@@ -1,10 +1,10 @@
-using SpecLsp.Core.Checklists;
+using SpecLsp.Core;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class InlayHintHandler(WorkspaceState workspace, ClientSession session)
+internal sealed class InlayHintHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<InlayHintParams, InlayHint[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -12,16 +12,14 @@ internal sealed class InlayHintHandler(WorkspaceState workspace, ClientSession s
 
     public async Task<InlayHint[]> HandleAsync(InlayHintParams request, CancellationToken cancellationToken)
     {
-        var document = workspace.Get(request.TextDocument.Uri);
-        if (document is null)
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken).ConfigureAwait(false) is not var (document, context))
         {
             return [];
         }
 
-        var model = await document.GetModelAsync(cancellationToken).ConfigureAwait(false);
         var encoder = session.Encoder;
         var range = encoder.ToCore(document.Text, request.Range);
-        return [.. ChecklistProgress.Compute(model)
+        return [.. service.ChecklistProgress(context)
             .Where(progress => range.Contains(progress.HeadingRange.Start))
             .Select(progress => new InlayHint
             {

@@ -1,3 +1,4 @@
+using SpecLsp.Core;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Server.Templates;
@@ -5,7 +6,7 @@ using SpecLsp.Server.Templates;
 namespace SpecLsp.Server.Handlers;
 
 /// <summary><c>speclsp/newSpec</c>: writes a new spec from a template for the extension's "New spec" command.</summary>
-internal sealed class NewSpecHandler(TemplateEnvironmentService templates) : IRequestHandler<NewSpecParams, NewSpecResult>
+internal sealed class NewSpecHandler(SpecLanguageService service) : IRequestHandler<NewSpecParams, NewSpecResult>
 {
     public const string Method = "speclsp/newSpec";
 
@@ -16,9 +17,10 @@ internal sealed class NewSpecHandler(TemplateEnvironmentService templates) : IRe
             throw new JsonRpcException(ErrorCodes.InvalidParams, $"'{request.Uri}' is not a file URI.");
         }
 
-        var template = templates.Current.Catalog.Find(request.TemplateName)
-            ?? throw new JsonRpcException(ErrorCodes.InvalidParams, $"Unknown template '{request.TemplateName}'; known: {string.Join(", ", templates.Current.Catalog.Names)}.");
-        string text = NewSpecRenderer.Render(template, request.Title, DateOnly.FromDateTime(DateTime.Now));
+        var catalog = service.Environment.Catalog;
+        var template = catalog.Find(request.TemplateName)
+            ?? throw new JsonRpcException(ErrorCodes.InvalidParams, $"Unknown template '{request.TemplateName}'; known: {string.Join(", ", catalog.Names)}.");
+        string text = NewSpecRenderer.Render(template, request.Title, service.Today);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(uri.LocalPath)!);

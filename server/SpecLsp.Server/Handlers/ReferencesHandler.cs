@@ -1,11 +1,11 @@
-using SpecLsp.Core.References;
+using SpecLsp.Core;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class ReferencesHandler(RequestInputs inputs, ClientSession session, ReferenceConversions conversions)
+internal sealed class ReferencesHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<ReferenceParams, Location[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -13,12 +13,12 @@ internal sealed class ReferencesHandler(RequestInputs inputs, ClientSession sess
 
     public async Task<Location[]> HandleAsync(ReferenceParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (snapshot, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (document, context))
         {
             return [];
         }
 
-        var position = session.Encoder.ToCore(snapshot.Text, request.Position);
-        return conversions.ToLocations(ReferenceNavigation.FindReferences(context.View, position, request.Context.IncludeDeclaration));
+        var position = session.Encoder.ToCore(document.Text, request.Position);
+        return conversions.ToLocations(service.References(context, position, request.Context.IncludeDeclaration));
     }
 }

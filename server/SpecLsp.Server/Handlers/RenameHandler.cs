@@ -1,4 +1,4 @@
-using SpecLsp.Core.References;
+using SpecLsp.Core;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
@@ -6,7 +6,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class RenameHandler(RequestInputs inputs, ClientSession session, ReferenceConversions conversions)
+internal sealed class RenameHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session, ReferenceConversions conversions)
     : IRequestHandler<RenameParams, WorkspaceEdit?>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -14,12 +14,12 @@ internal sealed class RenameHandler(RequestInputs inputs, ClientSession session,
 
     public async Task<WorkspaceEdit?> HandleAsync(RenameParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (snapshot, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (document, context))
         {
             return null;
         }
 
-        var result = ReferenceRename.Rename(context.View, session.Encoder.ToCore(snapshot.Text, request.Position), request.NewName);
+        var result = service.Rename(context, session.Encoder.ToCore(document.Text, request.Position), request.NewName);
         return result.Changes is { } changes
             ? conversions.ToWorkspaceEdit(changes)
             : throw new JsonRpcException(ErrorCodes.RequestFailed, result.Error ?? "Nothing to rename here.");

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using SpecLsp.Core.Placeholders;
+using SpecLsp.Core;
 using SpecLsp.Core.SemanticTokens;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Workspace;
@@ -13,7 +13,7 @@ namespace SpecLsp.Server.Handlers;
 /// keys and values, placeholders and RFC 2119 keywords. The last answer per document is kept, so a delta request after
 /// a keystroke sends only the tokens that changed.
 /// </summary>
-internal sealed class SemanticTokensHandler(WorkspaceState workspace, RequestInputs inputs, ClientSession session)
+internal sealed class SemanticTokensHandler(WorkspaceState workspace, RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<SemanticTokensParams, SemanticTokens>, IRequestHandler<SemanticTokensDeltaParams, SemanticTokensDeltaResult>, ICapabilityProvider
 {
     /// <summary>Index = <see cref="SpecTokenType"/>: standard types, so that every theme colours them.</summary>
@@ -110,15 +110,7 @@ internal sealed class SemanticTokensHandler(WorkspaceState workspace, RequestInp
         }
 
         var model = context.Document;
-
-        // Placeholders are coloured where the diagnostics report them: only in a document that follows a template.
-        var facts = context.Snapshot.TemplateFacts(context.Environment);
-        var placeholders = facts is null
-            ? []
-            : PlaceholderScanner.Scan(context.Snapshot, facts.Metadata, facts.Placeholders, cancellationToken)
-                .Where(p => p.Kind is PlaceholderKind.Text or PlaceholderKind.Date or PlaceholderKind.OptionList or PlaceholderKind.Token or PlaceholderKind.NeedsClarification)
-                .Select(p => p.Range);
-        var tokens = SpecTokens.Compute(model, placeholders, cancellationToken);
+        var tokens = service.Tokens(context, cancellationToken);
 
         var encoder = session.Encoder;
         var data = new int[tokens.Length * 5];

@@ -1,3 +1,4 @@
+using SpecLsp.Core;
 using SpecLsp.Core.References;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
@@ -5,7 +6,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class WorkspaceSymbolHandler(RequestInputs inputs, ReferenceConversions conversions)
+internal sealed class WorkspaceSymbolHandler(RequestInputs inputs, SpecLanguageService service, ReferenceConversions conversions)
     : IRequestHandler<WorkspaceSymbolParams, WorkspaceSymbol[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -15,7 +16,7 @@ internal sealed class WorkspaceSymbolHandler(RequestInputs inputs, ReferenceConv
     {
         // The index holds every spec, open ones from the editor's text, so closed files are found too.
         var current = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
-        var matches = IndexSymbols.Search(current, request.Query, cancellationToken: cancellationToken);
+        var matches = service.WorkspaceSymbols(current, request.Query, cancellationToken);
         var locations = conversions.ToLocations(matches.Select(m => new SourceLocation(m.DocumentUri, m.Range)));
         return [.. matches.Select((match, i) => new WorkspaceSymbol
         {

@@ -2,6 +2,10 @@ using System.IO.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SpecLsp.Core;
+using SpecLsp.Core.Analysis;
+using SpecLsp.Core.CodeActions;
+using SpecLsp.Core.Completion;
 using SpecLsp.Core.Templates;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lifecycle;
@@ -9,7 +13,6 @@ using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Diagnostics;
 using SpecLsp.Server.Handlers;
 using SpecLsp.Server.Logging;
-using SpecLsp.Server.Placeholders;
 using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 
@@ -107,11 +110,18 @@ internal static class ServerHost
         }
     }
 
+    // The facade is composed in Core; DI only hands it the server's template source and clock, and whatever analyzers
+    // and sources a test registers.
     private static void AddAnalyzers(IServiceCollection services)
     {
         services.AddSingleton<TemplateEnvironmentService>();
         services.AddSingleton<ITemplateEnvironmentSource>(provider => provider.GetRequiredService<TemplateEnvironmentService>());
-        services.AddSpecAnalysis();
+        services.AddSingleton(provider => new SpecLanguageService(
+            provider.GetRequiredService<TemplateEnvironmentService>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetServices<IDocumentAnalyzer>(),
+            provider.GetServices<ICompletionSource>(),
+            provider.GetServices<ICodeActionSource>()));
     }
 }
 

@@ -1,3 +1,4 @@
+using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Workspace;
@@ -28,10 +29,10 @@ internal sealed record DocumentInputs(DocumentSnapshot Document, AnalysisContext
 /// <see cref="InputScope.WorkspaceAfterScan"/> takes the disk entries of a scan that landed while it waited (a scan is
 /// no client message), keeping the open documents' versions it took.
 /// </summary>
-internal sealed class RequestInputs(ServerStateStore store, WorkspaceIndexService index, TimeProvider time)
+internal sealed class RequestInputs(ServerStateStore store, WorkspaceIndexService index, SpecLanguageService service)
 {
-    /// <summary>Today, from the server's one clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    /// <summary>Today, from the server's one clock (the facade's).</summary>
+    public DateOnly Today => service.Today;
 
     /// <summary>The template environment in force (for requests about no document).</summary>
     public TemplateEnvironment Environment => store.Current.Templates;

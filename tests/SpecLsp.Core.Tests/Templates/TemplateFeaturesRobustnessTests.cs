@@ -62,7 +62,7 @@ public class TemplateFeaturesRobustnessTests
         }
 
         Assert.NotNull(insertAll);
-        var fixedText = CodeActions.SectionCodeActionsTests.Apply(text, insertAll.Edits);
+        var fixedText = Tests.Sections.SectionCodeActionsTests.Apply(text, insertAll.Edits);
 
         Assert.Empty(SectionDiagnostics.Compute(TemplateMatch.Create(SpecParser.Parse(SourceText.From(fixedText)), template)).Where(d => d.Code != "empty-section"));
     }

@@ -11,7 +11,7 @@ internal static class ModelAssert
         nameof(SpecDocument.Source), nameof(SpecDocument.FrontMatter), nameof(SpecDocument.Title), nameof(SpecDocument.Sections),
         nameof(SpecDocument.AllSections), nameof(SpecDocument.Metadata), nameof(SpecDocument.IdDefinitions), nameof(SpecDocument.IdMentions),
         nameof(SpecDocument.Links), nameof(SpecDocument.ReferenceDefinitions), nameof(SpecDocument.TaskItems), nameof(SpecDocument.CodeBlocks),
-        nameof(SpecDocument.CodeSpans), nameof(SpecDocument.HtmlComments), nameof(SpecDocument.ExplicitAnchors), nameof(SpecDocument.Blocks),
+        nameof(SpecDocument.CodeSpans), nameof(SpecDocument.HtmlComments), nameof(SpecDocument.ExplicitAnchors), nameof(SpecDocument.Blocks), nameof(SpecDocument.ListItems), nameof(SpecDocument.TableRows),
         nameof(SpecDocument.ParseDiagnostics), nameof(SpecDocument.DestinationScanCost), nameof(SpecDocument.IdPrefixes),
     ];
 
@@ -33,6 +33,8 @@ internal static class ModelAssert
         Sequence("HTML comments", expected.HtmlComments, actual.HtmlComments, context);
         Sequence("explicit anchors", expected.ExplicitAnchors, actual.ExplicitAnchors, context);
         Sequence("blocks", expected.Blocks, actual.Blocks, context);
+        Sequence("list items", expected.ListItems, actual.ListItems, context);
+        Sequence("table rows", expected.TableRows.Select(Describe), actual.TableRows.Select(Describe), context);
         Sequence("parse diagnostics", expected.ParseDiagnostics, actual.ParseDiagnostics, context);
         Same("destination scan cost", expected.DestinationScanCost, actual.DestinationScanCost, context);
         Sequence("ID prefixes", expected.IdPrefixes.Order(StringComparer.Ordinal), actual.IdPrefixes.Order(StringComparer.Ordinal), context);
@@ -52,6 +54,8 @@ internal static class ModelAssert
 
     private static void Same<T>(string what, T expected, T actual, string context) =>
         Assert.True(Equals(expected, actual), $"{context}: {what} differs:\n  expected {expected}\n  actual   {actual}");
+
+    private static string Describe(TableRowNode r) => $"{r.Range} header={r.IsHeader} table={r.TableRange} cells=[{string.Join(", ", r.Cells)}]";
 
     // Sections are classes (children by reference) and front matter holds a dictionary: compared through their text.
     private static string Describe(Section s) =>

@@ -103,7 +103,7 @@ public sealed class ServerFaultTests
     {
         public const string Message = "completion source exploded";
 
-        public IEnumerable<SpecCompletionItem> Complete(AnalysisContext context, Core.Text.Position caret) => throw new InvalidOperationException(Message);
+        public IEnumerable<SpecCompletionItem> Complete(AnalysisContext context, CompletionRequest request) => throw new InvalidOperationException(Message);
     }
 
     private sealed class ThrowingAnalyzer : IDocumentAnalyzer

@@ -1,14 +1,10 @@
 using System.Text;
+using SpecLsp.Core.Hover;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Text;
 
-namespace SpecLsp.Core.Hover;
-
-/// <summary>A hover: Markdown for the range it explains.</summary>
-/// <param name="Markdown">The content.</param>
-/// <param name="Range">The text it is about.</param>
-public sealed record SpecHover(string Markdown, TextRange Range);
+namespace SpecLsp.Core.Sections;
 
 /// <summary>Hover on a heading: the template's guidance for that section.</summary>
 public static class SectionHover

@@ -1,10 +1,11 @@
 using SpecLsp.Core.Completion;
 using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Sections;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Tests.TestSupport;
 using SpecLsp.Core.Text;
 
-namespace SpecLsp.Core.Tests.Completion;
+namespace SpecLsp.Core.Tests.Sections;
 
 public class SectionCompletionTests
 {

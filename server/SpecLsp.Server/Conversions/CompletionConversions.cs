@@ -1,24 +1,31 @@
-using System.Collections.Immutable;
-using System.Text.Json;
-using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Completion;
-using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Text;
 using SpecLsp.Protocol.Lsp;
-using SpecLsp.Server.Conversions;
-using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
-namespace SpecLsp.Server.Templates;
+namespace SpecLsp.Server.Conversions;
 
-/// <summary>Core completions, code actions and diagnostics to and from LSP.</summary>
-internal static class TemplateConversions
+/// <summary>Core completions to LSP ones.</summary>
+internal static class CompletionConversions
 {
     public static CompletionItem ToLsp(SpecCompletionItem item, SourceText text, PositionEncoder encoder, bool snippets)
     {
+        // A link target, label or ID is inserted as it is shown: no snippet, no filter text.
+        if (item.Kind is SpecCompletionKind.File or SpecCompletionKind.Anchor or SpecCompletionKind.ReferenceLabel or SpecCompletionKind.Id or SpecCompletionKind.NewId)
+        {
+            return new CompletionItem
+            {
+                Label = item.Label,
+                Kind = ToLsp(item.Kind),
+                Detail = item.Detail.Length == 0 ? null : item.Detail,
+                SortText = item.SortText,
+                TextEdit = new TextEdit { Range = encoder.ToLsp(text, item.ReplaceRange), NewText = item.PlainText },
+            };
+        }
+
         var lsp = new CompletionItem
         {
             Label = item.Label,
-            Kind = CompletionItemKind.Snippet,
+            Kind = ToLsp(item.Kind),
             Detail = item.Detail,
             Documentation = item.Documentation.Length == 0 ? null : new MarkupContent { Kind = MarkupKind.Markdown, Value = item.Documentation },
             SortText = item.SortText,
@@ -63,44 +70,15 @@ internal static class TemplateConversions
         };
     }
 
-    public static CodeAction ToLsp(SpecCodeAction action, string uri, SourceText text, PositionEncoder encoder) => new()
+    private static CompletionItemKind ToLsp(SpecCompletionKind kind) => kind switch
     {
-        Title = action.Title,
-        Kind = action.Kind,
-        IsPreferred = action.IsPreferred ? true : null,
-        Diagnostics = action.Diagnostics.IsDefaultOrEmpty ? null : [.. action.Diagnostics.Select(d => DiagnosticConversions.ToLsp(d, uri, text, encoder, _ => null))],
-        Edit = new WorkspaceEdit
-        {
-            Changes = new Dictionary<string, TextEdit[]>(StringComparer.Ordinal)
-            {
-                [uri] = [.. action.Edits.Select(e => new TextEdit { Range = encoder.ToLsp(text, e.Range), NewText = e.NewText })],
-            },
-        },
+        SpecCompletionKind.Value => CompletionItemKind.EnumMember,
+        SpecCompletionKind.Date => CompletionItemKind.Constant,
+        SpecCompletionKind.Key => CompletionItemKind.Property,
+        SpecCompletionKind.File => CompletionItemKind.File,
+        SpecCompletionKind.Anchor or SpecCompletionKind.ReferenceLabel => CompletionItemKind.Reference,
+        SpecCompletionKind.NewId => CompletionItemKind.Keyword,
+        SpecCompletionKind.Id => CompletionItemKind.Value,
+        _ => CompletionItemKind.Snippet,
     };
-
-    // The client hands our diagnostics back in the code action context; their data says what to fix.
-    public static SpecDiagnostic? ToCore(LspDiagnostic diagnostic, SourceText text, PositionEncoder encoder)
-    {
-        if (diagnostic.Source != DiagnosticCodes.Source || diagnostic.Code?.String is not { } code)
-        {
-            return null;
-        }
-
-        var data = ImmutableDictionary<string, string>.Empty;
-        if (diagnostic.Data is { ValueKind: JsonValueKind.Object } element)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                if (property.Value.ValueKind == JsonValueKind.String)
-                {
-                    data = data.SetItem(property.Name, property.Value.GetString()!);
-                }
-            }
-        }
-
-        return new SpecDiagnostic(encoder.ToCore(text, diagnostic.Range), (Core.Diagnostics.DiagnosticSeverity)(int)(diagnostic.Severity ?? Protocol.Lsp.DiagnosticSeverity.Warning), code, diagnostic.Message)
-        {
-            Data = data,
-        };
-    }
 }

@@ -1,10 +1,11 @@
 using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Sections;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Tests.TestSupport;
 using SpecLsp.Core.Text;
 
-namespace SpecLsp.Core.Tests.CodeActions;
+namespace SpecLsp.Core.Tests.Sections;
 
 public class SectionCodeActionsTests
 {
