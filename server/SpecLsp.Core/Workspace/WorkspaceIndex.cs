@@ -180,6 +180,59 @@ public sealed class WorkspaceIndex
         [.. FindLinksTo(path).Where(l => l.Link.Target.Fragment is { } f && f.Equals(anchor, StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>
+    /// The files whose entry differs from <paramref name="previous"/>'s, each with its entry there (null: it was not
+    /// indexed); null when anything may have changed: another workspace, the scan finished, or more than
+    /// <paramref name="limit"/> files changed (a scan landed). Cheap when only open documents changed.
+    /// </summary>
+    public IReadOnlyList<(string Path, FileIndex? Previous)>? ChangesSince(WorkspaceIndex previous, int limit = 64)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (ReferenceEquals(this, previous))
+        {
+            return [];
+        }
+
+        if (!ReferenceEquals(Workspace, previous.Workspace) || IsComplete != previous.IsComplete)
+        {
+            return null;
+        }
+
+        var paths = new HashSet<string>(_open.Keys, WorkspacePaths.Comparer);
+        paths.UnionWith(previous._open.Keys);
+        if (!ReferenceEquals(_disk, previous._disk))
+        {
+            int before = paths.Count;
+            foreach (var (path, file) in _disk)
+            {
+                if ((!previous._disk.TryGetValue(path, out var old) || !ReferenceEquals(old, file)) && paths.Add(path) && paths.Count - before > limit)
+                {
+                    return null;
+                }
+            }
+
+            foreach (var path in previous._disk.Keys)
+            {
+                if (!_disk.ContainsKey(path) && paths.Add(path) && paths.Count - before > limit)
+                {
+                    return null;
+                }
+            }
+        }
+
+        var changes = new List<(string Path, FileIndex? Previous)>();
+        foreach (var path in paths)
+        {
+            var old = previous.GetFile(path);
+            if (!ReferenceEquals(old, GetFile(path)))
+            {
+                changes.Add((path, old));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>
     /// The paths among <paramref name="candidates"/> (the open documents) whose diagnostics may change when
     /// <paramref name="changedPath"/> changes: those linking to it and, when it defined or defines SPEC- IDs
     /// (<paramref name="previous"/> is its entry before the change), those mentioning or defining SPEC- IDs.

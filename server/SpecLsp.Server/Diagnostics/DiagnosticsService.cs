@@ -8,7 +8,6 @@ using SpecLsp.Core.Text;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
-using SpecLsp.Server.Templates;
 using SpecLsp.Server.Workspace;
 using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
@@ -16,8 +15,8 @@ namespace SpecLsp.Server.Diagnostics;
 
 /// <summary>
 /// Asks the <see cref="SpecLanguageService"/> for a document's diagnostics (its analyzers, the configured policy) and
-/// delivers the results: pushed with publishDiagnostics, debounced while typing, or pulled with
-/// textDocument/diagnostic.
+/// delivers the results: pushed with publishDiagnostics, debounced while typing, as the <see cref="ServerState"/>
+/// changes, or pulled with textDocument/diagnostic.
 /// </summary>
 /// <remarks>
 /// A client that declares pull support is never pushed to. VS Code (and any client using
@@ -25,41 +24,19 @@ namespace SpecLsp.Server.Diagnostics;
 /// doing both would list every problem twice. Clients that only take pushed ones (Neovim 0.7, Sublime,
 /// older editors) still get every diagnostic, pushed.
 /// </remarks>
-internal sealed class DiagnosticsService : IDisposable
+internal sealed class DiagnosticsService(ServerStateStore store, SpecLanguageService service, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TimeProvider time)
+    : IServerStateObserver, IDisposable
 {
-    private readonly WorkspaceState _workspace;
-    private readonly SpecLanguageService _service;
-    private readonly JsonRpcConnection _connection;
-    private readonly ClientSession _session;
-    private readonly ILogger<DiagnosticsService> _logger;
-    private readonly WorkspaceIndexService _index;
-    private readonly TemplateEnvironmentService _templates;
-
     private static readonly System.Text.Json.JsonElement NoParams = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
     private readonly Dictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public DiagnosticsService(WorkspaceState workspace, SpecLanguageService service, JsonRpcConnection connection, ClientSession session, ILogger<DiagnosticsService> logger, TemplateEnvironmentService templates, WorkspaceIndexService index, TimeProvider time)
-    {
-        Time = time;
-        _index = index;
-        _templates = templates;
-        templates.Changed += RefreshAll;
-        _workspace = workspace;
-        _service = service;
-        _connection = connection;
-        _session = session;
-        _logger = logger;
-        workspace.DocumentChanged += OnDocumentChanged;
-        workspace.DocumentClosed += OnDocumentClosed;
-    }
-
     /// <summary>How long typing must pause before diagnostics are pushed while edits keep coming.</summary>
     public TimeSpan DebounceDelay { get; set; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>The clock the debounce waits on and today's date comes from: the server's one registered clock (tests set a fake one).</summary>
-    public TimeProvider Time { get; set; }
+    public TimeProvider Time { get; set; } = time;
 
     /// <summary>
     /// The delay for a change that finds the document's previous diagnostics already delivered: one keystroke
@@ -67,75 +44,92 @@ internal sealed class DiagnosticsService : IDisposable
     /// </summary>
     public TimeSpan QuietDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    public AnalysisContext CreateContext(DocumentSnapshot document, SpecSnapshot snapshot)
-    {
-        var environment = _templates.Current;
-        return new()
-        {
-            Document = snapshot.Document,
-            DocumentUri = document.Uri,
-            Snapshot = snapshot,
-            Workspace = _index.Current,
-            Environment = environment,
-            SiteRoot = environment.Configuration.SiteRoot,
-            Today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime),
-        };
-    }
+    public AnalysisContext CreateContext(DocumentSnapshot document, SpecSnapshot snapshot) => CreateContext(store.Current, document, snapshot);
 
-    public async Task<LspDiagnostic[]> ComputeAsync(DocumentSnapshot document, CancellationToken cancellationToken)
+    public AnalysisContext CreateContext(ServerState state, DocumentSnapshot document, SpecSnapshot snapshot) => new()
+    {
+        Document = snapshot.Document,
+        DocumentUri = document.Uri,
+        Snapshot = snapshot,
+        Workspace = state.Index,
+        Environment = state.Templates,
+        SiteRoot = state.Templates.Configuration.SiteRoot,
+        Today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime),
+    };
+
+    /// <summary>The diagnostics of <paramref name="document"/> against the workspace and configuration as they are now.</summary>
+    public Task<LspDiagnostic[]> ComputeAsync(DocumentSnapshot document, CancellationToken cancellationToken) => ComputeAsync(store.Current, document, cancellationToken);
+
+    public async Task<LspDiagnostic[]> ComputeAsync(ServerState state, DocumentSnapshot document, CancellationToken cancellationToken)
     {
         var snapshot = await document.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var context = CreateContext(document, snapshot);
-        var diagnostics = _service.Diagnose(context, cancellationToken);
+        var diagnostics = service.Diagnose(CreateContext(state, document, snapshot), cancellationToken);
         return ToLsp(diagnostics, document.Uri, document.Text);
     }
 
     /// <summary>Converts one document's diagnostics for this client (its position encoding, related information or not).</summary>
     public LspDiagnostic[] ToLsp(IEnumerable<SpecDiagnostic> diagnostics, string uri, SourceText text)
     {
-        var encoder = _session.Encoder;
-        bool related = _session.SupportsRelatedInformation;
-        return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, uri, text, encoder, u => _workspace.Get(u)?.Text) is var lsp && related ? lsp : lsp with { RelatedInformation = null })];
+        var encoder = session.Encoder;
+        bool related = session.SupportsRelatedInformation;
+        var documents = store.Current;
+        return [.. diagnostics.Select(d => DiagnosticConversions.ToLsp(d, uri, text, encoder, u => documents.GetDocument(u)?.Text) is var lsp && related ? lsp : lsp with { RelatedInformation = null })];
     }
 
-    /// <summary>Computes every open document's diagnostics again (the configuration or templates changed).</summary>
-    public void RefreshAll()
+    /// <summary>
+    /// Follows the state: a document opened or changed gets its diagnostics computed (debounced), a closed one has
+    /// them cleared; when an index entry changes, the open documents that depend on it (links to it, SPEC- IDs)
+    /// are computed again, and all of them when the configuration or templates changed.
+    /// </summary>
+    /// <remarks>
+    /// A pulling client is asked to pull again instead: by <see cref="WorkspaceDiagnosticsService"/>, once for a
+    /// burst of index changes, which also covers the files that are not open.
+    /// </remarks>
+    public void OnStateChanged(ServerState previous, ServerState next)
     {
-        if (_session.PullsDiagnostics)
+        if (!ReferenceEquals(previous.Documents, next.Documents))
         {
-            if (_session.Capabilities.Workspace?.Diagnostics?.RefreshSupport == true)
+            foreach (var uri in previous.Documents.Keys.Where(u => !next.Documents.ContainsKey(u)))
             {
-                _ = _connection.SendRequestAsync(Methods.WorkspaceDiagnosticRefresh, NoParams, LspJsonContext.Default.JsonElement, LspJsonContext.Default.JsonElement)
-                    .ContinueWith(t => _logger.LogWarning(t.Exception, "workspace/diagnostic/refresh failed."), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                OnDocumentClosed(uri);
             }
+        }
 
+        if (next.TemplatesDiffer(previous))
+        {
+            RefreshAll(next);
             return;
         }
 
-        foreach (var document in _workspace.Documents.Values)
+        if (!ReferenceEquals(previous.Documents, next.Documents))
         {
-            OnDocumentChanged(document);
+            foreach (var (uri, document) in next.Documents)
+            {
+                if (!previous.Documents.TryGetValue(uri, out var before) || !ReferenceEquals(before, document))
+                {
+                    Schedule(document);
+                }
+            }
         }
-    }
 
-    /// <summary>Recomputes an open document's diagnostics because something it depends on (another file) changed.</summary>
-    /// <remarks>
-    /// A pulling client is asked to pull again by <see cref="WorkspaceDiagnosticsService"/>, once for a burst of index
-    /// changes, which also covers the files that are not open.
-    /// </remarks>
-    public void Refresh(DocumentSnapshot document)
-    {
-        if (!_session.PullsDiagnostics)
+        if (!ReferenceEquals(previous.Index, next.Index) && !session.PullsDiagnostics && !next.OpenPaths.IsEmpty)
         {
-            OnDocumentChanged(document);
+            var changes = next.Index.ChangesSince(previous.Index);
+            var dependents = changes is null
+                ? next.OpenPaths.Keys
+                : changes.SelectMany(c => next.Index.FindDependents(c.Path, c.Previous, next.OpenPaths.Keys)).Distinct(Core.Workspace.WorkspacePaths.Comparer);
+            foreach (var path in dependents.ToList())
+            {
+                if (next.GetDocumentAt(path) is { } document && ReferenceEquals(previous.GetDocumentAt(path), document))
+                {
+                    Schedule(document);
+                }
+            }
         }
     }
 
     public void Dispose()
     {
-        _templates.Changed -= RefreshAll;
-        _workspace.DocumentChanged -= OnDocumentChanged;
-        _workspace.DocumentClosed -= OnDocumentClosed;
         lock (_lock)
         {
             foreach (var pending in _pending.Values)
@@ -148,14 +142,32 @@ internal sealed class DiagnosticsService : IDisposable
         }
     }
 
-    private void OnDocumentChanged(DocumentSnapshot document) => Schedule(document);
+    // Every open document's diagnostics again (the configuration or templates changed).
+    private void RefreshAll(ServerState state)
+    {
+        if (session.PullsDiagnostics)
+        {
+            if (session.Capabilities.Workspace?.Diagnostics?.RefreshSupport == true)
+            {
+                _ = connection.SendRequestAsync(Methods.WorkspaceDiagnosticRefresh, NoParams, LspJsonContext.Default.JsonElement, LspJsonContext.Default.JsonElement)
+                    .ContinueWith(t => logger.LogWarning(t.Exception, "workspace/diagnostic/refresh failed."), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
+            return;
+        }
+
+        foreach (var document in state.Documents.Values)
+        {
+            Schedule(document);
+        }
+    }
 
     // Adaptive debounce: an edit whose predecessor's diagnostics are still pending means edits keep coming faster
     // than diagnostics, so the full debounce applies; an edit after a pause gets them almost at once. Opens keep
     // the full debounce because an editor restoring a session opens many documents in a burst.
     private void Schedule(DocumentSnapshot document)
     {
-        if (_session.PullsDiagnostics)
+        if (session.PullsDiagnostics)
         {
             return;
         }
@@ -176,7 +188,7 @@ internal sealed class DiagnosticsService : IDisposable
             }
         }
 
-        if (!_session.PullsDiagnostics)
+        if (!session.PullsDiagnostics)
         {
             Publish(new PublishDiagnosticsParams { Uri = uri, Diagnostics = [] });
         }
@@ -225,7 +237,7 @@ internal sealed class DiagnosticsService : IDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Computing diagnostics for {Uri} failed.", document.Uri);
+            logger.LogError(ex, "Computing diagnostics for {Uri} failed.", document.Uri);
         }
         finally
         {
@@ -247,5 +259,5 @@ internal sealed class DiagnosticsService : IDisposable
     }
 
     private void Publish(PublishDiagnosticsParams @params) =>
-        _connection.SendNotification(Methods.TextDocumentPublishDiagnostics, @params, LspJsonContext.Default.PublishDiagnosticsParams);
+        connection.SendNotification(Methods.TextDocumentPublishDiagnostics, @params, LspJsonContext.Default.PublishDiagnosticsParams);
 }

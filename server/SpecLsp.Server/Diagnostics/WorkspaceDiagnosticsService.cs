@@ -32,12 +32,11 @@ namespace SpecLsp.Server.Diagnostics;
 /// neighbours did not change either keeps its id and costs nothing: not even a disk read while its index entry is
 /// the one its report was computed from.
 /// </remarks>
-internal sealed partial class WorkspaceDiagnosticsService : IDisposable
+internal sealed partial class WorkspaceDiagnosticsService : IServerStateObserver, IDisposable
 {
     private const string GoneSuffix = ".gone";
 
-    private readonly WorkspaceState _documents;
-    private readonly WorkspaceIndexService _index;
+    private readonly ServerStateStore _store;
     private readonly DiagnosticsService _diagnostics;
     private readonly SpecLanguageService _service;
     private readonly TemplateEnvironmentService _templates;
@@ -66,30 +65,49 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
     private int _pushScheduled;
 
     public WorkspaceDiagnosticsService(
-        WorkspaceState documents, WorkspaceIndexService index, DiagnosticsService diagnostics, SpecLanguageService service,
+        ServerStateStore store, DiagnosticsService diagnostics, SpecLanguageService service,
         TemplateEnvironmentService templates, ClientSession session, JsonRpcConnection connection, ILogger<WorkspaceDiagnosticsService> logger)
     {
-        _documents = documents;
-        _index = index;
+        _store = store;
         _diagnostics = diagnostics;
         _service = service;
         _templates = templates;
         _session = session;
         _connection = connection;
         _logger = logger;
-        templates.Changed += OnConfigurationChanged;
     }
 
     /// <summary>How long changes are gathered before a refresh request or a push goes out.</summary>
     public TimeSpan FollowUpDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>
-    /// Called when an index entry changed (null: the whole index, after a scan or a change of folders), with the
-    /// entry before the change.
-    /// </summary>
-    public void OnIndexChanged(string? path, FileIndex? previous)
+    /// <summary>Follows the state: a new configuration or templates, and the index entries that changed.</summary>
+    public void OnStateChanged(ServerState previous, ServerState next)
     {
-        bool open = path is not null && _documents.Get(_index.ToUri(path)) is not null;
+        if (next.TemplatesDiffer(previous))
+        {
+            OnConfigurationChanged();
+        }
+
+        if (!ReferenceEquals(previous.Index, next.Index))
+        {
+            if (next.Index.ChangesSince(previous.Index) is { } changes)
+            {
+                foreach (var (path, entry) in changes)
+                {
+                    OnIndexChanged(next, path, entry);
+                }
+            }
+            else
+            {
+                OnIndexChanged(next, null, null);
+            }
+        }
+    }
+
+    // An index entry changed (null: the whole index, after a scan or a change of folders), with the entry before the change.
+    private void OnIndexChanged(ServerState state, string? path, FileIndex? previous)
+    {
+        bool open = path is not null && state.GetDocumentAt(path) is not null;
         lock (_lock)
         {
             if (path is null)
@@ -119,12 +137,13 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
             previous[id.Uri] = id.Value;
         }
 
-        var (reports, covered) = await CollectAsync(previous, includeOpen: true, cancellationToken).ConfigureAwait(false);
+        var state = _store.Current;
+        var (reports, covered) = await CollectAsync(state, previous, includeOpen: true, cancellationToken).ConfigureAwait(false);
         string? configurationUri = _templates.ConfigurationDiagnostics?.Uri;
         foreach (var (uri, value) in previous)
         {
             // A file that left the index gets one empty report; the id it carries means "already cleared".
-            if (!covered.Contains(uri) && !value.EndsWith(GoneSuffix, StringComparison.Ordinal) && _documents.Get(uri) is null && uri != configurationUri)
+            if (!covered.Contains(uri) && !value.EndsWith(GoneSuffix, StringComparison.Ordinal) && state.GetDocument(uri) is null && uri != configurationUri)
             {
                 reports.Add(new WorkspaceFullDocumentDiagnosticReport { Uri = uri, Version = null, ResultId = _nonce + GoneSuffix, Items = [] });
             }
@@ -136,9 +155,10 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
     /// <summary>Answers <c>textDocument/diagnostic</c> for an open document, with a result id.</summary>
     public async Task<DocumentDiagnosticReport> PullDocumentAsync(DocumentSnapshot document, string? previousResultId, CancellationToken cancellationToken)
     {
+        var state = _store.Current;
         BringGenerationsUpToDate();
         string key = WorkspacePaths.FromUriOrPath(document.Uri) ?? document.Uri;
-        var (resultId, items) = await OpenReportAsync(key, document, previousResultId, cancellationToken).ConfigureAwait(false);
+        var (resultId, items) = await OpenReportAsync(state, key, document, previousResultId, cancellationToken).ConfigureAwait(false);
         return items is null
             ? new UnchangedDocumentDiagnosticReport { ResultId = resultId }
             : new FullDocumentDiagnosticReport { ResultId = resultId, Items = items };
@@ -146,12 +166,11 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
 
     public void Dispose()
     {
-        _templates.Changed -= OnConfigurationChanged;
         _stopping.Cancel();
         _stopping.Dispose();
     }
 
-    private bool PushesClosedFiles => !_session.PullsDiagnostics && _templates.PushWorkspaceDiagnostics;
+    private bool PushesClosedFiles => !_session.PullsDiagnostics && _store.Current.PushWorkspaceDiagnostics;
 
     private void OnConfigurationChanged()
     {
@@ -242,9 +261,10 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
     {
         List<WorkspaceDocumentDiagnosticReport> reports = [];
         HashSet<string> covered = new(StringComparer.Ordinal);
+        var state = _store.Current;
         if (PushesClosedFiles)
         {
-            (reports, covered) = await CollectAsync(_pushed, includeOpen: false, cancellationToken).ConfigureAwait(false);
+            (reports, covered) = await CollectAsync(state, _pushed, includeOpen: false, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var report in reports.OfType<WorkspaceFullDocumentDiagnosticReport>())
@@ -256,7 +276,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
         foreach (var uri in _pushed.Keys.Where(u => !covered.Contains(u)).ToList())
         {
             _pushed.Remove(uri);
-            if (_documents.Get(uri) is null)
+            if (_store.Current.GetDocument(uri) is null)
             {
                 Publish(uri, []);
             }
@@ -269,19 +289,19 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
         _connection.SendNotification(Methods.TextDocumentPublishDiagnostics, new PublishDiagnosticsParams { Uri = uri, Diagnostics = items }, LspJsonContext.Default.PublishDiagnosticsParams);
 
     private async Task<(List<WorkspaceDocumentDiagnosticReport> Reports, HashSet<string> Covered)> CollectAsync(
-        IReadOnlyDictionary<string, string> previous, bool includeOpen, CancellationToken cancellationToken)
+        ServerState state, IReadOnlyDictionary<string, string> previous, bool includeOpen, CancellationToken cancellationToken)
     {
         BringGenerationsUpToDate();
-        var index = await _index.GetCurrentWithOpenDocumentsAsync(cancellationToken).ConfigureAwait(false);
-        var configuration = _templates.Current.Configuration;
+        var index = await state.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
+        var configuration = state.Templates.Configuration;
         var today = DateOnly.FromDateTime(_diagnostics.Time.GetLocalNow().DateTime);
         var reports = new List<WorkspaceDocumentDiagnosticReport>();
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var closed = new List<(string Path, string Uri, FileIndex Entry)>();
         foreach (var file in index.Files)
         {
-            string uri = _index.ToUri(file.Path);
-            if (_documents.Get(uri) is { } open)
+            string uri = state.ToUri(file.Path);
+            if (state.GetDocument(uri) is { } open)
             {
                 if (!includeOpen)
                 {
@@ -291,7 +311,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
                 covered.Add(uri);
                 try
                 {
-                    var (resultId, items) = await OpenReportAsync(file.Path, open, previous.GetValueOrDefault(uri), cancellationToken).ConfigureAwait(false);
+                    var (resultId, items) = await OpenReportAsync(state, file.Path, open, previous.GetValueOrDefault(uri), cancellationToken).ConfigureAwait(false);
                     reports.Add(items is null
                         ? new WorkspaceUnchangedDocumentDiagnosticReport { Uri = uri, Version = open.Version, ResultId = resultId }
                         : new WorkspaceFullDocumentDiagnosticReport { Uri = uri, Version = open.Version, ResultId = resultId, Items = items });
@@ -318,7 +338,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
         return (reports, covered);
     }
 
-    private async Task<(string ResultId, LspDiagnostic[]? Items)> OpenReportAsync(string key, DocumentSnapshot document, string? previous, CancellationToken cancellationToken)
+    private async Task<(string ResultId, LspDiagnostic[]? Items)> OpenReportAsync(ServerState state, string key, DocumentSnapshot document, string? previous, CancellationToken cancellationToken)
     {
         string stamp = Stamp(key, DateOnly.FromDateTime(_diagnostics.Time.GetLocalNow().DateTime));
         if (_cache.TryGetValue(key, out var cached) && ReferenceEquals(cached.Source, document) && cached.Stamp == stamp)
@@ -341,7 +361,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
             return (resultId, null);
         }
 
-        var items = await _diagnostics.ComputeAsync(document, cancellationToken).ConfigureAwait(false);
+        var items = await _diagnostics.ComputeAsync(state, document, cancellationToken).ConfigureAwait(false);
         _cache[key] = new CachedReport(document, stamp, resultId, items);
         return (resultId, items);
     }
@@ -409,7 +429,7 @@ internal sealed partial class WorkspaceDiagnosticsService : IDisposable
                 return false;
             }
 
-            var index = _index.Current;
+            var index = _store.Current.Index;
             var candidates = index.Files.Select(f => f.Path).ToList();
             bool dependents = false;
             // The changed file's own report needs no new generation: its id hashes its text. Nor do the others when

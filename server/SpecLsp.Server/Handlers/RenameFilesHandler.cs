@@ -14,7 +14,7 @@ namespace SpecLsp.Server.Handlers;
 /// the client did not announce first (its client sends only the notification), applies the same edits with
 /// <c>workspace/applyEdit</c> where the client supports it.
 /// </summary>
-internal sealed class RenameFilesHandler(WorkspaceIndexService index, ReferenceConversions conversions, ClientSession session, JsonRpcConnection connection)
+internal sealed class RenameFilesHandler(RequestInputs inputs, WorkspaceIndexService index, ReferenceConversions conversions, ClientSession session, JsonRpcConnection connection)
     : IRequestHandler<RenameFilesParams, WorkspaceEdit?>, INotificationHandler<RenameFilesParams>, ICapabilityProvider
 {
     // Markdown files, the images and other files they link to, and folders.
@@ -42,7 +42,7 @@ internal sealed class RenameFilesHandler(WorkspaceIndexService index, ReferenceC
     public async Task<WorkspaceEdit?> HandleAsync(RenameFilesParams request, CancellationToken cancellationToken)
     {
         var moves = Moves(request);
-        var workspace = await index.GetCurrentWithOpenDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        var workspace = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
         var changes = FileMoves.LinkEdits(workspace, moves, cancellationToken);
         foreach (var move in moves)
         {
@@ -56,7 +56,7 @@ internal sealed class RenameFilesHandler(WorkspaceIndexService index, ReferenceC
     {
         var moves = Moves(notification);
         var unannounced = moves.Where(m => !_answered.TryRemove((m.OldPath, m.NewPath), out _)).ToList();
-        var workspace = await index.GetCurrentWithOpenDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        var workspace = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
 
         // Every indexed file the moves take along: gone from the old path, new at the new one.
         var moved = workspace.Files.Select(f => (Old: f.Path, New: FileMoves.NewPathOf(moves, f.Path))).Where(f => f.New is not null).ToList();

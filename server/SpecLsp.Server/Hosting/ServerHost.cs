@@ -63,6 +63,7 @@ internal static class ServerHost
         builder.Services.AddSingleton(early.Connection);
         builder.Services.AddSingleton(early.Lifecycle);
         builder.Services.AddSingleton(early.Session);
+        builder.Services.AddSingleton<ServerStateStore>();
         builder.Services.AddSingleton(_ => new DocumentParser());
         builder.Services.AddSingleton<WorkspaceState>();
         builder.Services.AddSingleton<WorkspaceIndexService>();
@@ -95,8 +96,12 @@ internal static class ServerHost
             started?.Invoke(host.Services);
             host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopping.Cancel);
 
-            // Created before any document arrives: it follows the workspace's changes from the first one.
-            _ = host.Services.GetRequiredService<DiagnosticsService>();
+            // Wired before any message changes the state: every change, in order, first to the index (scans), then to
+            // the diagnostics of open documents, then to the workspace's.
+            var store = host.Services.GetRequiredService<ServerStateStore>();
+            store.Observe(host.Services.GetRequiredService<WorkspaceIndexService>());
+            store.Observe(host.Services.GetRequiredService<DiagnosticsService>());
+            store.Observe(host.Services.GetRequiredService<WorkspaceDiagnosticsService>());
             HandlerRegistrations.RegisterAll(host.Services.GetRequiredService<HandlerRegistry>());
             return host;
         }

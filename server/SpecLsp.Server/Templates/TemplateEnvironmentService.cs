@@ -6,21 +6,22 @@ using SpecLsp.Core.Text;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
+using SpecLsp.Server.Workspace;
 using LspDiagnostic = SpecLsp.Protocol.Lsp.Diagnostic;
 
 namespace SpecLsp.Server.Templates;
 
 /// <summary>
 /// The workspace's templates and configuration: <c>.speclsp.yaml</c> laid over the client's <c>speclsp</c>
-/// settings. Reloaded when either changes; <see cref="Changed"/> then lets diagnostics be computed again.
+/// settings. Reloaded when either changes; a reload that changes anything diagnostics read puts the new environment
+/// into the <see cref="ServerState"/>, whose observers compute diagnostics again.
 /// </summary>
-internal sealed partial class TemplateEnvironmentService(JsonRpcConnection connection, ClientSession session, ILogger<TemplateEnvironmentService> logger)
+internal sealed partial class TemplateEnvironmentService(ServerStateStore store, JsonRpcConnection connection, ClientSession session, ILogger<TemplateEnvironmentService> logger)
     : ITemplateEnvironmentSource
 {
     public const string SettingsSection = "speclsp";
 
     private readonly Lock _lock = new();
-    private TemplateEnvironment _current = TemplateEnvironment.Default;
     private ConfigurationSettings? _clientSettings;
     private string? _publishedConfigurationUri;
 
@@ -30,14 +31,9 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
     /// </summary>
     public (string Uri, LspDiagnostic[] Diagnostics)? ConfigurationDiagnostics { get; private set; }
 
-    public event Action? Changed;
-
-    /// <summary>The client's <c>speclsp.diagnostics.workspace</c> setting is <c>on</c> (as of the last <see cref="Reload"/>).</summary>
-    public bool PushWorkspaceDiagnostics { get; private set; }
-
     private bool _pushWorkspaceDiagnosticsSetting;
 
-    public TemplateEnvironment Current => Volatile.Read(ref _current);
+    public TemplateEnvironment Current => store.Current.Templates;
 
     public string? WorkspaceRoot
     {
@@ -101,18 +97,21 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
     public void Reload()
     {
         LoadedEnvironment loaded;
-        bool changed;
         lock (_lock)
         {
-            var previous = Current;
             loaded = TemplateEnvironmentLoader.Load(WorkspaceRoot, _clientSettings);
             var next = loaded.Environment;
-            changed = !next.Configuration.Equals(previous.Configuration)
-                || next.Catalog.Fingerprint != previous.Catalog.Fingerprint
-                || next.WorkspaceRoot != previous.WorkspaceRoot
-                || PushWorkspaceDiagnostics != _pushWorkspaceDiagnosticsSetting;
-            PushWorkspaceDiagnostics = _pushWorkspaceDiagnosticsSetting;
-            Volatile.Write(ref _current, next);
+            bool push = _pushWorkspaceDiagnosticsSetting;
+
+            // Only a change of something that affects diagnostics makes a new state: every open document's are then
+            // computed again.
+            store.Update(state =>
+                next.Configuration.Equals(state.Templates.Configuration)
+                && next.Catalog.Fingerprint == state.Templates.Catalog.Fingerprint
+                && next.WorkspaceRoot == state.Templates.WorkspaceRoot
+                && push == state.PushWorkspaceDiagnostics
+                    ? state
+                    : state.WithTemplates(next, push));
             PublishConfigurationDiagnostics(loaded);
         }
 
@@ -122,12 +121,6 @@ internal sealed partial class TemplateEnvironmentService(JsonRpcConnection conne
             {
                 LogTemplateProblem(logger, template.Name, problem);
             }
-        }
-
-        // Recomputing every open document's diagnostics is only worth it when something that affects them changed.
-        if (changed)
-        {
-            Changed?.Invoke();
         }
     }
 

@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
+using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
-using SpecLsp.Core.Model;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Workspace;
-using SpecLsp.Core;
 
 namespace SpecLsp.Server.Workspace;
 
@@ -24,106 +22,66 @@ internal enum InputScope
 internal sealed record DocumentInputs(DocumentSnapshot Document, AnalysisContext Context);
 
 /// <summary>
-/// The one way read-only handlers get their inputs. Everything is taken synchronously, before the first await (the
-/// document's version, the other open documents' versions, the index, the template environment and today), so a
-/// request sees every mutating message that arrived before it and none after; only the parses of the versions taken
-/// are awaited. The one exception: <see cref="InputScope.WorkspaceAfterScan"/> reads the index again once the scan has
-/// landed (a scan is no client message), keeping the open documents' versions taken.
+/// The one way read-only handlers get their inputs: the <see cref="ServerState"/> as the request found it, read once,
+/// synchronously, before the first await (the connection runs a read-only handler on its processing loop up to its
+/// first await), so a request sees every mutating message that arrived before it and none after, for the other open
+/// documents too; only the parses of the versions it took are awaited. The one exception:
+/// <see cref="InputScope.WorkspaceAfterScan"/> takes the disk entries of a scan that landed while it waited (a scan is
+/// no client message), keeping the open documents' versions it took.
 /// </summary>
-internal sealed class RequestInputs(WorkspaceState documents, WorkspaceIndexService index, SpecLanguageService service)
+internal sealed class RequestInputs(ServerStateStore store, WorkspaceIndexService index, SpecLanguageService service)
 {
     /// <summary>Today, from the server's one clock (the facade's).</summary>
     public DateOnly Today => service.Today;
 
     /// <summary>The template environment in force (for requests about no document).</summary>
-    public TemplateEnvironment Environment => service.Environment;
+    public TemplateEnvironment Environment => store.Current.Templates;
 
     /// <summary>The inputs for a request on <paramref name="uri"/>, or null when it is not open.</summary>
     public Task<DocumentInputs?> GetAsync(string uri, CancellationToken cancellationToken, InputScope scope = InputScope.Document)
     {
-        var document = documents.Get(uri);
-        if (document is null)
+        var state = store.Current;
+        if (state.GetDocument(uri) is not { } document)
         {
             return Task.FromResult<DocumentInputs?>(null);
         }
 
-        var view = Take();
-        return CompleteAsync(document, view, service.Environment, service.Today, scope, cancellationToken);
+        return CompleteAsync(state, document, Today, scope == InputScope.WorkspaceAfterScan ? index.Scan : null, scope, cancellationToken);
     }
 
-    /// <summary>The index with every open document's latest entry, for requests about no document in particular (workspace symbols).</summary>
-    public Task<WorkspaceIndex> GetWorkspaceAsync(CancellationToken cancellationToken) => Take().WithOpenDocumentsAsync(null, cancellationToken);
+    /// <summary>The index with every open document's entry, for requests about no document in particular (workspace symbols).</summary>
+    public Task<WorkspaceIndex> GetWorkspaceAsync(CancellationToken cancellationToken) => store.Current.GetWorkspaceAsync(cancellationToken);
 
-    private TakenView Take() => new(index, index.Current, index.OpenUris, documents.Documents);
-
-    private static async Task<DocumentInputs?> CompleteAsync(
-        DocumentSnapshot document, TakenView view, TemplateEnvironment environment, DateOnly today, InputScope scope, CancellationToken cancellationToken)
+    private async Task<DocumentInputs?> CompleteAsync(
+        ServerState state, DocumentSnapshot document, DateOnly today, Task? scan, InputScope scope, CancellationToken cancellationToken)
     {
-        WorkspaceIndex? afterScan = null;
-        if (scope == InputScope.WorkspaceAfterScan)
+        if (scan is { IsCompleted: false })
         {
-            afterScan = await view.WaitForScanAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await scan.WaitAsync(WorkspaceIndexService.ScanWait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A huge workspace: answer from what is indexed so far.
+            }
+
+            state = state.WithDiskEntriesOf(store.Current);
         }
 
         var snapshot = await document.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var workspace = scope == InputScope.Document ? view.Index : await view.WithOpenDocumentsAsync(afterScan, cancellationToken).ConfigureAwait(false);
+        var workspace = scope == InputScope.Document ? state.Index : await state.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
+        var environment = state.Templates;
         return new DocumentInputs(document, new AnalysisContext
         {
             Document = snapshot.Document,
             DocumentUri = document.Uri,
             Snapshot = snapshot,
             Workspace = workspace,
-            OpenDocuments = view.OpenDocument,
+            OpenDocuments = path => state.GetDocumentAt(path)?.SpecIfKnown?.Document,
             Environment = environment,
             SiteRoot = environment.Configuration.SiteRoot,
             Today = today,
         });
-    }
-
-    // The index and the open documents' versions as they were when the request was taken.
-    private sealed class TakenView(
-        WorkspaceIndexService service, WorkspaceIndex index, ImmutableDictionary<string, string> openUris, ImmutableDictionary<string, DocumentSnapshot> open)
-    {
-        public WorkspaceIndex Index { get; } = index;
-
-        public SpecDocument? OpenDocument(string path) =>
-            openUris.TryGetValue(path, out var uri) && open.TryGetValue(uri, out var d) && d.Parsed.IsCompletedSuccessfully ? d.Parsed.Result : null;
-
-        public async Task<WorkspaceIndex> WaitForScanAsync(CancellationToken cancellationToken)
-        {
-            if (!service.Scan.IsCompleted)
-            {
-                try
-                {
-                    await service.Scan.WaitAsync(WorkspaceIndexService.ScanWait, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // A huge workspace: answer from what is indexed so far.
-                }
-            }
-
-            return service.Current;
-        }
-
-        // Each open document's entry from the version taken (usually already in the index: then nothing is rebuilt and
-        // the index keeps its lazily built lookups).
-        public async Task<WorkspaceIndex> WithOpenDocumentsAsync(WorkspaceIndex? over, CancellationToken cancellationToken)
-        {
-            var result = over ?? Index;
-            foreach (var (path, uri) in openUris)
-            {
-                if (open.TryGetValue(uri, out var snapshot))
-                {
-                    var entry = (await snapshot.GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).IndexEntry(result.Roots);
-                    if (!ReferenceEquals(result.GetFile(path), entry))
-                    {
-                        result = result.WithOpenFile(entry);
-                    }
-                }
-            }
-
-            return result;
-        }
     }
 }

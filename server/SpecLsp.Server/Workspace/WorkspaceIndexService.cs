@@ -1,92 +1,45 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SpecLsp.Core.Model;
-using SpecLsp.Core.References;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 using SpecLsp.Protocol.JsonRpc;
 using SpecLsp.Protocol.Lsp;
-using SpecLsp.Server.Diagnostics;
-using SpecLsp.Server.Templates;
 
 namespace SpecLsp.Server.Workspace;
 
 /// <summary>
-/// The workspace index: every spec on disk, scanned in the background after <c>initialized</c>, with the open
-/// documents' entries in place of their disk versions. Readers take <see cref="Current"/> once; writers replace it
-/// under a lock. When a file's entry changes, the open documents that depend on it get fresh diagnostics.
+/// Keeps the workspace index in the <see cref="ServerState"/> up to date with the disk: scans every spec in the
+/// background after <c>initialized</c> (again when the spec globs change, and the folders added later), follows file
+/// events and reads a closed document's file again. Open documents' entries are <see cref="WorkspaceState"/>'s.
 /// </summary>
-internal sealed partial class WorkspaceIndexService : IDisposable
+internal sealed partial class WorkspaceIndexService(ServerStateStore store, ClientSession session, JsonRpcConnection connection, ILogger<WorkspaceIndexService> logger)
+    : IServerStateObserver, IDisposable
 {
-    private readonly WorkspaceState _documents;
-    private readonly ClientSession _session;
-    private readonly JsonRpcConnection _connection;
-    private readonly IServiceProvider _services;
-    private readonly TemplateEnvironmentService _templates;
-    private readonly ILogger<WorkspaceIndexService> _logger;
-    private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stopping = new();
-    private WorkspaceIndex _current;
-    private ImmutableDictionary<string, string> _openUris = ImmutableDictionary.Create<string, string>(WorkspacePaths.Comparer);
     private int _scanGeneration;
-
-    // Roots whose files are not indexed yet: null for all of them (before and during a full scan), else the folders
-    // added since the last scan finished. Read and written under _lock.
-    private ImmutableArray<string>? _unscanned;
-    private string _scannedGlobs = string.Empty;
-
-    public WorkspaceIndexService(
-        WorkspaceState documents, ClientSession session, JsonRpcConnection connection, TemplateEnvironmentService templates, IServiceProvider services, ILogger<WorkspaceIndexService> logger)
-    {
-        _templates = templates;
-        templates.Changed += OnConfigurationChanged;
-        _documents = documents;
-        _session = session;
-        _connection = connection;
-        _services = services;
-        _logger = logger;
-        _current = WorkspaceIndex.Create(new DiskWorkspace([]));
-        documents.DocumentChanged += OnDocumentChanged;
-        documents.DocumentClosed += OnDocumentClosed;
-    }
+    private Task _scan = Task.CompletedTask;
 
     /// <summary>How long a workspace-wide request waits for a background scan in progress.</summary>
     public static TimeSpan ScanWait { get; } = TimeSpan.FromSeconds(10);
 
-    public WorkspaceIndex Current => Volatile.Read(ref _current);
-
-    /// <summary>The open documents' URIs by path, as the client spells them.</summary>
-    public ImmutableDictionary<string, string> OpenUris => Volatile.Read(ref _openUris);
+    public WorkspaceIndex Current => store.Current.Index;
 
     /// <summary>The scan in progress or finished (completed before <see cref="Start"/>).</summary>
-    public Task Scan { get; private set; } = Task.CompletedTask;
+    public Task Scan => Volatile.Read(ref _scan);
 
-    /// <summary>Takes the workspace folders from initialize and scans them in the background.</summary>
+    /// <summary>Takes the workspace folders from initialize; the scan starts when the state has them.</summary>
     public void Start()
     {
-        var @params = _session.InitializeParams;
+        var @params = session.InitializeParams;
         var folders = @params?.WorkspaceFolders?.Select(f => f.Uri) ?? (@params?.RootUri is { } root ? [root] : @params?.RootPath is { } rootPath ? [rootPath] : []);
         var roots = folders.Select(WorkspacePaths.FromUriOrPath).OfType<string>().ToList();
-        lock (_lock)
+        store.Update(state => state with
         {
-            _current = RebaseOpenEntries(WorkspaceIndex.Create(new DiskWorkspace(roots, IsSpec)));
-        }
-
+            Index = WithOpenEntries(state, WorkspaceIndex.Create(new DiskWorkspace(roots, IsSpec))),
+            Unscanned = null,
+        });
         _ = RegisterWatchersAsync();
-        Rescan();
-    }
-
-    /// <summary>Scans every spec again (after the spec globs changed), keeping open documents.</summary>
-    public void Rescan()
-    {
-        _scannedGlobs = CurrentGlobs();
-        lock (_lock)
-        {
-            _unscanned = null;
-            StartScan();
-        }
     }
 
     /// <summary>
@@ -98,116 +51,47 @@ internal sealed partial class WorkspaceIndexService : IDisposable
     {
         var addedRoots = added.Select(WorkspacePaths.FromUriOrPath).OfType<string>().ToList();
         var removedRoots = removed.Select(WorkspacePaths.FromUriOrPath).OfType<string>().ToHashSet(WorkspacePaths.Comparer);
-        lock (_lock)
+        store.Update(state =>
         {
-            var before = _current.Roots;
+            var before = state.Index.Roots;
             var roots = before.Where(r => !removedRoots.Contains(r)).Concat(addedRoots).Distinct(WorkspacePaths.Comparer).ToList();
             if (roots.SequenceEqual(before, WorkspacePaths.Comparer))
             {
-                return;
+                return state;
             }
 
             var workspace = new DiskWorkspace(roots, IsSpec);
-            _unscanned = _unscanned is { } pending
+            ImmutableArray<string>? unscanned = state.Unscanned is { } pending
                 ? [.. pending.Concat(addedRoots).Distinct(WorkspacePaths.Comparer).Where(r => workspace.Roots.Contains(r, WorkspacePaths.Comparer))]
                 : null;
-            _current = _current.WithWorkspace(workspace);
+            var index = state.Index.WithWorkspace(workspace);
 
             // Only folders were removed (or the ones added meanwhile, before their scan landed): every remaining
             // folder is indexed. Without any folder the index stays incomplete, as in a session that never had one.
-            if (_unscanned is { IsEmpty: true } && !workspace.Roots.IsEmpty)
+            if (unscanned is { IsEmpty: true } && !workspace.Roots.IsEmpty)
             {
-                _current = _current.AsComplete();
+                index = index.AsComplete();
             }
 
-            LogRootsChanged(_logger, addedRoots.Count, removedRoots.Count, workspace.Roots.Length);
-            StartScan();
-        }
-
-        // Links into a removed folder now lead outside the workspace and IDs defined there are gone.
-        RefreshOpenDocuments(null);
-    }
-
-    /// <summary>
-    /// The view of an open document for the reference features, or null when it is not open. Every open document's
-    /// entry is its latest text's, even when the request came right after its didOpen or didChange; with
-    /// <paramref name="waitForScan"/> (requests over the whole workspace, such as references and rename) a background
-    /// scan in progress is awaited first, for up to <see cref="ScanWait"/>.
-    /// </summary>
-    public async Task<(DocumentSnapshot Snapshot, DocumentView View)?> GetViewAsync(string uri, CancellationToken cancellationToken, bool waitForScan = false)
-    {
-        var snapshot = _documents.Get(uri);
-        if (snapshot is null)
-        {
-            return null;
-        }
-
-        if (waitForScan && !Scan.IsCompleted)
-        {
-            try
-            {
-                await Scan.WaitAsync(ScanWait, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // A huge workspace: answer from what is indexed so far.
-            }
-        }
-
-        var model = await snapshot.GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var current = await GetCurrentWithOpenDocumentsAsync(cancellationToken).ConfigureAwait(false);
-        var open = _documents.Documents;
-        var uris = _openUris;
-        SpecDocument? OpenDocument(string path) =>
-            uris.TryGetValue(path, out var u) && open.TryGetValue(u, out var d) && d.Parsed.IsCompletedSuccessfully ? d.Parsed.Result : null;
-        return (snapshot, DocumentView.Create(model, uri, current, OpenDocument));
-    }
-
-    /// <summary>
-    /// <see cref="Current"/> with every open document's entry built from its latest model, for requests that must
-    /// see edits that arrived just before them (the entries are otherwise updated when each parse finishes).
-    /// </summary>
-    public async Task<WorkspaceIndex> GetCurrentWithOpenDocumentsAsync(CancellationToken cancellationToken)
-    {
-        var index = Current;
-        foreach (var (path, uri) in _openUris)
-        {
-            if (_documents.Get(uri) is { } snapshot)
-            {
-                // Usually the entry is already there (the version's snapshot keeps it): a new index only for a newer one,
-                // so a request between edits builds nothing and keeps the index's lazily built lookups.
-                var entry = (await snapshot.GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).IndexEntry(index.Roots);
-                if (!ReferenceEquals(index.GetFile(path), entry))
-                {
-                    index = index.WithOpenFile(entry);
-                }
-            }
-        }
-
-        return index;
+            LogRootsChanged(logger, addedRoots.Count, removedRoots.Count, workspace.Roots.Length);
+            return state with { Index = index, Unscanned = unscanned };
+        });
     }
 
     /// <summary>The URI the client knows a path by: its own spelling for open documents.</summary>
-    public string ToUri(string path) => _openUris.TryGetValue(path, out var uri) ? uri : WorkspacePaths.ToFileUri(path);
+    public string ToUri(string path) => store.Current.ToUri(path);
 
     /// <summary>The text of a file for position conversion: the open document's, else the disk's (inside the roots only).</summary>
-    public SourceText? GetText(string path)
-    {
-        if (_openUris.TryGetValue(path, out var uri) && _documents.Get(uri) is { } open)
-        {
-            return open.Text;
-        }
-
-        return Current.Workspace.ReadFile(path).Text is { } text ? SourceText.From(text) : null;
-    }
+    public SourceText? GetText(string path) => store.Current.GetText(path);
 
     /// <summary>Applies file events from the client's watcher (or a save); the configuration file is the template service's.</summary>
     public void OnFilesChanged(IEnumerable<FileEvent> changes)
     {
+        var roots = Current.Roots;
         var paths = changes
             .Select(c => WorkspacePaths.FromUriOrPath(c.Uri))
             .OfType<string>()
-            .Where(p => WorkspacePaths.IsMarkdown(p) && WorkspacePaths.FindRoot(p, Current.Roots) is not null)
+            .Where(p => WorkspacePaths.IsMarkdown(p) && WorkspacePaths.FindRoot(p, roots) is not null)
             .ToList();
         if (paths.Count > 0)
         {
@@ -215,45 +99,43 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         }
     }
 
+    // A scan starts (superseding any older one) when there are folders not scanned yet and they or the spec globs
+    // changed; a closed document's file is read again, since the editor may have left unsaved changes.
+    public void OnStateChanged(ServerState previous, ServerState next)
+    {
+        if (!next.Index.Roots.IsEmpty && next.Unscanned is not { IsEmpty: true }
+            && (previous.Unscanned != next.Unscanned || !ReferenceEquals(previous.Index.Workspace, next.Index.Workspace) || ServerState.GlobsDiffer(previous.Templates, next.Templates)))
+        {
+            StartScan(next);
+        }
+
+        if (previous.OpenPaths.Count > 0)
+        {
+            var roots = next.Index.Roots;
+            var closed = previous.OpenPaths.Keys.Where(p => !next.OpenPaths.ContainsKey(p) && WorkspacePaths.FindRoot(p, roots) is not null && WorkspacePaths.IsMarkdown(p)).ToList();
+            if (closed.Count > 0)
+            {
+                _ = Task.Run(() => ReindexFromDisk(closed));
+            }
+        }
+    }
+
     public void Dispose()
     {
-        _templates.Changed -= OnConfigurationChanged;
-        _documents.DocumentChanged -= OnDocumentChanged;
-        _documents.DocumentClosed -= OnDocumentClosed;
         _stopping.Cancel();
         _stopping.Dispose();
     }
 
     // The spec globs are relative to the workspace root, as the configuration file's are.
-    private bool IsSpec(string relativePath) => _templates.Current.Configuration.IsSpec(relativePath);
+    private bool IsSpec(string relativePath) => store.Current.Templates.Configuration.IsSpec(relativePath);
 
-    private string CurrentGlobs()
+    // Under the store's lock (from OnStateChanged), so generations follow the order of the states they scan.
+    private void StartScan(ServerState state)
     {
-        var configuration = _templates.Current.Configuration;
-        return string.Join('\n', configuration.Specs) + "\n--\n" + string.Join('\n', configuration.Exclude);
-    }
-
-    private void OnConfigurationChanged()
-    {
-        if (CurrentGlobs() != _scannedGlobs)
-        {
-            Rescan();
-        }
-    }
-
-    // Under _lock. A newer scan supersedes older ones, so it covers what they had not finished: everything, or
-    // every folder added since the last scan landed.
-    private void StartScan()
-    {
-        if (_current.Roots.IsEmpty || _unscanned is { IsEmpty: true })
-        {
-            return;
-        }
-
         int generation = Interlocked.Increment(ref _scanGeneration);
-        var workspace = _current.Workspace;
-        var only = _unscanned;
-        Scan = Task.Run(() => ScanAsync(generation, workspace, only, _stopping.Token));
+        var workspace = state.Index.Workspace;
+        var only = state.Unscanned;
+        Volatile.Write(ref _scan, Task.Run(() => ScanAsync(generation, workspace, only, _stopping.Token)));
     }
 
     private async Task ScanAsync(int generation, IWorkspace workspace, ImmutableArray<string>? only, CancellationToken cancellationToken)
@@ -279,28 +161,33 @@ internal sealed partial class WorkspaceIndexService : IDisposable
                     }
                 }),
                 cancellationToken: cancellationToken);
-            lock (_lock)
+            bool landed = false;
+            store.Update(state =>
             {
-                if (generation != _scanGeneration || !ReferenceEquals(Current.Workspace, workspace))
+                // A newer scan superseded this one, or the folders changed: that scan covers what this one had not.
+                if (generation != Volatile.Read(ref _scanGeneration) || !ReferenceEquals(state.Index.Workspace, workspace))
                 {
-                    return;
+                    return state;
                 }
 
-                _current = only is null
-                    ? RebaseOpenEntries(WorkspaceIndex.Create(workspace).WithDiskFiles(scanned).AsComplete())
-                    : _current.WithDiskFiles(scanned).AsComplete();
-                _unscanned = [];
-            }
+                landed = true;
+                var index = only is null
+                    ? WithOpenEntries(state, WorkspaceIndex.Create(workspace).WithDiskFiles(scanned).AsComplete())
+                    : state.Index.WithDiskFiles(scanned).AsComplete();
+                return state with { Index = index, Unscanned = [] };
+            });
 
-            LogIndexed(_logger, scanned.Count, only?.Length ?? workspace.Roots.Length);
-            RefreshOpenDocuments(null);
+            if (landed)
+            {
+                LogIndexed(logger, scanned.Count, only?.Length ?? workspace.Roots.Length);
+            }
         }
         catch (OperationCanceledException)
         {
         }
         catch (Exception ex)
         {
-            LogScanFailed(_logger, ex);
+            LogScanFailed(logger, ex);
         }
         finally
         {
@@ -312,12 +199,11 @@ internal sealed partial class WorkspaceIndexService : IDisposable
     }
 
     // Disk entries come from the scan; open documents keep their editor entries, re-resolved against the roots.
-    private WorkspaceIndex RebaseOpenEntries(WorkspaceIndex index)
+    private static WorkspaceIndex WithOpenEntries(ServerState state, WorkspaceIndex index)
     {
-        var open = _documents.Documents;
-        foreach (var (path, uri) in _openUris)
+        foreach (var (path, uri) in state.OpenPaths)
         {
-            if (open.TryGetValue(uri, out var snapshot) && snapshot.Spec.IsCompletedSuccessfully)
+            if (state.Documents.TryGetValue(uri, out var snapshot) && snapshot.Spec.IsCompletedSuccessfully)
             {
                 index = index.WithOpenFile(snapshot.Spec.Result.IndexEntry(index.Roots));
             }
@@ -331,119 +217,24 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         foreach (var path in paths)
         {
             var workspace = Current.Workspace;
-            var state = workspace.GetPathState(path);
-            FileIndex? previous;
-            lock (_lock)
-            {
-                previous = _current.GetFile(path);
-            }
-
-            var entry = state == PathState.File && workspace.IsSpecFile(path) ? WorkspaceIndexer.IndexFile(workspace, path) : null;
-            lock (_lock)
+            var entry = workspace.GetPathState(path) == PathState.File && workspace.IsSpecFile(path) ? WorkspaceIndexer.IndexFile(workspace, path) : null;
+            store.Update(state =>
             {
                 // The folders may have changed meanwhile: a file of a removed folder stays out.
-                if (!ReferenceEquals(_current.Workspace, workspace))
+                var current = entry;
+                if (!ReferenceEquals(state.Index.Workspace, workspace))
                 {
-                    entry = WorkspacePaths.FindRoot(path, _current.Roots) is null ? null : entry?.WithRoots(_current.Roots);
+                    current = WorkspacePaths.FindRoot(path, state.Index.Roots) is null ? null : current?.WithRoots(state.Index.Roots);
                 }
 
-                _current = entry is null ? _current.WithoutDiskFile(path) : _current.WithDiskFile(entry);
-            }
-
-            RefreshOpenDocuments(path, previous);
-        }
-    }
-
-    private void OnDocumentChanged(DocumentSnapshot snapshot)
-    {
-        if (WorkspacePaths.FromUriOrPath(snapshot.Uri) is not { } path)
-        {
-            return;
-        }
-
-        ImmutableInterlocked.Update(ref _openUris, (map, p) => map.SetItem(p, snapshot.Uri), path);
-        _ = UpdateOpenEntryAsync(snapshot, path);
-    }
-
-    private async Task UpdateOpenEntryAsync(DocumentSnapshot snapshot, string path)
-    {
-        Core.Analysis.SpecSnapshot spec;
-        try
-        {
-            spec = await snapshot.Spec.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            return;
-        }
-
-        FileIndex? previous;
-        lock (_lock)
-        {
-            if (!ReferenceEquals(_documents.Get(snapshot.Uri), snapshot))
-            {
-                return;
-            }
-
-            previous = _current.GetFile(path);
-            _current = _current.WithOpenFile(spec.IndexEntry(_current.Roots));
-        }
-
-        RefreshOpenDocuments(path, previous);
-    }
-
-    private void OnDocumentClosed(string uri)
-    {
-        if (WorkspacePaths.FromUriOrPath(uri) is not { } path)
-        {
-            return;
-        }
-
-        ImmutableInterlocked.Update(ref _openUris, (map, p) => map.Remove(p), path);
-        FileIndex? previous;
-        lock (_lock)
-        {
-            previous = _current.GetFile(path);
-            _current = _current.WithoutOpenFile(path);
-        }
-
-        // The editor may have left unsaved changes: what counts now is the disk.
-        if (WorkspacePaths.FindRoot(path, Current.Roots) is not null && WorkspacePaths.IsMarkdown(path))
-        {
-            _ = Task.Run(() => ReindexFromDisk([path]));
-        }
-        else
-        {
-            RefreshOpenDocuments(path, previous);
-        }
-    }
-
-    private void RefreshOpenDocuments(string? changedPath, FileIndex? previous = null)
-    {
-        _services.GetService<WorkspaceDiagnosticsService>()?.OnIndexChanged(changedPath, previous);
-        var diagnostics = _services.GetService<DiagnosticsService>();
-        if (diagnostics is null)
-        {
-            return;
-        }
-
-        var open = _documents.Documents;
-        var uris = _openUris;
-        var targets = changedPath is null
-            ? uris.Keys
-            : Current.FindDependents(changedPath, previous, uris.Keys);
-        foreach (var path in targets.ToList())
-        {
-            if (uris.TryGetValue(path, out var uri) && open.TryGetValue(uri, out var snapshot))
-            {
-                diagnostics.Refresh(snapshot);
-            }
+                return state with { Index = current is null ? state.Index.WithoutDiskFile(path) : state.Index.WithDiskFile(current) };
+            });
         }
     }
 
     private async Task<IntegerOrString?> BeginProgressAsync(CancellationToken cancellationToken)
     {
-        if (_session.Capabilities.Window?.WorkDoneProgress != true)
+        if (session.Capabilities.Window?.WorkDoneProgress != true)
         {
             return null;
         }
@@ -455,7 +246,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         answered.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            await _connection.SendRequestAsync(
+            await connection.SendRequestAsync(
                 Methods.WindowWorkDoneProgressCreate,
                 new WorkDoneProgressCreateParams { Token = token },
                 LspJsonContext.Default.WorkDoneProgressCreateParams,
@@ -467,7 +258,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
             return null;
         }
 
-        _connection.SendNotification(
+        connection.SendNotification(
             Methods.Progress,
             new ProgressParams<WorkDoneProgressBegin> { Token = token, Value = new WorkDoneProgressBegin { Title = "Indexing specs", Percentage = 0 } },
             LspJsonContext.Default.ProgressParamsWorkDoneProgressBegin);
@@ -475,14 +266,14 @@ internal sealed partial class WorkspaceIndexService : IDisposable
     }
 
     private void Report(IntegerOrString token, WorkDoneProgressReport report) =>
-        _connection.SendNotification(Methods.Progress, new ProgressParams<WorkDoneProgressReport> { Token = token, Value = report }, LspJsonContext.Default.ProgressParamsWorkDoneProgressReport);
+        connection.SendNotification(Methods.Progress, new ProgressParams<WorkDoneProgressReport> { Token = token, Value = report }, LspJsonContext.Default.ProgressParamsWorkDoneProgressReport);
 
     private void Report(IntegerOrString token, WorkDoneProgressEnd end) =>
-        _connection.SendNotification(Methods.Progress, new ProgressParams<WorkDoneProgressEnd> { Token = token, Value = end }, LspJsonContext.Default.ProgressParamsWorkDoneProgressEnd);
+        connection.SendNotification(Methods.Progress, new ProgressParams<WorkDoneProgressEnd> { Token = token, Value = end }, LspJsonContext.Default.ProgressParamsWorkDoneProgressEnd);
 
     private async Task RegisterWatchersAsync()
     {
-        if (_session.Capabilities.Workspace?.DidChangeWatchedFiles?.DynamicRegistration != true)
+        if (session.Capabilities.Workspace?.DidChangeWatchedFiles?.DynamicRegistration != true)
         {
             return;
         }
@@ -499,7 +290,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         };
         try
         {
-            await _connection.SendRequestAsync(
+            await connection.SendRequestAsync(
                 Methods.ClientRegisterCapability,
                 new RegistrationParams { Registrations = [registration] },
                 LspJsonContext.Default.RegistrationParams,
@@ -508,7 +299,7 @@ internal sealed partial class WorkspaceIndexService : IDisposable
         }
         catch (Exception ex) when (ex is JsonRpcException or OperationCanceledException)
         {
-            LogWatchersRefused(_logger, ex.Message);
+            LogWatchersRefused(logger, ex.Message);
         }
     }
 

@@ -147,4 +147,33 @@ public class WorkspaceIndexTests
         var index = WorkspaceIndex.Create(ws).WithDiskFile(slim).AsComplete();
         Assert.Equal("/ws/a.md", Assert.Single(index.FindWorkspaceIdDefinitions("SPEC-0001")).Path);
     }
+
+    [Fact]
+    public void ChangesSince_OpenAndDiskEntries_ListsEachChangedPathWithItsEntryBefore()
+    {
+        var ws = new InMemoryWorkspace("/ws").Add("/ws/a.md", "# A\n").Add("/ws/b.md", "# B\n");
+        var index = WorkspaceIndexer.IndexAll(ws);
+        var before = index.GetFile("/ws/a.md");
+
+        var edited = index.WithOpenFile(Index(ws, "/ws/a.md", "# A edited\n"));
+        var saved = edited.WithDiskFile(Index(ws, "/ws/b.md", "# B saved\n")).WithoutDiskFile("/ws/a.md");
+
+        Assert.Empty(index.ChangesSince(index)!);
+        Assert.Equal(new[] { ("/ws/a.md", before) }, edited.ChangesSince(index)!);
+        Assert.Equal(new[] { ("/ws/b.md", index.GetFile("/ws/b.md")) }, saved.ChangesSince(edited)!);
+        Assert.Equal("/ws/a.md", Assert.Single(edited.WithoutOpenFile("/ws/a.md").ChangesSince(edited)!).Path);
+    }
+
+    [Fact]
+    public void ChangesSince_OtherWorkspaceOrScanLandedOrManyFiles_AnythingMayHaveChanged()
+    {
+        var ws = new InMemoryWorkspace("/ws").Add("/ws/a.md", "# A\n");
+        var index = WorkspaceIndexer.IndexAll(ws);
+        var many = Enumerable.Range(0, 10).Select(i => Index(ws, $"/ws/n{i}.md", $"# N{i}\n")).ToList();
+
+        Assert.Null(index.WithWorkspace(new InMemoryWorkspace("/ws", "/other")).ChangesSince(index));
+        Assert.Null(WorkspaceIndex.Create(ws).WithDiskFiles([index.GetFile("/ws/a.md")!]).AsComplete().ChangesSince(WorkspaceIndex.Create(ws)));
+        Assert.Null(index.WithDiskFiles(many).ChangesSince(index, limit: 9));
+        Assert.Equal(10, index.WithDiskFiles(many).ChangesSince(index, limit: 10)!.Count);
+    }
 }
