@@ -195,11 +195,11 @@ public sealed class SpecLanguageService
     /// <summary>The folding regions.</summary>
     public ImmutableArray<FoldingRegion> FoldingRanges(AnalysisContext context) => Folding.FoldingRanges.Compute(Document(context));
 
-    /// <summary>The outline (computed once per version).</summary>
-    public ImmutableArray<SymbolNode> Outline(AnalysisContext context)
+    /// <summary>The outline (computed once per version), cut to its first <paramref name="maxSymbols"/> symbols; <paramref name="cut"/> says how many more were left out.</summary>
+    public ImmutableArray<SymbolNode> Outline(AnalysisContext context, int maxSymbols, out int cut)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Snapshot.Outline;
+        return DocumentSymbols.Truncate(context.Snapshot.Outline, maxSymbols, out cut);
     }
 
     /// <summary>The headings and IDs of every indexed spec that match <paramref name="query"/>.</summary>

@@ -42,36 +42,44 @@ public sealed class JsonRpcConnectionTests
     }
 
     [Fact]
-    public async Task AddHandlersLater_MessagesBeforeRegistration_WaitAndAreAnsweredInArrivalOrder()
+    public async Task AddHandlersLater_FirstMessageWithoutHandler_RegistersOnceAndEveryMessageBehindWaitsInOrder()
     {
         await using var peer = new RpcPeer();
-        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seen = new ConcurrentQueue<string>();
+        int registrations = 0;
         peer.Connection.AddRequestHandler("early", true, Json.EchoParams, Json.EchoResult, (p, _) => Task.FromResult(new EchoResult(p.Text)));
-        peer.Connection.AddHandlersLater(registered.Task);
+        peer.Connection.AddHandlersLater(async () =>
+        {
+            Interlocked.Increment(ref registrations);
+            await release.Task;
+            peer.Connection.AddNotificationHandler("note", true, Json.EchoParams, (p, _) =>
+            {
+                seen.Enqueue(p.Text);
+                return Task.CompletedTask;
+            });
+            peer.Connection.AddRequestHandler("late", true, Json.EchoParams, Json.EchoResult, (p, _) =>
+            {
+                seen.Enqueue(p.Text);
+                return Task.FromResult(new EchoResult(p.Text));
+            });
+        });
         peer.Start();
 
         await peer.RequestAsync(1, "early", """{"text":"now"}""");
         var early = await peer.ReadResultAsync(1);
+        int registrationsBeforeANoteArrived = Volatile.Read(ref registrations);
         await peer.NotifyAsync("note", """{"text":"first"}""");
         await peer.RequestAsync(2, "early", """{"text":"behind the note"}""");
         await peer.RequestAsync(3, "late", """{"text":"second"}""");
-        peer.Connection.AddNotificationHandler("note", true, Json.EchoParams, (p, _) =>
-        {
-            seen.Enqueue(p.Text);
-            return Task.CompletedTask;
-        });
-        peer.Connection.AddRequestHandler("late", true, Json.EchoParams, Json.EchoResult, (p, _) =>
-        {
-            seen.Enqueue(p.Text);
-            return Task.FromResult(new EchoResult(p.Text));
-        });
-        registered.SetResult();
+        release.SetResult();
 
         Assert.Equal("now", early.GetProperty("text").GetString());
+        Assert.Equal(0, registrationsBeforeANoteArrived);
         Assert.Equal("behind the note", (await peer.ReadResultAsync(2)).GetProperty("text").GetString());
         Assert.Equal("second", (await peer.ReadResultAsync(3)).GetProperty("text").GetString());
         Assert.Equal("first,second", string.Join(",", seen));
+        Assert.Equal(1, registrations);
         Assert.Throws<InvalidOperationException>(() => peer.Connection.AddRequestHandler("after", false, Json.EchoParams, Json.EchoResult, (p, _) => Task.FromResult(new EchoResult(p.Text))));
     }
 
@@ -81,7 +89,7 @@ public sealed class JsonRpcConnectionTests
         await using var peer = new RpcPeer();
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var dispatched = new SemaphoreSlim(0);
-        peer.Connection.AddHandlersLater(registered.Task);
+        peer.Connection.AddHandlersLater(() => registered.Task);
         peer.Start();
 
         // Added before its message arrives, but registration is still going on: the handler must not run yet.
@@ -108,12 +116,10 @@ public sealed class JsonRpcConnectionTests
     public async Task AddHandlersLater_RegistrationFails_WaitingRequestAnswersMethodNotFound()
     {
         await using var peer = new RpcPeer();
-        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        peer.Connection.AddHandlersLater(registered.Task);
+        peer.Connection.AddHandlersLater(() => Task.FromException(new InvalidOperationException("the services could not be built")));
         peer.Start();
 
         await peer.RequestAsync(1, "late", """{"text":"x"}""");
-        registered.SetException(new InvalidOperationException("the services could not be built"));
 
         Assert.Equal(ErrorCodes.MethodNotFound, await peer.ReadErrorCodeAsync(1));
     }

@@ -11,8 +11,8 @@ using SpecLsp.Server.Tests.TestSupport;
 namespace SpecLsp.Server.Tests;
 
 /// <summary>
-/// initialize is answered before the Generic Host has built the handlers' services: the answer must be the one those
-/// handlers give, and every message after it must still reach them, in order.
+/// initialize is answered before the Generic Host has built the handlers' services (the next message builds it): the
+/// answer must be the one those handlers give, and every message after it must still reach them, in order.
 /// </summary>
 public sealed class EarlyInitializeTests
 {
@@ -66,14 +66,20 @@ public sealed class EarlyInitializeTests
     }
 
     [Fact]
-    public async Task Initialize_WhileTheHostBuilds_AnsweredAndTheNextMessagesWaitForIt()
+    public async Task Initialize_BeforeTheHostIsBuilt_AnsweredAndTheNextMessagesWaitForIt()
     {
         using var hostMayBuild = new ManualResetEventSlim();
-        var client = LspTestClient.StartInProcess(_ => hostMayBuild.Wait(LspTestClient.Timeout));
+        int hostBuilds = 0;
+        var client = LspTestClient.StartInProcess(_ =>
+        {
+            Interlocked.Increment(ref hostBuilds);
+            hostMayBuild.Wait(LspTestClient.Timeout);
+        });
         try
         {
             var early = await client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Uri));
             var initialize = await client.RequestAsync(Methods.Initialize, $$"""{"processId":null,"rootUri":null,"capabilities":{{LspTestClient.DefaultCapabilities}}}""");
+            int hostBuildsBeforeInitialized = Volatile.Read(ref hostBuilds);
             await client.NotifyAsync(Methods.Initialized, "{}");
             await client.OpenAsync(Uri, Spec);
             var symbols = client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Uri));
@@ -84,6 +90,7 @@ public sealed class EarlyInitializeTests
             Assert.Equal(ErrorCodes.ServerNotInitialized, early.ErrorCode);
             Assert.False(initialize.IsError, initialize.ErrorMessage);
             Assert.True(initialize.Result.GetProperty("capabilities").GetProperty("documentSymbolProvider").GetBoolean());
+            Assert.Equal(0, hostBuildsBeforeInitialized);
             Assert.False(answeredBeforeTheHost);
             var answer = await symbols;
             Assert.False(answer.IsError, answer.ErrorMessage);

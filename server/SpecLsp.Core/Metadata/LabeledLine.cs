@@ -9,7 +9,8 @@ namespace SpecLsp.Core.Metadata;
 /// A line that starts with a bold label and a colon, in any of the templates' styles: <c>**Status:** Draft</c>,
 /// <c>**Status**: Draft</c>, <c>- **Priority**: High</c>, <c>&gt; **Status**: Draft</c>, <c>1. **Milestone:** …</c>.
 /// Metadata blocks are made of them, and so are the labelled fields in a template's body (<c>**Probability:**</c>).
-/// The label itself is recognised by <see cref="BoldLabel"/>, as the parser's metadata fields are.
+/// The parser finds them (<see cref="SpecDocument.BoldLabels"/>, recognised by <see cref="BoldLabel"/> on each line of a
+/// paragraph, as its metadata fields are): Markdown decides what is a list item, a quote or code.
 /// </summary>
 /// <param name="Key">The label without markup or colon (<c>Status</c>).</param>
 /// <param name="Value">The rest of the line, trimmed (may be empty).</param>
@@ -34,31 +35,41 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(mask);
         var source = document.Source;
-        var result = ImmutableArray.CreateBuilder<LabeledLine>();
-        for (int line = 0; line < source.LineCount; line++)
+        var result = ImmutableArray.CreateBuilder<LabeledLine>(document.BoldLabels.Length);
+        foreach (var label in document.BoldLabels)
         {
+            int line = label.LabelRange.Start.Line;
             int lineStart = source.Lines.GetLineStart(line);
             int lineEnd = source.Lines.GetLineEnd(line, source.Text);
-            if (lineEnd - lineStart < 5 || lineEnd - lineStart > 2000)
+            int labelStart = lineStart + label.LabelRange.Start.Character;
+            int labelEnd = lineStart + label.LabelRange.End.Character;
+            if (lineEnd - lineStart > 2000 || mask.Overlaps(labelStart, labelEnd))
             {
                 continue;
             }
 
-            var parsed = Parse(source.Text.AsSpan(lineStart, lineEnd - lineStart));
-            if (parsed is not { } p || mask.Overlaps(lineStart + p.LabelStart, lineStart + p.LabelEnd))
+            // The value is the rest of the line, trimmed; an empty one is an empty range at the line's end.
+            int valueStart = labelEnd;
+            while (valueStart < lineEnd && char.IsWhiteSpace(source.Text[valueStart]))
             {
-                continue;
+                valueStart++;
+            }
+
+            int valueEnd = lineEnd;
+            while (valueEnd > valueStart && char.IsWhiteSpace(source.Text[valueEnd - 1]))
+            {
+                valueEnd--;
             }
 
             result.Add(new LabeledLine(
-                source.Text.Substring(lineStart + p.KeyStart, p.KeyLength),
-                source.Text.Substring(lineStart + p.ValueStart, p.ValueLength),
-                new TextRange(line, p.KeyStart, line, p.KeyStart + p.KeyLength),
-                new TextRange(line, p.LabelStart, line, p.LabelEnd),
-                new TextRange(line, p.ValueStart, line, p.ValueStart + p.ValueLength),
+                source.GetText(label.KeyRange),
+                source.Text[valueStart..valueEnd],
+                label.KeyRange,
+                label.LabelRange,
+                new TextRange(line, valueStart - lineStart, line, valueEnd - lineStart),
                 line,
-                p.IsListItem,
-                p.ColonInside));
+                label.OpensItem,
+                label.ColonInside));
         }
 
         return result.ToImmutable();
@@ -67,7 +78,10 @@ public sealed record LabeledLine(string Key, string Value, TextRange KeyRange, T
     /// <summary>The offsets of a labelled line's parts, relative to the line start.</summary>
     internal readonly record struct Parts(int LabelStart, int LabelEnd, int KeyStart, int KeyLength, int ValueStart, int ValueLength, bool IsListItem, bool ColonInside);
 
-    /// <summary>Parses one line; null when it is not a labelled line.</summary>
+    /// <summary>
+    /// Parses one line on its own, without the model (the line being typed at the caret); null when it is not a
+    /// labelled line. <see cref="FindAll(SpecDocument, TextMask)"/> reads the parser's <see cref="SpecDocument.BoldLabels"/> instead.
+    /// </summary>
     internal static Parts? Parse(ReadOnlySpan<char> line)
     {
         int i = SkipPrefix(line, out bool isListItem);

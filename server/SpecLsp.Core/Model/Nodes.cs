@@ -186,3 +186,10 @@ public sealed record TableRowNode(TextRange Range, bool IsHeader, TextRange Tabl
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Range, IsHeader, TableRange, Cells.Length);
 }
+
+/// <summary>A bold label opening a line of a paragraph, as <see cref="Parsing.BoldLabel"/> recognises it.</summary>
+/// <param name="LabelRange">The whole label with its asterisks and colon.</param>
+/// <param name="KeyRange">The key, without markup, colon or the white space before the colon.</param>
+/// <param name="OpensItem">True when the line is the first of a list item (<c>- **Priority**: High</c>).</param>
+/// <param name="ColonInside">True for <c>**Key:**</c>, false for <c>**Key**:</c>.</param>
+public sealed record BoldLabelNode(TextRange LabelRange, TextRange KeyRange, bool OpensItem, bool ColonInside);

@@ -64,6 +64,12 @@ public sealed class SpecDocument
     /// <summary>The rows of pipe tables, header rows included, in document order.</summary>
     public ImmutableArray<TableRowNode> TableRows { get; init; } = [];
 
+    /// <summary>
+    /// The bold labels (<c>**Key:**</c>, <c>**Key**:</c>) that open a line of a paragraph, in document order: metadata
+    /// fields and the labelled lines the analyzers read (<see cref="Metadata.LabeledLine"/>) are both among them.
+    /// </summary>
+    public ImmutableArray<BoldLabelNode> BoldLabels { get; init; } = [];
+
     /// <summary>Problems found while parsing (such as invalid front matter).</summary>
     public ImmutableArray<SpecDiagnostic> ParseDiagnostics { get; init; } = [];
 

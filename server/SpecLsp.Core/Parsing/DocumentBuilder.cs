@@ -45,6 +45,7 @@ internal sealed partial class DocumentBuilder
     private readonly ImmutableArray<BlockSpan>.Builder _blocks = ImmutableArray.CreateBuilder<BlockSpan>();
     private readonly ImmutableArray<ListItemNode>.Builder _listItems = ImmutableArray.CreateBuilder<ListItemNode>();
     private readonly ImmutableArray<TableRowNode>.Builder _tableRows = ImmutableArray.CreateBuilder<TableRowNode>();
+    private readonly ImmutableArray<BoldLabelNode>.Builder _boldLabels = ImmutableArray.CreateBuilder<BoldLabelNode>();
     private readonly ImmutableArray<SpecDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SpecDiagnostic>();
 
     // Where metadata may be (see SelectMetadata), tracked during the walk so that requirement fields elsewhere
@@ -116,6 +117,7 @@ internal sealed partial class DocumentBuilder
             Blocks = _blocks.ToImmutable(),
             ListItems = _listItems.ToImmutable(),
             TableRows = _tableRows.ToImmutable(),
+            BoldLabels = _boldLabels.ToImmutable(),
             ParseDiagnostics = _diagnostics.ToImmutable(),
             DestinationScanCost = destinationScanCost,
             IdPrefixes = prefixes,
@@ -176,6 +178,8 @@ internal sealed partial class DocumentBuilder
     public ImmutableArray<ListItemNode> ListItems => _listItems.ToImmutable();
 
     public ImmutableArray<TableRowNode> TableRows => _tableRows.ToImmutable();
+
+    public ImmutableArray<BoldLabelNode> BoldLabels => _boldLabels.ToImmutable();
 
     public ImmutableArray<SpecDiagnostic> ParseDiagnostics => _diagnostics.ToImmutable();
 
@@ -455,6 +459,12 @@ internal sealed partial class DocumentBuilder
             {
                 allPlain = false;
                 continue;
+            }
+
+            if (BoldLabel.Match(_text.AsSpan(lineStart, lineEnd - lineStart)) is { } label)
+            {
+                bool opensItem = line == firstLine && firstInItem;
+                _boldLabels.Add(new BoldLabelNode(Range(lineStart, lineStart + label.LabelEnd), Range(lineStart + label.KeyStart, lineStart + label.KeyEnd), opensItem, label.ColonInside));
             }
 
             bool isLabel = TryAddIdLabel(lineStart, lineEnd, IdDefinitionKind.BoldLabel, allowPlain: false);

@@ -162,6 +162,7 @@ internal static class IncrementalParser
             ExplicitAnchors = region.Splice(previous.ExplicitAnchors, builder.ExplicitAnchors, a => a.Range.Start.Line, static (a, n) => a with { Range = Shift(a.Range, n) }),
             Blocks = region.Splice(previous.Blocks, builder.Blocks, b => b.Range.Start.Line, static (b, n) => b with { Range = Shift(b.Range, n) }),
             ListItems = region.Splice(previous.ListItems, builder.ListItems, i => i.Range.Start.Line, static (i, n) => i with { Range = Shift(i.Range, n), MarkerRange = Shift(i.MarkerRange, n) }),
+            BoldLabels = region.Splice(previous.BoldLabels, builder.BoldLabels, l => l.LabelRange.Start.Line, static (l, n) => l with { LabelRange = Shift(l.LabelRange, n), KeyRange = Shift(l.KeyRange, n) }),
             TableRows = region.Splice(previous.TableRows, builder.TableRows, r => r.Range.Start.Line, static (r, n) => r with
             {
                 Range = Shift(r.Range, n),

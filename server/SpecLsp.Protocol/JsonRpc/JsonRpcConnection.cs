@@ -39,6 +39,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _handlersLock = new();
+    private Func<Task>? _registerLater;
     private Task? _laterHandlers;
     private long _nextId;
     private int _started;
@@ -62,26 +63,26 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     public Func<string, bool, ResponseError?>? Gate { get; set; }
 
     /// <summary>
-    /// Lets the connection run before every handler is registered: the rest may be added until
-    /// <paramref name="registered"/> completes, and a message for any method not registered before this call waits
-    /// for it, holding every message behind it, so dispatch stays in arrival order. The handlers added meanwhile
-    /// become visible together when it completes, never one by one while registration is still going on. Call
-    /// before <see cref="RunAsync"/>, after registering the handlers that must answer at once.
+    /// Lets the connection run before every handler is registered: the first message for a method not registered before
+    /// this call calls <paramref name="register"/>, once, and it and every message behind it wait for the task that
+    /// returns, so dispatch stays in arrival order. The handlers added meanwhile become visible together when it
+    /// completes, never one by one while registration is still going on. Call before <see cref="RunAsync"/>, after
+    /// registering the handlers that must answer at once.
     /// </summary>
     /// <remarks>
-    /// A server answers <c>initialize</c> this way while it is still building the services its other handlers need.
-    /// A message refused by <see cref="Gate"/> does not wait. If <paramref name="registered"/> fails, the waiting
-    /// messages find whatever handlers were added.
+    /// A server answers <c>initialize</c> this way before it builds the services its other handlers need. A message
+    /// refused by <see cref="Gate"/> neither waits nor starts the registration. If the task fails, the waiting messages
+    /// find whatever handlers were added.
     /// </remarks>
-    public void AddHandlersLater(Task registered)
+    public void AddHandlersLater(Func<Task> register)
     {
-        ArgumentNullException.ThrowIfNull(registered);
+        ArgumentNullException.ThrowIfNull(register);
         if (Volatile.Read(ref _started) != 0)
         {
             throw new InvalidOperationException("AddHandlersLater must be called before the connection runs.");
         }
 
-        _laterHandlers = registered;
+        _registerLater = register;
     }
 
     /// <summary>Registers a request handler with typed params and result.</summary>
@@ -281,14 +282,14 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private void Add(string method, HandlerEntry entry)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
-        if (Volatile.Read(ref _started) != 0 && _laterHandlers is not { IsCompleted: false })
+        if (Volatile.Read(ref _started) != 0 && (_registerLater is null || Volatile.Read(ref _laterHandlers) is { IsCompleted: true }))
         {
             throw new InvalidOperationException("Handlers must be registered before the connection runs (or before the task given to AddHandlersLater completes).");
         }
 
         lock (_handlersLock)
         {
-            var into = _laterHandlers is null ? _handlers : _lateHandlers;
+            var into = _registerLater is null ? _handlers : _lateHandlers;
             if (_handlers.ContainsKey(method) || !into.TryAdd(method, entry))
             {
                 throw new InvalidOperationException($"A handler for '{method}' is already registered.");
@@ -296,21 +297,36 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
+    // Only the processing loop calls this, so the registration is started once.
     private async ValueTask<HandlerEntry?> FindHandlerAsync(string method)
     {
         HandlerEntry? handler;
-        var later = _laterHandlers;
         lock (_handlersLock)
         {
-            if (_handlers.TryGetValue(method, out handler) || later is null)
+            if (_handlers.TryGetValue(method, out handler) || _registerLater is null)
             {
                 return handler;
             }
         }
 
-        if (!later.IsCompleted)
+        if (_laterHandlers is null)
         {
-            await later.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Task registering;
+            try
+            {
+                registering = _registerLater();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                registering = Task.FromException(ex);
+            }
+
+            Volatile.Write(ref _laterHandlers, registering);
+        }
+
+        if (!_laterHandlers.IsCompleted)
+        {
+            await _laterHandlers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         lock (_handlersLock)

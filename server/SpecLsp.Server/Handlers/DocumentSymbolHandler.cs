@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using SpecLsp.Core;
-using SpecLsp.Core.Symbols;
 using SpecLsp.Protocol.Lsp;
 using SpecLsp.Server.Conversions;
 using SpecLsp.Server.Workspace;
@@ -27,7 +26,7 @@ internal sealed partial class DocumentSymbolHandler(RequestInputs inputs, SpecLa
         // with it (and its serialised bytes beside the answer, in DocumentSymbolResultConverter).
         return context.Snapshot.Derived(snapshot =>
         {
-            var symbols = DocumentSymbols.Truncate(service.Outline(context), MaxSymbols, out int cut);
+            var symbols = service.Outline(context, MaxSymbols, out int cut);
             if (cut > 0)
             {
                 LogOutlineCut(document.Uri, MaxSymbols, cut);

@@ -19,8 +19,9 @@ using SpecLsp.Server.Workspace;
 namespace SpecLsp.Server.Hosting;
 
 /// <summary>
-/// Runs one LSP connection: <c>initialize</c> is answered at once, while the Generic Host builds the services every
-/// other handler needs on another thread; the messages after it wait for those handlers (docs/performance.md, Start-up).
+/// Runs one LSP connection: <c>initialize</c> is answered before the Generic Host is built; the first message that
+/// needs another handler (the client's <c>initialized</c>, normally) builds it, and that message and every one behind
+/// it wait for the host's handlers (docs/performance.md, Start-up).
 /// </summary>
 internal static class ServerHost
 {
@@ -29,17 +30,22 @@ internal static class ServerHost
         PipeReader input, PipeWriter output, Action<IServiceCollection>? configure = null, Action<IServiceProvider>? started = null, CancellationToken cancellationToken = default)
     {
         var early = new EarlyServices(input, output);
-        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        HandlerRegistrations.RegisterInitialize(early.Connection, early.Lifecycle, early.Session);
-        early.Connection.AddHandlersLater(registered.Task);
-
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var hostStarted = Task.Run(() => StartHostAsync(early, configure, started, registered, stopping), CancellationToken.None);
+        var host = new Lazy<Task<IHost>>(() => Task.Run(() => StartHostAsync(early, configure, started, stopping), CancellationToken.None));
+        HandlerRegistrations.RegisterInitialize(early.Connection, early.Lifecycle, early.Session);
+        early.Connection.AddHandlersLater(() => host.Value);
+
         int exitCode = await new LanguageServer(early.Connection, early.Lifecycle).RunAsync(stopping.Token).ConfigureAwait(false);
 
-        // A host that failed to build has stopped the connection; its exception is the process's.
-        using var host = await hostStarted.ConfigureAwait(false);
-        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        // A host that failed to build has stopped the connection; its exception is the process's. A client that left
+        // before needing one never had it built.
+        if (host.IsValueCreated)
+        {
+            using var running = await host.Value.ConfigureAwait(false);
+            await running.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await early.Connection.DisposeAsync().ConfigureAwait(false);
         return exitCode;
     }
 
@@ -80,8 +86,7 @@ internal static class ServerHost
         return host;
     }
 
-    private static async Task<IHost> StartHostAsync(
-        EarlyServices early, Action<IServiceCollection>? configure, Action<IServiceProvider>? started, TaskCompletionSource registered, CancellationTokenSource stopping)
+    private static async Task<IHost> StartHostAsync(EarlyServices early, Action<IServiceCollection>? configure, Action<IServiceProvider>? started, CancellationTokenSource stopping)
     {
         IHost? host = null;
         try
@@ -98,13 +103,11 @@ internal static class ServerHost
             store.Observe(host.Services.GetRequiredService<DiagnosticsService>());
             store.Observe(host.Services.GetRequiredService<WorkspaceDiagnosticsService>());
             HandlerRegistrations.RegisterAll(host.Services.GetRequiredService<HandlerRegistry>());
-            registered.SetResult();
             return host;
         }
-        catch (Exception ex)
+        catch
         {
             host?.Dispose();
-            registered.TrySetException(ex);
             early.Connection.Stop();
             throw;
         }

@@ -55,4 +55,24 @@ public class BoldLabelTests
 
         Assert.Equal(labels, fields);
     }
+
+    // Labelled lines are read from the parser's model, so Markdown decides what is a list item and what is code.
+    [Fact]
+    public void FindAll_LabelInAListItemNestedOnTheSameLine_IsAListItemLabel()
+    {
+        var document = SpecParser.Parse(SourceText.From("# T\n\n- - **Smart merging**: settings are kept\n"));
+
+        var label = Assert.Single(LabeledLine.FindAll(document));
+
+        Assert.Equal(("Smart merging", "settings are kept", true), (label.Key, label.Value, label.IsListItem));
+    }
+
+    [Theory]
+    [InlineData("# T\n\n```\n**Status:** Draft\n")] // a fence left open runs to the end
+    [InlineData("# T\n\n    **Status:** Draft\n")] // indented code
+    [InlineData("# T\n\n<div>\n**Status:** Draft\n</div>\n")]
+    public void FindAll_LabelInCode_IsNoLabelledLine(string text)
+    {
+        Assert.Empty(LabeledLine.FindAll(SpecParser.Parse(SourceText.From(text))));
+    }
 }

@@ -11,7 +11,7 @@ internal static class ModelAssert
         nameof(SpecDocument.Source), nameof(SpecDocument.FrontMatter), nameof(SpecDocument.Title), nameof(SpecDocument.Sections),
         nameof(SpecDocument.AllSections), nameof(SpecDocument.Metadata), nameof(SpecDocument.IdDefinitions), nameof(SpecDocument.IdMentions),
         nameof(SpecDocument.Links), nameof(SpecDocument.ReferenceDefinitions), nameof(SpecDocument.TaskItems), nameof(SpecDocument.CodeBlocks),
-        nameof(SpecDocument.CodeSpans), nameof(SpecDocument.HtmlComments), nameof(SpecDocument.ExplicitAnchors), nameof(SpecDocument.Blocks), nameof(SpecDocument.ListItems), nameof(SpecDocument.TableRows),
+        nameof(SpecDocument.CodeSpans), nameof(SpecDocument.HtmlComments), nameof(SpecDocument.ExplicitAnchors), nameof(SpecDocument.Blocks), nameof(SpecDocument.ListItems), nameof(SpecDocument.TableRows), nameof(SpecDocument.BoldLabels),
         nameof(SpecDocument.ParseDiagnostics), nameof(SpecDocument.DestinationScanCost), nameof(SpecDocument.IdPrefixes),
     ];
 
@@ -34,6 +34,7 @@ internal static class ModelAssert
         Sequence("explicit anchors", expected.ExplicitAnchors, actual.ExplicitAnchors, context);
         Sequence("blocks", expected.Blocks, actual.Blocks, context);
         Sequence("list items", expected.ListItems, actual.ListItems, context);
+        Sequence("bold labels", expected.BoldLabels, actual.BoldLabels, context);
         Sequence("table rows", expected.TableRows.Select(Describe), actual.TableRows.Select(Describe), context);
         Sequence("parse diagnostics", expected.ParseDiagnostics, actual.ParseDiagnostics, context);
         Same("destination scan cost", expected.DestinationScanCost, actual.DestinationScanCost, context);
