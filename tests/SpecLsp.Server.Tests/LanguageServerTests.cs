@@ -383,7 +383,7 @@ public sealed class LanguageServerTests
     {
         await using var client = LspTestClient.StartInProcess();
         await client.InitializeAsync(utf8 ? """{"general":{"positionEncodings":["utf-8"]},"textDocument":{"documentSymbol":{"hierarchicalDocumentSymbolSupport":true}}}""" : LspTestClient.DefaultCapabilities);
-        var workspace = await client.GetServiceAsync<WorkspaceState>();
+        var workspace = await client.GetServiceAsync<OpenDocuments>();
         var edits = new RandomEdits(seed: utf8 ? 8 : 16, utf8);
         var batches = new Random(utf8 ? 8 : 16);
         string expected = "# T😀\r\n\r\n## A\rtext\n";
@@ -437,7 +437,7 @@ public sealed class LanguageServerTests
 
         var response = client.RequestAsync(Methods.TextDocumentDocumentSymbol, TextDocument(Uri));
         await client.ChangeAsync(Uri, 3, new TextDocumentContentChangeEvent { Text = "# 3" });
-        var workspace = await client.GetServiceAsync<WorkspaceState>();
+        var workspace = await client.GetServiceAsync<OpenDocuments>();
         await WaitUntilAsync(() => workspace.Get(Uri)?.Version == 3);
         parser.Release();
 

@@ -7,7 +7,7 @@ using LspRange = SpecLsp.Protocol.Lsp.Range;
 namespace SpecLsp.Server.Conversions;
 
 /// <summary>Core reference results (paths, UTF-16 ranges, changes) to LSP locations and edits.</summary>
-internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSession session, WorkspaceState workspace)
+internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSession session, OpenDocuments workspace)
 {
     public Location ToLocation(SourceLocation location) => new() { Uri = index.ToUri(location.Path), Range = ToRange(location.Path, location.Range) };
 

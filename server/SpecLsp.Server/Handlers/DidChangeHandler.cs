@@ -4,7 +4,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidChangeHandler(WorkspaceState workspace, ClientSession session, ILogger<DidChangeHandler> logger)
+internal sealed class DidChangeHandler(OpenDocuments workspace, ClientSession session, ILogger<DidChangeHandler> logger)
     : INotificationHandler<DidChangeTextDocumentParams>
 {
     public Task HandleAsync(DidChangeTextDocumentParams notification, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidCloseHandler(WorkspaceState workspace) : INotificationHandler<DidCloseTextDocumentParams>
+internal sealed class DidCloseHandler(OpenDocuments workspace) : INotificationHandler<DidCloseTextDocumentParams>
 {
     public Task HandleAsync(DidCloseTextDocumentParams notification, CancellationToken cancellationToken)
     {

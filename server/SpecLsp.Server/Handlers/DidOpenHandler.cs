@@ -4,7 +4,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidOpenHandler(WorkspaceState workspace) : INotificationHandler<DidOpenTextDocumentParams>
+internal sealed class DidOpenHandler(OpenDocuments workspace) : INotificationHandler<DidOpenTextDocumentParams>
 {
     public Task HandleAsync(DidOpenTextDocumentParams notification, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DidSaveHandler(WorkspaceState workspace, TemplateEnvironmentService templates, WorkspaceIndexService index) : INotificationHandler<DidSaveTextDocumentParams>
+internal sealed class DidSaveHandler(OpenDocuments workspace, TemplateEnvironmentService templates, WorkspaceIndexService index) : INotificationHandler<DidSaveTextDocumentParams>
 {
     public Task HandleAsync(DidSaveTextDocumentParams notification, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentDiagnosticHandler(WorkspaceState workspace, WorkspaceDiagnosticsService diagnostics, TemplateEnvironmentService templates)
+internal sealed class DocumentDiagnosticHandler(OpenDocuments workspace, WorkspaceDiagnosticsService diagnostics, TemplateEnvironmentService templates)
     : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>

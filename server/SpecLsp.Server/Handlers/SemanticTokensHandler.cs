@@ -13,7 +13,7 @@ namespace SpecLsp.Server.Handlers;
 /// keys and values, placeholders and RFC 2119 keywords. The last answer per document is kept, so a delta request after
 /// a keystroke sends only the tokens that changed.
 /// </summary>
-internal sealed class SemanticTokensHandler(WorkspaceState workspace, RequestInputs inputs, SpecLanguageService service, ClientSession session)
+internal sealed class SemanticTokensHandler(OpenDocuments workspace, RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<SemanticTokensParams, SemanticTokens>, IRequestHandler<SemanticTokensDeltaParams, SemanticTokensDeltaResult>, ICapabilityProvider
 {
     /// <summary>Index = <see cref="SpecTokenType"/>: standard types, so that every theme colours them.</summary>

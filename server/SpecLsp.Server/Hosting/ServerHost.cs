@@ -65,7 +65,7 @@ internal static class ServerHost
         builder.Services.AddSingleton(early.Session);
         builder.Services.AddSingleton<ServerStateStore>();
         builder.Services.AddSingleton(_ => new DocumentParser());
-        builder.Services.AddSingleton<WorkspaceState>();
+        builder.Services.AddSingleton<OpenDocuments>();
         builder.Services.AddSingleton<WorkspaceIndexService>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RequestInputs>();

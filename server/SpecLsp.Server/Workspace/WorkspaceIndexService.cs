@@ -11,7 +11,7 @@ namespace SpecLsp.Server.Workspace;
 /// <summary>
 /// Keeps the workspace index in the <see cref="ServerState"/> up to date with the disk: scans every spec in the
 /// background after <c>initialized</c> (again when the spec globs change, and the folders added later), follows file
-/// events and reads a closed document's file again. Open documents' entries are <see cref="WorkspaceState"/>'s.
+/// events and reads a closed document's file again. Open documents' entries are <see cref="OpenDocuments"/>'s.
 /// </summary>
 internal sealed partial class WorkspaceIndexService(ServerStateStore store, ClientSession session, JsonRpcConnection connection, ILogger<WorkspaceIndexService> logger)
     : IServerStateObserver, IDisposable

@@ -79,7 +79,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
 
         var final = await client.RequestAsync(Methods.TextDocumentDocumentSymbol, $$$"""{"textDocument":{"uri":"{{{Uri}}}"}}""");
         var diagnostics = await client.WaitForDiagnosticsAsync(Uri, version);
-        var workspace = await client.GetServiceAsync<WorkspaceState>();
+        var workspace = await client.GetServiceAsync<OpenDocuments>();
         output.WriteLine($"{edits} edits, {sent.Count} requests, {cancels} cancellations; answers: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}");
 
         Assert.Equal(text.Text, workspace.Get(Uri)!.Text.Text);

@@ -10,7 +10,7 @@ namespace SpecLsp.Server.Workspace;
 /// a time in arrival order. A new version goes into the state at once with its parse scheduled; when the parse lane
 /// finishes and the version is still current, its index entry replaces the previous one in a second state change.
 /// </summary>
-internal sealed class WorkspaceState(ServerStateStore store, DocumentParser parser)
+internal sealed class OpenDocuments(ServerStateStore store, DocumentParser parser)
 {
     public ImmutableDictionary<string, DocumentSnapshot> Documents => store.Current.Documents;
 
