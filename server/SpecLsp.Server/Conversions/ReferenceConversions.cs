@@ -6,13 +6,17 @@ using LspRange = SpecLsp.Protocol.Lsp.Range;
 
 namespace SpecLsp.Server.Conversions;
 
-/// <summary>Core reference results (paths, UTF-16 ranges, changes) to LSP locations and edits.</summary>
-internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSession session, OpenDocuments workspace)
+/// <summary>
+/// Core reference results (paths, UTF-16 ranges, changes) to LSP locations and edits, against the server state the
+/// request took: other files' URIs, texts (for non-UTF-16 positions) and versions as the request saw them, so an edit
+/// arriving meanwhile never mixes into the answer.
+/// </summary>
+internal sealed class ReferenceConversions(ClientSession session)
 {
-    public Location ToLocation(SourceLocation location) => new() { Uri = index.ToUri(location.Path), Range = ToRange(location.Path, location.Range) };
+    public Location ToLocation(ServerState state, SourceLocation location) => new() { Uri = state.ToUri(location.Path), Range = ToRange(state, location.Path, location.Range) };
 
     /// <summary>Converts many locations, reading each closed file at most once.</summary>
-    public Location[] ToLocations(IEnumerable<SourceLocation> locations)
+    public Location[] ToLocations(ServerState state, IEnumerable<SourceLocation> locations)
     {
         var encoder = session.Encoder;
         var texts = new Dictionary<string, SourceText?>(Core.Workspace.WorkspacePaths.Comparer);
@@ -20,50 +24,50 @@ internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSe
         {
             if (encoder == PositionEncoder.Utf16)
             {
-                return new Location { Uri = index.ToUri(location.Path), Range = Raw(location.Range) };
+                return new Location { Uri = state.ToUri(location.Path), Range = Raw(location.Range) };
             }
 
             if (!texts.TryGetValue(location.Path, out var text))
             {
-                texts[location.Path] = text = index.GetText(location.Path);
+                texts[location.Path] = text = state.GetText(location.Path);
             }
 
-            return new Location { Uri = index.ToUri(location.Path), Range = text is null ? Raw(location.Range) : encoder.ToLsp(text, location.Range) };
+            return new Location { Uri = state.ToUri(location.Path), Range = text is null ? Raw(location.Range) : encoder.ToLsp(text, location.Range) };
         })];
     }
 
-    public LspRange ToRange(string path, TextRange range)
+    public LspRange ToRange(ServerState state, string path, TextRange range)
     {
         // UTF-16 positions need no text; other encodings need the target's lines, open or on disk.
         var encoder = session.Encoder;
-        var text = encoder == PositionEncoder.Utf16 ? null : index.GetText(path);
+        var text = encoder == PositionEncoder.Utf16 ? null : state.GetText(path);
         return text is null ? Raw(range) : encoder.ToLsp(text, range);
     }
 
-    public WorkspaceEdit ToWorkspaceEdit(WorkspaceChanges changes)
+    public WorkspaceEdit ToWorkspaceEdit(ServerState state, WorkspaceChanges changes)
     {
         bool documentChanges = session.Capabilities.Workspace?.WorkspaceEdit?.DocumentChanges == true;
         if (!documentChanges)
         {
-            return new WorkspaceEdit { Changes = changes.Edits.ToDictionary(e => index.ToUri(e.Path), e => ToEdits(e)) };
+            return new WorkspaceEdit { Changes = changes.Edits.ToDictionary(e => state.ToUri(e.Path), e => ToEdits(state, e)) };
         }
 
         var operations = new List<DocumentChange>();
         foreach (var creation in changes.Creations)
         {
-            var uri = index.ToUri(creation.Path);
+            var uri = state.ToUri(creation.Path);
             operations.Add(new CreateFile { Uri = uri });
             operations.Add(new TextDocumentEdit
             {
-                TextDocument = Identify(uri),
+                TextDocument = Identify(state, uri),
                 Edits = [new TextEdit { Range = Raw(default), NewText = creation.Text }],
             });
         }
 
         operations.AddRange(changes.Edits.Select(e => (DocumentChange)new TextDocumentEdit
         {
-            TextDocument = Identify(index.ToUri(e.Path)),
-            Edits = ToEdits(e),
+            TextDocument = Identify(state, state.ToUri(e.Path)),
+            Edits = ToEdits(state, e),
         }));
         return new WorkspaceEdit { DocumentChanges = [.. operations] };
     }
@@ -73,10 +77,10 @@ internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSe
         && operations.Contains("create", StringComparer.Ordinal);
 
     /// <summary>Definitions as links from <paramref name="origin"/> (what the client underlines), for clients with <c>linkSupport</c>.</summary>
-    public LocationLink[] ToLocationLinks(IEnumerable<SourceLocation> locations, string originPath, TextRange origin)
+    public LocationLink[] ToLocationLinks(ServerState state, IEnumerable<SourceLocation> locations, string originPath, TextRange origin)
     {
-        var originRange = ToRange(originPath, origin);
-        return [.. ToLocations(locations).Select(l => new LocationLink
+        var originRange = ToRange(state, originPath, origin);
+        return [.. ToLocations(state, locations).Select(l => new LocationLink
         {
             OriginSelectionRange = originRange,
             TargetUri = l.Uri,
@@ -85,11 +89,11 @@ internal sealed class ReferenceConversions(WorkspaceIndexService index, ClientSe
         })];
     }
 
-    // The open document's version, so the client can refuse a stale edit; null for a file not open.
-    private OptionalVersionedTextDocumentIdentifier Identify(string uri) => new() { Uri = uri, Version = workspace.Get(uri)?.Version };
+    // The version the edits were computed on, so the client refuses them if the document changed since; null for a file not open.
+    private static OptionalVersionedTextDocumentIdentifier Identify(ServerState state, string uri) => new() { Uri = uri, Version = state.GetDocument(uri)?.Version };
 
-    private TextEdit[] ToEdits(FileEdits edits) =>
-        [.. edits.Edits.Select(e => new TextEdit { Range = ToRange(edits.Path, e.Range), NewText = e.NewText })];
+    private TextEdit[] ToEdits(ServerState state, FileEdits edits) =>
+        [.. edits.Edits.Select(e => new TextEdit { Range = ToRange(state, edits.Path, e.Range), NewText = e.NewText })];
 
     private static LspRange Raw(TextRange range) => new()
     {

@@ -22,7 +22,7 @@ internal sealed class CodeActionHandler(RequestInputs inputs, SpecLanguageServic
 
     public async Task<CodeAction[]> HandleAsync(CodeActionParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context, state))
         {
             return [];
         }
@@ -50,7 +50,7 @@ internal sealed class CodeActionHandler(RequestInputs inputs, SpecLanguageServic
                     Kind = CodeActionKind.QuickFix,
                     IsPreferred = a.IsPreferred ? true : null,
                     Diagnostics = [.. request.Context.Diagnostics.Where(d => a.Diagnostics.Any(f => d.Code?.ToString() == f.Code && encoder.ToCore(text, d.Range) == f.Range))],
-                    Edit = conversions.ToWorkspaceEdit(changes),
+                    Edit = conversions.ToWorkspaceEdit(state, changes),
                 }
                 : CodeActionConversions.ToLsp(a, document.Uri, text, encoder, sent));
         return [.. Order(result.Where(a => request.Context.Only is not { Length: > 0 } only

@@ -37,7 +37,7 @@ internal sealed class CodeLensHandler(RequestInputs inputs, SpecLanguageService 
 
     public async Task<CodeLens[]> HandleAsync(CodeLensParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context, state))
         {
             return [];
         }
@@ -46,7 +46,7 @@ internal sealed class CodeLensHandler(RequestInputs inputs, SpecLanguageService 
         var encoder = session.Encoder;
         foreach (var lens in service.ReferenceLenses(context, cancellationToken))
         {
-            var locations = conversions.ToLocations(lens.References);
+            var locations = conversions.ToLocations(state, lens.References);
             lenses.Add(new CodeLens
             {
                 Range = encoder.ToLsp(document.Text, lens.Range),

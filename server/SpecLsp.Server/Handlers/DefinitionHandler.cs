@@ -14,7 +14,7 @@ internal sealed class DefinitionHandler(RequestInputs inputs, SpecLanguageServic
 
     public async Task<DefinitionResult> HandleAsync(DefinitionParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context, state))
         {
             return Array.Empty<Location>();
         }
@@ -22,9 +22,9 @@ internal sealed class DefinitionHandler(RequestInputs inputs, SpecLanguageServic
         var answer = service.Definition(context, session.Encoder.ToCore(document.Text, request.Position));
         if (session.Capabilities.TextDocument?.Definition?.LinkSupport == true && context.Snapshot.Path is { } path && answer.Origin is { } origin)
         {
-            return conversions.ToLocationLinks(answer.Targets, path, origin);
+            return conversions.ToLocationLinks(state, answer.Targets, path, origin);
         }
 
-        return conversions.ToLocations(answer.Targets);
+        return conversions.ToLocations(state, answer.Targets);
     }
 }

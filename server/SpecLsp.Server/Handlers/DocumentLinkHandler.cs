@@ -5,7 +5,7 @@ using SpecLsp.Server.Workspace;
 
 namespace SpecLsp.Server.Handlers;
 
-internal sealed class DocumentLinkHandler(RequestInputs inputs, SpecLanguageService service, WorkspaceIndexService index, ClientSession session)
+internal sealed class DocumentLinkHandler(RequestInputs inputs, SpecLanguageService service, ClientSession session)
     : IRequestHandler<DocumentLinkParams, DocumentLink[]>, ICapabilityProvider
 {
     public static ServerCapabilities AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
@@ -13,7 +13,7 @@ internal sealed class DocumentLinkHandler(RequestInputs inputs, SpecLanguageServ
 
     public async Task<DocumentLink[]> HandleAsync(DocumentLinkParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.Workspace).ConfigureAwait(false) is not var (document, context, state))
         {
             return [];
         }
@@ -22,7 +22,7 @@ internal sealed class DocumentLinkHandler(RequestInputs inputs, SpecLanguageServ
         return [.. service.DocumentLinks(context).Select(link => new DocumentLink
         {
             Range = session.Encoder.ToLsp(document.Text, link.Range),
-            Target = index.ToUri(link.TargetPath) + (link.TargetLine is { } line ? "#L" + (line + 1).ToString(CultureInfo.InvariantCulture) : string.Empty),
+            Target = state.ToUri(link.TargetPath) + (link.TargetLine is { } line ? "#L" + (line + 1).ToString(CultureInfo.InvariantCulture) : string.Empty),
         })];
     }
 }

@@ -13,12 +13,12 @@ internal sealed class ReferencesHandler(RequestInputs inputs, SpecLanguageServic
 
     public async Task<Location[]> HandleAsync(ReferenceParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (document, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (document, context, state))
         {
             return [];
         }
 
         var position = session.Encoder.ToCore(document.Text, request.Position);
-        return conversions.ToLocations(service.References(context, position, request.Context.IncludeDeclaration));
+        return conversions.ToLocations(state, service.References(context, position, request.Context.IncludeDeclaration));
     }
 }

@@ -42,21 +42,21 @@ internal sealed class RenameFilesHandler(RequestInputs inputs, WorkspaceIndexSer
     public async Task<WorkspaceEdit?> HandleAsync(RenameFilesParams request, CancellationToken cancellationToken)
     {
         var moves = Moves(request);
-        var workspace = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
+        var (state, workspace) = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
         var changes = FileMoves.LinkEdits(workspace, moves, cancellationToken);
         foreach (var move in moves)
         {
             _answered[(move.OldPath, move.NewPath)] = 0;
         }
 
-        return changes.Edits.IsEmpty ? null : conversions.ToWorkspaceEdit(changes);
+        return changes.Edits.IsEmpty ? null : conversions.ToWorkspaceEdit(state, changes);
     }
 
     async Task INotificationHandler<RenameFilesParams>.HandleAsync(RenameFilesParams notification, CancellationToken cancellationToken)
     {
         var moves = Moves(notification);
         var unannounced = moves.Where(m => !_answered.TryRemove((m.OldPath, m.NewPath), out _)).ToList();
-        var workspace = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
+        var (state, workspace) = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
 
         // Every indexed file the moves take along: gone from the old path, new at the new one.
         var moved = workspace.Files.Select(f => (Old: f.Path, New: FileMoves.NewPathOf(moves, f.Path))).Where(f => f.New is not null).ToList();
@@ -81,7 +81,7 @@ internal sealed class RenameFilesHandler(RequestInputs inputs, WorkspaceIndexSer
         var retargeted = changes with { Edits = [.. changes.Edits.Select(e => e with { Path = FileMoves.NewPathOf(unannounced, e.Path) ?? e.Path })] };
         await connection.SendRequestAsync(
             Methods.WorkspaceApplyEdit,
-            new ApplyWorkspaceEditParams { Label = "Update links to moved files", Edit = conversions.ToWorkspaceEdit(retargeted) },
+            new ApplyWorkspaceEditParams { Label = "Update links to moved files", Edit = conversions.ToWorkspaceEdit(state, retargeted) },
             LspJsonContext.Default.ApplyWorkspaceEditParams,
             LspJsonContext.Default.ApplyWorkspaceEditResult,
             cancellationToken).ConfigureAwait(false);

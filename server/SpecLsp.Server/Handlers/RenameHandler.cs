@@ -14,14 +14,14 @@ internal sealed class RenameHandler(RequestInputs inputs, SpecLanguageService se
 
     public async Task<WorkspaceEdit?> HandleAsync(RenameParams request, CancellationToken cancellationToken)
     {
-        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (document, context))
+        if (await inputs.GetAsync(request.TextDocument.Uri, cancellationToken, InputScope.WorkspaceAfterScan).ConfigureAwait(false) is not var (document, context, state))
         {
             return null;
         }
 
         var result = service.Rename(context, session.Encoder.ToCore(document.Text, request.Position), request.NewName);
         return result.Changes is { } changes
-            ? conversions.ToWorkspaceEdit(changes)
+            ? conversions.ToWorkspaceEdit(state, changes)
             : throw new JsonRpcException(ErrorCodes.RequestFailed, result.Error ?? "Nothing to rename here.");
     }
 }

@@ -15,9 +15,9 @@ internal sealed class WorkspaceSymbolHandler(RequestInputs inputs, SpecLanguageS
     public async Task<WorkspaceSymbol[]> HandleAsync(WorkspaceSymbolParams request, CancellationToken cancellationToken)
     {
         // The index holds every spec, open ones from the editor's text, so closed files are found too.
-        var current = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
+        var (state, current) = await inputs.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false);
         var matches = service.WorkspaceSymbols(current, request.Query, cancellationToken);
-        var locations = conversions.ToLocations(matches.Select(m => new SourceLocation(m.DocumentUri, m.Range)));
+        var locations = conversions.ToLocations(state, matches.Select(m => new SourceLocation(m.DocumentUri, m.Range)));
         return [.. matches.Select((match, i) => new WorkspaceSymbol
         {
             Name = match.Name,

@@ -18,8 +18,15 @@ internal enum InputScope
     WorkspaceAfterScan,
 }
 
-/// <summary>What one read-only request works on: its document's version and the Core context the facade takes.</summary>
-internal sealed record DocumentInputs(DocumentSnapshot Document, AnalysisContext Context);
+/// <summary>
+/// What one read-only request works on: its document's version, the Core context the facade takes, and the server
+/// state it was taken from (for converting the answer: other files' URIs, texts and versions as the request saw them).
+/// </summary>
+internal sealed record DocumentInputs(DocumentSnapshot Document, AnalysisContext Context, ServerState State)
+{
+    /// <summary>The document and the context, for handlers that convert nothing outside their own document.</summary>
+    public void Deconstruct(out DocumentSnapshot document, out AnalysisContext context) => (document, context) = (Document, Context);
+}
 
 /// <summary>
 /// The one way read-only handlers get their inputs: the <see cref="ServerState"/> as the request found it, read once,
@@ -49,8 +56,15 @@ internal sealed class RequestInputs(ServerStateStore store, WorkspaceIndexServic
         return CompleteAsync(state, document, Today, scope == InputScope.WorkspaceAfterScan ? index.Scan : null, scope, cancellationToken);
     }
 
-    /// <summary>The index with every open document's entry, for requests about no document in particular (workspace symbols).</summary>
-    public Task<WorkspaceIndex> GetWorkspaceAsync(CancellationToken cancellationToken) => store.Current.GetWorkspaceAsync(cancellationToken);
+    /// <summary>
+    /// The state as the request found it and the index with every open document's entry from it, for requests about
+    /// no document in particular (workspace symbols, file moves).
+    /// </summary>
+    public async Task<(ServerState State, WorkspaceIndex Workspace)> GetWorkspaceAsync(CancellationToken cancellationToken)
+    {
+        var state = store.Current;
+        return (state, await state.GetWorkspaceAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     private async Task<DocumentInputs?> CompleteAsync(
         ServerState state, DocumentSnapshot document, DateOnly today, Task? scan, InputScope scope, CancellationToken cancellationToken)
@@ -82,6 +96,6 @@ internal sealed class RequestInputs(ServerStateStore store, WorkspaceIndexServic
             Environment = environment,
             SiteRoot = environment.Configuration.SiteRoot,
             Today = today,
-        });
+        }, state);
     }
 }
