@@ -578,11 +578,18 @@ try {
   // prompt, an empty list item). Each completion is typed on a new last line as a user types it, then the item the
   // list selects is accepted with Enter (after narrowing it by typing where noted) and the line quoted from disk.
   const complete = async (name, typed, narrow, label) => {
-    note(`Completion: typed ${JSON.stringify(typed)}${narrow ? `, then ${JSON.stringify(narrow)}` : ''} on a new last line of ${name} (${label}):`);
+    note(`Completion: typed ${JSON.stringify(typed.replaceAll('|', '<Escape>'))}${narrow ? `, then ${JSON.stringify(narrow)}` : ''} on a new last line of ${name} (${label}):`);
     await page.click('.monaco-editor .view-lines');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type(typed, { delay: 80 });
+    // A "|" in `typed` is an Escape there: the list a trigger character opened is closed before the rest is typed.
+    for (const [i, chunk] of typed.split('|').entries()) {
+      if (i > 0) {
+        await sleep(1000);
+        await page.keyboard.press('Escape');
+      }
+      await page.keyboard.type(chunk, { delay: 80 });
+    }
     await sleep(2000);
     let rows = await page.$$eval('.suggest-widget.visible .monaco-list-row', (r) => r.map((x) => x.getAttribute('aria-label') ?? x.textContent));
     note(`  list after typing (no Ctrl+Space): ${rows.length === 0 ? 'none' : `${rows.length} rows: ${rows.slice(0, 8).join(' | ')}`}`);
@@ -625,7 +632,10 @@ try {
     await complete(spec, '**Status**: ', '', 'metadata value');
     await complete(spec, 'Builds on FR-', '', 'ID');
     await complete(spec, 'See [the exporter](', 'csv', 'link path');
-    await complete(spec, 'See [the exporter](csv-export.md#', 'arch', 'anchor');
+    // Typed in one go, the list "(" opened is still open when "#" is typed, and VS Code then shows no list (neither
+    // ours nor its Markdown's, though SpecLsp answers the "#" request with the anchors): close it first, as a user
+    // who typed the file name past the list does.
+    await complete(spec, 'See [the exporter](csv-export.md|#', 'arch', 'anchor');
     const rowsAfter = await problemRows(spec);
     note(`Problems of ${spec} at the end: ${rowsAfter.length} rows`);
     rowsAfter.forEach((p) => note(`  ${p}`));
