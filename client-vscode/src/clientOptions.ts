@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageClientOptions } from 'vscode-languageclient/node';
-import { isHeadingLine, serverSettings, withoutPlacesListedByOthers } from './protocol';
+import { isHeadingLine, isLinkAnchorContext, serverSettings, withoutAnchorsListedByOthers, withoutPlacesListedByOthers } from './protocol';
 import { serverStdio } from './serverOutput';
 
 // While we ask VS Code for the other providers' references, our own provider answers nothing.
 let askingOtherProviders = 0;
+// The same for completions.
+let askingOtherCompletions = 0;
 
 /** How the client talks to SpecLsp inside VS Code. */
 export function createClientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
@@ -52,6 +54,31 @@ export function createClientOptions(output: vscode.LogOutputChannel): LanguageCl
           ).map((p) => p.location);
         } finally {
           askingOtherProviders--;
+        }
+      },
+      // In a link's fragment (`](file.md#`) it completes the anchors too, labelled `#anchor`: VS Code would list each
+      // twice. Keep only ours that it does not list (explicit anchors, a file it resolves differently).
+      provideCompletionItem: async (document, position, context, token, next) => {
+        if (askingOtherCompletions > 0) {
+          return undefined;
+        }
+        const ours = await next(document, position, context, token);
+        const items = Array.isArray(ours) ? ours : ours?.items;
+        if (!items || items.length === 0 || !isLinkAnchorContext(document.lineAt(position.line).text.slice(0, position.character))) {
+          return ours;
+        }
+        askingOtherCompletions++;
+        try {
+          const all = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', document.uri, position, context.triggerCharacter);
+          const others = new Set((all?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label)));
+          const kept = withoutAnchorsListedByOthers(
+            items.map((item) => ({ label: typeof item.label === 'string' ? item.label : item.label.label, kind: item.kind, item })),
+            others,
+            vscode.CompletionItemKind.Reference,
+          ).map((entry) => entry.item);
+          return Array.isArray(ours) ? kept : new vscode.CompletionList(kept, ours?.isIncomplete);
+        } finally {
+          askingOtherCompletions--;
         }
       },
     },

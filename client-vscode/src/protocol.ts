@@ -78,6 +78,22 @@ export function withoutPlacesListedByOthers<T extends Place>(ours: readonly T[],
   return ours.filter((place) => !listed.has(`${place.line}\u0000${place.uri}`));
 }
 
+/**
+ * True when the text before the caret ends in a link destination's fragment, `](file.md#` or `[label]: #…`: where
+ * VS Code's built-in Markdown also completes the anchors.
+ */
+export function isLinkAnchorContext(before: string): boolean {
+  return /\]\([^()\s]*#[^()\s#]*$/.test(before) || /^ {0,3}\[[^\]]+\]:[ \t]*[^\s#]*#[^\s#]*$/.test(before);
+}
+
+/**
+ * Our anchor completions (kind Reference) without those another provider already lists, labelled `#anchor` or
+ * `anchor`, so that VS Code, which shows every provider's items together, lists each anchor once.
+ */
+export function withoutAnchorsListedByOthers<T extends { label: string; kind?: number }>(ours: readonly T[], others: ReadonlySet<string>, referenceKind: number): T[] {
+  return ours.filter((item) => item.kind !== referenceKind || !(others.has(`#${item.label}`) || others.has(item.label)));
+}
+
 /** The references lens's command: the server sends `[uri, position, locations]` and the client lists them. */
 export const SHOW_REFERENCES_COMMAND = 'speclsp.showReferences';
 

@@ -1,6 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import { fileNameForTitle, isHeadingLine, newSpecResultUri, serverSettings, SHOW_REFERENCES_COMMAND, withClientCommands, withoutPlacesListedByOthers } from '../src/protocol';
+import {
+  fileNameForTitle,
+  isHeadingLine,
+  isLinkAnchorContext,
+  newSpecResultUri,
+  serverSettings,
+  SHOW_REFERENCES_COMMAND,
+  withClientCommands,
+  withoutAnchorsListedByOthers,
+  withoutPlacesListedByOthers,
+} from '../src/protocol';
 
 describe('protocol helpers', () => {
   test('fileNameForTitle_Punctuation_BecomesSingleDashes', () => {
@@ -47,6 +57,30 @@ describe('protocol helpers', () => {
     assert.deepEqual(withoutPlacesListedByOthers(ours, builtIn).map((p) => p.tag), ['other file']);
     assert.deepEqual(withoutPlacesListedByOthers(ours, []).map((p) => p.tag), ['heading', 'link', 'other file']);
   });
+  test('isLinkAnchorContext_FragmentOfALinkDestination_Only', () => {
+    assert.equal(isLinkAnchorContext('See [the exporter](csv-export.md#'), true);
+    assert.equal(isLinkAnchorContext('See [the exporter](csv-export.md#arch'), true);
+    assert.equal(isLinkAnchorContext('See [goals](#'), true);
+    assert.equal(isLinkAnchorContext('[exporter]: csv-export.md#arch'), true);
+    assert.equal(isLinkAnchorContext('See [the exporter](csv-export.md'), false);
+    assert.equal(isLinkAnchorContext('See [the exporter](csv-export.md#arch) and #'), false);
+    assert.equal(isLinkAnchorContext('## '), false);
+    assert.equal(isLinkAnchorContext('Issue #'), false);
+  });
+
+  test('withoutAnchorsListedByOthers_AnchorsBuiltInMarkdownLists_ListedOnce', () => {
+    const reference = 18;
+    const ours = [
+      { label: 'architecture-overview', kind: reference },
+      { label: 'goals', kind: reference },
+      { label: 'explicit-anchor', kind: reference },
+      { label: 'csv-export.md', kind: 17 },
+    ];
+    const builtIn = new Set(['#architecture-overview', '#goals', 'csv-export.md']);
+    assert.deepEqual(withoutAnchorsListedByOthers(ours, builtIn, reference).map((i) => i.label), ['explicit-anchor', 'csv-export.md']);
+    assert.deepEqual(withoutAnchorsListedByOthers(ours, new Set(), reference).map((i) => i.label), ['architecture-overview', 'goals', 'explicit-anchor', 'csv-export.md']);
+  });
+
   test('withClientCommands adds the commands to experimental.commands, keeping what is there', () => {
     assert.deepEqual(withClientCommands<{ experimental?: unknown }>({}, [SHOW_REFERENCES_COMMAND]).experimental, { commands: { commands: ['speclsp.showReferences'] } });
     assert.deepEqual(

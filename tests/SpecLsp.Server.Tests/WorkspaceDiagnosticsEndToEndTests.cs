@@ -191,6 +191,51 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenDependent_ChangedFilePulledAtOnce_StillRefreshed()
+    {
+        // VS Code's order: a change, then at once the changed document's own pull. That pull used to take the pending
+        // index change for itself, so the follow-up found nothing left and never asked for the refresh the open
+        // dependent needs: plan.md kept a stale answer (seen in code-server after a file rename: "File
+        // 'invoice-keeping.md' does not exist" for 18 s, until an unrelated refresh).
+        await using var client = LspTestClient.StartProcess();
+        var refreshes = 0;
+        client.ServerRequestHandler = (method, _) =>
+        {
+            if (method == Methods.WorkspaceDiagnosticRefresh)
+            {
+                Interlocked.Increment(ref refreshes);
+            }
+
+            return null!;
+        };
+        await InitializeAsync(client, PullCapabilities);
+        string design = RootUri + "/specs/design.md";
+        string plan = RootUri + "/specs/plan.md";
+        await client.OpenAsync(design, Fixture["specs/design.md"]);
+        await client.OpenAsync(plan, Fixture["specs/plan.md"]);
+        await PullUntilAsync(client, [], items => items.Count == Fixture.Count);
+        var before = await client.RequestAsync(Methods.TextDocumentDiagnostic, $$$"""{"textDocument":{"uri":"{{{plan}}}"}}""");
+        Assert.DoesNotContain(before.Result.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == "broken-anchor" && d.GetProperty("message").GetString()!.Contains("storage-layout", StringComparison.Ordinal));
+
+        // Past the opens' follow-ups (200 ms), so that a refresh counted below is the change's.
+        using var timeout = new CancellationTokenSource(LspTestClient.Timeout);
+        await Task.Delay(1000, timeout.Token);
+        int refreshesBefore = Volatile.Read(ref refreshes);
+        await client.ChangeAsync(design, 2, new TextDocumentContentChangeEvent { Text = Fixture["specs/design.md"].Replace("## Storage layout", "## Layout", StringComparison.Ordinal) });
+        Assert.False((await client.RequestAsync(Methods.TextDocumentDocumentSymbol, $$$"""{"textDocument":{"uri":"{{{design}}}"}}""")).IsError);
+        Assert.False((await client.RequestAsync(Methods.TextDocumentDiagnostic, $$$"""{"textDocument":{"uri":"{{{design}}}"}}""")).IsError);
+
+        while (Volatile.Read(ref refreshes) == refreshesBefore)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        var after = await client.RequestAsync(Methods.TextDocumentDiagnostic, $$$"""{"textDocument":{"uri":"{{{plan}}}"},"previousResultId":"{{{before.Result.GetProperty("resultId").GetString()}}}"}""");
+        Assert.Equal("full", after.Result.GetProperty("kind").GetString());
+        Assert.Contains(after.Result.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == "broken-anchor" && d.GetProperty("message").GetString()!.Contains("storage-layout", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PushOnlyClient_WorkspaceSettingOn_PushesClosedFilesAndOffClearsThem()
     {
         await using var client = LspTestClient.StartProcess();

@@ -448,7 +448,10 @@ internal sealed partial class WorkspaceDiagnosticsService : IServerStateObserver
                 }
             }
 
+            // A pull that comes first (VS Code pulls a changed document at once) takes these changes from the follow-up
+            // it raced: leave the follow-up the refresh the dependents need, or an open one keeps a stale answer.
             _pendingChanges.Clear();
+            _refreshNeeded |= dependents;
             return dependents;
         }
     }
