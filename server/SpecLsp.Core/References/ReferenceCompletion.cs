@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
@@ -10,7 +11,7 @@ namespace SpecLsp.Core.References;
 /// Completion of link targets (Markdown files after <c>](</c>, anchors after <c>#</c>), reference labels (in
 /// <c>[…][</c>) and IDs (on a prefix such as <c>FR</c>, <c>US-</c>, <c>SPEC-</c>: the defined IDs and the next free one).
 /// </summary>
-public static class ReferenceCompletion
+public static partial class ReferenceCompletion
 {
     private const int MaxFiles = 1000;
 
@@ -130,21 +131,33 @@ public static class ReferenceCompletion
                 .DistinctBy(p => p.Id)
                 .OrderBy(p => p.Id, StringComparer.Ordinal)
                 .ToList();
+            bool defining = SpecIdValueStart().IsMatch(before.AsSpan(0, start));
             result.AddRange(specIds.Select(p => new CompletionEntry(p.Id, CompletionEntryKind.Id, p.Title, replace, "1" + p.Id)));
-            result.Add(new CompletionEntry(NextSpecId(specIds.Select(p => p.Id), today), CompletionEntryKind.NewId, "next free spec ID", replace, "0"));
+            result.Add(new CompletionEntry(NextSpecId(specIds.Select(p => p.Id), today), CompletionEntryKind.NewId, "next free spec ID", replace, defining ? "0" : "2"));
         }
 
+        // Where an ID is defined (a heading, a list item's bold label, a task, a table's first cell) the next free
+        // number comes first; in a mention it comes last, since a mention names an ID that exists.
+        bool definingLocal = DefinitionStart().IsMatch(before.AsSpan(0, start));
         foreach (var group in view.Index.IdDefinitions
             .Where(d => !IdSyntax.IsWorkspaceWide(d.Id) && d.Prefix.StartsWith(letters, StringComparison.Ordinal))
             .GroupBy(d => d.Prefix, StringComparer.Ordinal))
         {
             var defined = group.DistinctBy(d => d.Id).ToList();
             result.AddRange(defined.Select(d => new CompletionEntry(d.Id, CompletionEntryKind.Id, d.Title.Length > 0 ? d.Title : null, replace, "1" + group.Key + SortableNumber(d.Id))));
-            result.Add(new CompletionEntry(NextLocalId(group.Key, defined.Select(d => d.Id)), CompletionEntryKind.NewId, "next free " + group.Key.TrimEnd('-') + " number", replace, "0" + group.Key));
+            result.Add(new CompletionEntry(NextLocalId(group.Key, defined.Select(d => d.Id)), CompletionEntryKind.NewId, "next free " + group.Key.TrimEnd('-') + " number", replace, (definingLocal ? "0" : "2") + group.Key));
         }
 
         return [.. result];
     }
+
+    // What may stand before an ID on the line that defines it: "#### ", "- **", "- [ ] ", "| ", "**", or nothing.
+    [GeneratedRegex(@"^\s*(?:#{1,6}\s+|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)?|\|\s*|\*\*|__)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DefinitionStart();
+
+    // A spec ID's value: after a label naming an ID ("**Spec ID:** ", "- **ID**: ") or a front-matter key ending in id.
+    [GeneratedRegex(@"^\s*(?:(?:[-*+]\s+)?(?:\*\*|__)[^*_]*\bID\b[^*_]*(?:\*\*|__)\s*:?|[\w-]*id:)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpecIdValueStart();
 
     /// <summary>The next ID in the series <paramref name="prefix"/>, keeping the zero padding the series uses (<c>FR-003</c> after <c>FR-002</c>).</summary>
     public static string NextLocalId(string prefix, IEnumerable<string> ids)

@@ -54,7 +54,33 @@ public class ReferenceCompletionTests
     {
         var ws = MarkedWorkspace.Create(("a.md", "# A\n\n#### FR-001: One\n\n#### FR-002: Two\n\n#### US-1: Story\n\nSee FR$$\n"));
 
+        Assert.Equal("Id FR-001 | One\nId FR-002 | Two\nNewId FR-003 | next free FR number", Complete(ws));
+    }
+
+    [Theory]
+    [InlineData("#### FR$$")]
+    [InlineData("- **FR-$$")]
+    [InlineData("- [ ] FR$$")]
+    [InlineData("1. **FR$$")]
+    [InlineData("| FR$$")]
+    [InlineData("FR-$$")]
+    public void Complete_WhereAnIdIsDefined_OffersTheNextFreeNumberFirst(string line)
+    {
+        var ws = MarkedWorkspace.Create(("a.md", $"# A\n\n#### FR-001: One\n\n#### FR-002: Two\n\n{line}\n"));
+
         Assert.Equal("NewId FR-003 | next free FR number\nId FR-001 | One\nId FR-002 | Two", Complete(ws));
+    }
+
+    [Theory]
+    [InlineData("Builds on FR-$$")]
+    [InlineData("- Depends on FR$$")]
+    [InlineData("| US-1 | covers FR$$")]
+    [InlineData("**Related:** FR$$")]
+    public void Complete_InAMention_OffersTheDefinedIdsFirst(string line)
+    {
+        var ws = MarkedWorkspace.Create(("a.md", $"# A\n\n#### FR-001: One\n\n#### FR-002: Two\n\n{line}\n"));
+
+        Assert.Equal("Id FR-001 | One\nId FR-002 | Two\nNewId FR-003 | next free FR number", Complete(ws));
     }
 
     [Fact]
@@ -65,7 +91,20 @@ public class ReferenceCompletionTests
             ("b.md", "# Bee\n\n**Spec ID:** SPEC-2026-01-05-001\n"),
             ("c.md", "# Sea\n\n**Spec ID:** SPEC-2025-12-01-007\n"));
 
-        Assert.Equal("NewId SPEC-2026-01-05-002 | next free spec ID\nId SPEC-2025-12-01-007 | Sea\nId SPEC-2026-01-05-001 | Bee", Complete(ws));
+        Assert.Equal("Id SPEC-2025-12-01-007 | Sea\nId SPEC-2026-01-05-001 | Bee\nNewId SPEC-2026-01-05-002 | next free spec ID", Complete(ws));
+    }
+
+    [Theory]
+    [InlineData("**Spec ID:** SPEC-$$")]
+    [InlineData("- **Spec ID**: SPEC-$$")]
+    [InlineData("id: SPEC-$$")]
+    public void Complete_SpecIdValue_OffersTodaysNextOneFirst(string line)
+    {
+        var ws = MarkedWorkspace.Create(
+            ("a.md", $"# A\n\n{line}\n"),
+            ("b.md", "# Bee\n\n**Spec ID:** SPEC-2026-01-05-001\n"));
+
+        Assert.Equal("NewId SPEC-2026-01-05-002 | next free spec ID\nId SPEC-2026-01-05-001 | Bee", Complete(ws));
     }
 
     [Fact]
