@@ -152,11 +152,11 @@ public static partial class ReferenceCompletion
     }
 
     // What may stand before an ID on the line that defines it: "#### ", "- **", "- [ ] ", "| ", "**", or nothing.
-    [GeneratedRegex(@"^\s*(?:#{1,6}\s+|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)?|\|\s*|\*\*|__)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:#{1,6}\s+|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)?|\|\s*|\*\*|__)?$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex DefinitionStart();
 
     // A spec ID's value: after a label naming an ID ("**Spec ID:** ", "- **ID**: ") or a front-matter key ending in id.
-    [GeneratedRegex(@"^\s*(?:(?:[-*+]\s+)?(?:\*\*|__)[^*_]*\bID\b[^*_]*(?:\*\*|__)\s*:?|[\w-]*id:)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:[-*+]\s+)?(?:\*\*|__)[^*_]*\bID\b[^*_]*(?:\*\*|__)\s*:?|[\w-]*id:)\s*$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpecIdValueStart();
 
     /// <summary>The next ID in the series <paramref name="prefix"/>, keeping the zero padding the series uses (<c>FR-003</c> after <c>FR-002</c>).</summary>
