@@ -8,13 +8,13 @@ namespace SpecLsp.Core.Symbols;
 /// </summary>
 public static class FuzzyMatcher
 {
-    private const int MatchScore = 1;
-    private const int WordStartBonus = 8;
-    private const int FirstCharacterBonus = 4;
-    private const int ContiguousBonus = 10;
-    private const int GapPenalty = 3;
+    // Internal for SymbolMatcher's bound on what a name can score.
+    internal const int MatchScore = 1;
+    internal const int WordStartBonus = 8;
+    internal const int FirstCharacterBonus = 4;
+    internal const int ContiguousBonus = 10;
+    internal const int GapPenalty = 3;
     private const int MaxQueryLength = 64;
-    private const int MaxCandidateLength = 512;
 
     // A workspace query scores hundreds of thousands of names: the rows are reused, not allocated per name.
     [ThreadStatic]
@@ -28,23 +28,31 @@ public static class FuzzyMatcher
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
-        if (query.Length == 0)
-        {
-            return 0;
-        }
-
         if (query.Length > MaxQueryLength)
         {
             query = query[..MaxQueryLength];
         }
 
-        if (candidate.Length > MaxCandidateLength)
+        Span<char> lowered = stackalloc char[query.Length];
+        for (int i = 0; i < query.Length; i++)
         {
-            candidate = candidate[..MaxCandidateLength];
+            lowered[i] = SymbolMatcher.Lower(query[i]);
         }
 
+        return Score(lowered, SymbolText.Of(candidate));
+    }
+
+    /// <summary>The same over a lowered query (at most 64 characters) and a name's <see cref="SymbolText"/>.</summary>
+    internal static int? Score(ReadOnlySpan<char> query, SymbolText candidate)
+    {
+        if (query.Length == 0)
+        {
+            return 0;
+        }
+
+        var text = candidate.Lowered;
         int n = query.Length;
-        int m = candidate.Length;
+        int m = text.Length;
         if (n > m)
         {
             return null;
@@ -55,21 +63,21 @@ public static class FuzzyMatcher
         // previous[j]: best score with query[..i] matched and query[i-1] matched at candidate[j].
         if (t_previous is null || t_previous.Length < m)
         {
-            t_previous = new int[MaxCandidateLength];
-            t_current = new int[MaxCandidateLength];
+            t_previous = new int[SymbolText.MaxLength];
+            t_current = new int[SymbolText.MaxLength];
         }
 
-        var previous = t_previous;
-        var current = t_current!;
+        var previous = t_previous.AsSpan(0, m);
+        var current = t_current.AsSpan(0, m);
         for (int i = 0; i < n; i++)
         {
-            char q = char.ToLowerInvariant(query[i]);
+            char q = query[i];
             int bestBefore = i == 0 ? 0 : None;
             bool any = false;
             for (int j = 0; j < m; j++)
             {
                 int score = None;
-                if (char.ToLowerInvariant(candidate[j]) == q)
+                if (text[j] == q)
                 {
                     int bonus = MatchScore + Bonus(candidate, j);
                     int gap = i == 0 || bestBefore <= None ? bestBefore : bestBefore - GapPenalty;
@@ -96,32 +104,21 @@ public static class FuzzyMatcher
                 return null;
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         int result = None;
-        for (int j = 0; j < m; j++)
+        foreach (int score in previous)
         {
-            result = Math.Max(result, previous[j]);
+            result = Math.Max(result, score);
         }
 
         return result > None ? result : null;
     }
 
-    private static int Bonus(string candidate, int j)
-    {
-        if (j == 0)
-        {
-            return WordStartBonus + FirstCharacterBonus;
-        }
-
-        char before = candidate[j - 1];
-        char c = candidate[j];
-        if (!char.IsLetterOrDigit(before) || (char.IsLower(before) && char.IsUpper(c)) || (char.IsLetter(before) && char.IsDigit(c)))
-        {
-            return WordStartBonus;
-        }
-
-        return 0;
-    }
+    // The beginning is a word start and counts more; see SymbolMatcher.IsWordStart.
+    private static int Bonus(SymbolText candidate, int j) =>
+        !candidate.IsWordStart(j) ? 0 : j == 0 ? WordStartBonus + FirstCharacterBonus : WordStartBonus;
 }

@@ -32,7 +32,6 @@ public sealed class SymbolMatcher
     public const int TierWeight = 100_000;
 
     private const int MaxQueryLength = 64;
-    private const int MaxCandidateLength = 512;
 
     private readonly string _query;
     private bool[] _runsPrevious = new bool[64];
@@ -55,6 +54,8 @@ public sealed class SymbolMatcher
             }
         });
         Mask = CharMask.Of(_query);
+        FirstBit = _query.Length == 0 ? 0 : CharMask.Bit(_query[0]);
+        Bigrams = CharMask.Bigrams(_query);
     }
 
     /// <summary>The query, trimmed and lower-cased.</summary>
@@ -64,7 +65,10 @@ public sealed class SymbolMatcher
     public ulong Mask { get; }
 
     /// <summary>The mask bit of the query's first character (0 for an empty query): a name reaches <see cref="WordStartsTier"/> or better only if a word of it starts with that character.</summary>
-    public ulong FirstBit => _query.Length == 0 ? 0 : CharMask.Bit(_query[0]);
+    public ulong FirstBit { get; }
+
+    /// <summary>The query's pairs of adjacent characters as <see cref="CharMask.Bigrams"/> of a name holds them: a name lacking one cannot hold the query contiguously.</summary>
+    public ulong Bigrams { get; }
 
     /// <summary>
     /// The tier of <paramref name="name"/> (<see cref="SubsequenceTier"/> to <see cref="ExactTier"/>), or -1 when it does
@@ -76,13 +80,35 @@ public sealed class SymbolMatcher
     public int Tier(string name, int minTier = SubsequenceTier, bool startsAWord = true)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var q = _query;
+        return Tier(SymbolText.Of(name), minTier, startsAWord);
+    }
+
+    /// <summary>The score of <paramref name="name"/> in <paramref name="tier"/> (from <see cref="Tier(string, int, bool)"/>): higher is better.</summary>
+    public int Score(string name, int tier)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Score(SymbolText.Of(name), tier);
+    }
+
+    /// <summary>The score of <paramref name="name"/>, or null when it does not match.</summary>
+    public int? Score(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var text = SymbolText.Of(name);
+        int tier = Tier(text);
+        return tier < 0 ? null : Score(text, tier);
+    }
+
+    /// <summary><see cref="Tier(string, int, bool)"/> over a name's <see cref="SymbolText"/>.</summary>
+    internal int Tier(SymbolText text, int minTier = SubsequenceTier, bool startsAWord = true)
+    {
+        var q = _query.AsSpan();
         if (q.Length == 0)
         {
             return minTier <= SubsequenceTier ? SubsequenceTier : -1;
         }
 
-        var candidate = name.Length > MaxCandidateLength ? name.AsSpan(0, MaxCandidateLength) : name.AsSpan();
+        var candidate = text.Lowered;
         if (minTier <= SubsequenceTier && !IsSubsequence(q, candidate))
         {
             return -1;
@@ -93,7 +119,7 @@ public sealed class SymbolMatcher
             return minTier <= SubsequenceTier ? SubsequenceTier : -1;
         }
 
-        if (StartsWith(candidate, 0, q))
+        if (candidate.StartsWith(q))
         {
             return candidate.Length == q.Length ? ExactTier : PrefixTier;
         }
@@ -103,7 +129,7 @@ public sealed class SymbolMatcher
             return -1;
         }
 
-        if (WordMatch(candidate, q) >= 0)
+        if (WordMatch(text, q) >= 0)
         {
             return WordTier;
         }
@@ -113,29 +139,63 @@ public sealed class SymbolMatcher
             return -1;
         }
 
-        return SpelledByWordStarts(candidate, q) ? WordStartsTier : minTier <= SubsequenceTier ? SubsequenceTier : -1;
+        return SpelledByWordStarts(text, q) ? WordStartsTier : minTier <= SubsequenceTier ? SubsequenceTier : -1;
     }
 
-    /// <summary>The score of <paramref name="name"/> in <paramref name="tier"/> (from <see cref="Tier"/>): higher is better.</summary>
-    public int Score(string name, int tier)
+    /// <summary><see cref="Score(string, int)"/> over a name's <see cref="SymbolText"/>.</summary>
+    internal int Score(SymbolText text, int tier)
     {
-        ArgumentNullException.ThrowIfNull(name);
         int inTier = tier switch
         {
             ExactTier or PrefixTier => 0,
-            WordTier => -WordMatch(name.Length > MaxCandidateLength ? name.AsSpan(0, MaxCandidateLength) : name.AsSpan(), _query),
+            WordTier => -WordMatch(text, _query),
             // One character matched at no word start (else it would be in WordTier) scores 1 in FuzzyMatcher: no DP needed.
             SubsequenceTier when _query.Length == 1 => 1,
-            _ => FuzzyMatcher.Score(_query, name) ?? 0,
+            _ => FuzzyMatcher.Score(_query, text) ?? 0,
         };
         return (tier * TierWeight) + inTier;
     }
 
-    /// <summary>The score of <paramref name="name"/>, or null when it does not match.</summary>
-    public int? Score(string name)
+    /// <summary>
+    /// The most a name can score, from its summaries alone: its <see cref="CharMask.OfWordStarts"/>, its
+    /// <see cref="CharMask.Bigrams"/> and its length, taking for granted that it may start with the query's first
+    /// character (when it does not, <see cref="NotStartingBound"/> caps any bound above it). A query compares this with
+    /// the worst result it keeps and skips the name's matching when it could not enter. The name must hold every bit
+    /// of <see cref="Mask"/>.
+    /// </summary>
+    internal int UpperBound(ulong wordStarts, ulong bigrams, int length)
     {
-        int tier = Tier(name);
-        return tier < 0 ? null : Score(name, tier);
+        bool startsAWord = (wordStarts & FirstBit) != 0;
+        if (startsAWord && (bigrams & Bigrams) == Bigrams)
+        {
+            return length == _query.Length ? ExactTier * TierWeight : PrefixTier * TierWeight;
+        }
+
+        return (startsAWord ? WordStartsTier * TierWeight : 0) + FuzzyUpperBound(wordStarts, bigrams, startsAWord);
+    }
+
+    /// <summary>The most a name not starting with the query's first character can score: the query at a later word start.</summary>
+    internal const int NotStartingBound = (WordTier * TierWeight) - 1;
+
+    // What FuzzyMatcher can give: each character matched once, with the word-start bonus only where a word starts
+    // with it, each later character contiguous only where the name holds the pair, else after a gap.
+    private int FuzzyUpperBound(ulong wordStarts, ulong bigrams, bool startsAWord)
+    {
+        var q = _query;
+        if (q.Length == 0)
+        {
+            return 0;
+        }
+
+        int bound = FuzzyMatcher.MatchScore + (startsAWord ? FuzzyMatcher.WordStartBonus + FuzzyMatcher.FirstCharacterBonus : 0);
+        for (int i = 1; i < q.Length; i++)
+        {
+            bound += FuzzyMatcher.MatchScore
+                + ((wordStarts & CharMask.Bit(q[i])) != 0 ? FuzzyMatcher.WordStartBonus : 0)
+                + ((bigrams & CharMask.Bigram(q[i - 1], q[i])) != 0 ? FuzzyMatcher.ContiguousBonus : -FuzzyMatcher.GapPenalty);
+        }
+
+        return bound;
     }
 
     /// <summary>True when the character at <paramref name="j"/> starts a word: the beginning, after a separator, a lower-to-upper case change or a letter-to-digit change.</summary>
@@ -154,12 +214,12 @@ public sealed class SymbolMatcher
     internal static char Lower(char c) =>
         (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
 
-    private static bool IsSubsequence(string q, ReadOnlySpan<char> candidate)
+    private static bool IsSubsequence(ReadOnlySpan<char> q, ReadOnlySpan<char> candidate)
     {
         int i = 0;
         for (int j = 0; j < candidate.Length && candidate.Length - j >= q.Length - i; j++)
         {
-            if (Lower(candidate[j]) == q[i] && ++i == q.Length)
+            if (candidate[j] == q[i] && ++i == q.Length)
             {
                 return true;
             }
@@ -168,41 +228,33 @@ public sealed class SymbolMatcher
         return false;
     }
 
-    private static bool StartsWith(ReadOnlySpan<char> candidate, int at, string q)
-    {
-        if (candidate.Length - at < q.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < q.Length; i++)
-        {
-            if (Lower(candidate[at + i]) != q[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     // The first word start where the whole query follows, or -1.
-    private static int WordMatch(ReadOnlySpan<char> candidate, string q)
+    private static int WordMatch(SymbolText text, ReadOnlySpan<char> q)
     {
-        for (int j = 0; j + q.Length <= candidate.Length; j++)
+        var candidate = text.Lowered;
+        for (int from = 0; from + q.Length <= candidate.Length;)
         {
-            if (Lower(candidate[j]) == q[0] && IsWordStart(candidate, j) && StartsWith(candidate, j, q))
+            int j = candidate[from..].IndexOf(q);
+            if (j < 0)
             {
-                return j;
+                return -1;
             }
+
+            if (text.IsWordStart(from + j))
+            {
+                return from + j;
+            }
+
+            from += j + 1;
         }
 
         return -1;
     }
 
     // The query splits into runs, each matched contiguously from a word start, in order: O(query × name).
-    private bool SpelledByWordStarts(ReadOnlySpan<char> candidate, string q)
+    private bool SpelledByWordStarts(SymbolText text, ReadOnlySpan<char> q)
     {
+        var candidate = text.Lowered;
         int m = candidate.Length;
         if (_runsPrevious.Length < m)
         {
@@ -218,8 +270,8 @@ public sealed class SymbolMatcher
             bool any = false;
             for (int j = 0; j < m; j++)
             {
-                bool matched = Lower(candidate[j]) == q[i]
-                    && ((i > 0 && j > 0 && previous[j - 1]) || (anyBefore && IsWordStart(candidate, j)));
+                bool matched = candidate[j] == q[i]
+                    && ((i > 0 && j > 0 && previous[j - 1]) || (anyBefore && text.IsWordStart(j)));
                 if (i > 0 && previous[j])
                 {
                     anyBefore = true;
@@ -273,6 +325,24 @@ public static class CharMask
 
         return mask;
     }
+
+    /// <summary>
+    /// One bit per pair of adjacent lowered characters in <paramref name="lowered"/>, hashed into 64: a pair whose
+    /// <see cref="Bigram"/> is missing is not in the text.
+    /// </summary>
+    public static ulong Bigrams(ReadOnlySpan<char> lowered)
+    {
+        ulong mask = 0;
+        for (int j = 1; j < lowered.Length; j++)
+        {
+            mask |= Bigram(lowered[j - 1], lowered[j]);
+        }
+
+        return mask;
+    }
+
+    /// <summary>The bit of the pair <paramref name="a"/>, <paramref name="b"/> (both lowered).</summary>
+    public static ulong Bigram(char a, char b) => 1UL << (int)((((uint)a << 16) | b) * 0x9E3779B1u >> 26);
 
     /// <summary>The bit of one character.</summary>
     public static ulong Bit(char c)

@@ -115,10 +115,16 @@ public sealed class FileIndex
             Links = [.. Links.Select(l => l with { Target = LinkTarget.Resolve(l.Node.Destination ?? FindDefinition(definitions, l.Node.Label)?.Destination, Path, roots) })],
             ReferenceDefinitions = definitions,
             ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, Path, roots))],
+
+            // The symbols read only the headings and ID definitions, which stay.
+            _symbols = _symbols,
         };
     }
 
-    /// <summary>The file's workspace symbols, built on first use (a race only builds the same table twice).</summary>
+    /// <summary>
+    /// The file's workspace symbols, built on first use (a race only builds the same table twice); the workspace scan
+    /// builds them with the entry (<see cref="WorkspaceIndexer.IndexFiles"/>), so no query waits for them.
+    /// </summary>
     public FileSymbols Symbols => _symbols ??= FileSymbols.Build(this);
 
     /// <summary>

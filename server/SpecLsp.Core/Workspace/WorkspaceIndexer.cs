@@ -44,7 +44,9 @@ public static class WorkspaceIndexer
 
     /// <summary>
     /// Indexes <paramref name="paths"/> of <paramref name="workspace"/> on up to <paramref name="parallelism"/> threads
-    /// (default: the processor count), for a scan of part of the workspace (a workspace folder just added).
+    /// (default: the processor count), for a scan of part of the workspace (a workspace folder just added). Each
+    /// entry's <see cref="FileIndex.Symbols"/> are built with it, on the scan's threads, so the first workspace/symbol
+    /// query costs what every other does (<c>speclsp check</c> indexes through <see cref="IndexFile"/> and builds none).
     /// </summary>
     public static IReadOnlyCollection<FileIndex> IndexFiles(
         IWorkspace workspace,
@@ -65,7 +67,9 @@ public static class WorkspaceIndexer
         };
         Parallel.ForEach(paths, options, path =>
         {
-            results.Add(IndexFile(workspace, path, cancellationToken));
+            var entry = IndexFile(workspace, path, cancellationToken);
+            _ = entry.Symbols;
+            results.Add(entry);
             int count = Interlocked.Increment(ref done);
             if (progress is not null && (count % 100 == 0 || count == paths.Count))
             {
