@@ -9,8 +9,8 @@ namespace SpecLsp.Core.References;
 /// title, IDs as <c>ID: title</c> (an ID a heading defines is only that heading). <see cref="WorkspaceSymbolMatch.DocumentUri"/> holds the path.
 /// </summary>
 /// <remarks>
-/// Each file's summaries and lowered names are built once per file version (<see cref="FileIndex.Symbols"/>, during the
-/// workspace scan) and the disk files' masks sit in one array (<see cref="WorkspaceIndex.DiskSymbols"/>); a query skips
+/// Each file's name summaries are built once per file version (<see cref="FileIndex.Symbols"/>, when the workspace scan
+/// lands) and the disk files' masks sit in one array (<see cref="WorkspaceIndex.DiskSymbols"/>); a query skips
 /// files and names by mask, and once it holds <c>limit</c> results it skips every name whose
 /// <see cref="SymbolMatcher.UpperBound"/> could not beat the worst of them, so most names are never matched. The best
 /// are kept in a heap: nothing is sorted per query but the answer. Ties go to the shorter name, then the path
@@ -62,6 +62,7 @@ public static class IndexSymbols
     private sealed class Scan(SymbolMatcher matcher, int limit)
     {
         private readonly PriorityQueue<Candidate, Candidate> _best = new(Math.Min(limit, 1024) + 1, WorseFirst.Instance);
+        private readonly char[] _scratch = new char[FuzzyMatcher.MaxCandidateLength];
 
         // Once the heap is full: the worst result kept, which a name must beat to enter, and whether a name of the
         // file being scanned loses to it when score and length tie (a later path, or later in the same file).
@@ -110,7 +111,7 @@ public static class IndexSymbols
                     }
                 }
 
-                var text = table.Text(i);
+                var text = table.Text(file, i, _scratch);
                 int tier = matcher.Tier(text, _worstTier, (wordStarts & firstBit) != 0);
                 if (tier >= 0)
                 {

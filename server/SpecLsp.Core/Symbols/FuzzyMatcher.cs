@@ -14,6 +14,7 @@ public static class FuzzyMatcher
     internal const int FirstCharacterBonus = 4;
     internal const int ContiguousBonus = 10;
     internal const int GapPenalty = 3;
+    internal const int MaxCandidateLength = 512;
     private const int MaxQueryLength = 64;
 
     // A workspace query scores hundreds of thousands of names: the rows are reused, not allocated per name.
@@ -28,31 +29,29 @@ public static class FuzzyMatcher
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
-        if (query.Length > MaxQueryLength)
+        if (query.Length == 0)
         {
-            query = query[..MaxQueryLength];
+            return 0;
         }
 
-        Span<char> lowered = stackalloc char[query.Length];
-        for (int i = 0; i < query.Length; i++)
-        {
-            lowered[i] = SymbolMatcher.Lower(query[i]);
-        }
-
-        return Score(lowered, SymbolText.Of(candidate));
+        return Score(query.Length > MaxQueryLength ? query.AsSpan(0, MaxQueryLength) : query, candidate.AsSpan());
     }
 
-    /// <summary>The same over a lowered query (at most 64 characters) and a name's <see cref="SymbolText"/>.</summary>
-    internal static int? Score(ReadOnlySpan<char> query, SymbolText candidate)
+    /// <summary>The same over spans, without allocating: a workspace query scores names it reads in place.</summary>
+    internal static int? Score(ReadOnlySpan<char> query, ReadOnlySpan<char> candidate)
     {
         if (query.Length == 0)
         {
             return 0;
         }
 
-        var text = candidate.Lowered;
+        if (candidate.Length > MaxCandidateLength)
+        {
+            candidate = candidate[..MaxCandidateLength];
+        }
+
         int n = query.Length;
-        int m = text.Length;
+        int m = candidate.Length;
         if (n > m)
         {
             return null;
@@ -63,21 +62,21 @@ public static class FuzzyMatcher
         // previous[j]: best score with query[..i] matched and query[i-1] matched at candidate[j].
         if (t_previous is null || t_previous.Length < m)
         {
-            t_previous = new int[SymbolText.MaxLength];
-            t_current = new int[SymbolText.MaxLength];
+            t_previous = new int[MaxCandidateLength];
+            t_current = new int[MaxCandidateLength];
         }
 
         var previous = t_previous.AsSpan(0, m);
         var current = t_current.AsSpan(0, m);
         for (int i = 0; i < n; i++)
         {
-            char q = query[i];
+            char q = char.ToLowerInvariant(query[i]);
             int bestBefore = i == 0 ? 0 : None;
             bool any = false;
             for (int j = 0; j < m; j++)
             {
                 int score = None;
-                if (text[j] == q)
+                if (char.ToLowerInvariant(candidate[j]) == q)
                 {
                     int bonus = MatchScore + Bonus(candidate, j);
                     int gap = i == 0 || bestBefore <= None ? bestBefore : bestBefore - GapPenalty;
@@ -118,7 +117,20 @@ public static class FuzzyMatcher
         return result > None ? result : null;
     }
 
-    // The beginning is a word start and counts more; see SymbolMatcher.IsWordStart.
-    private static int Bonus(SymbolText candidate, int j) =>
-        !candidate.IsWordStart(j) ? 0 : j == 0 ? WordStartBonus + FirstCharacterBonus : WordStartBonus;
+    private static int Bonus(ReadOnlySpan<char> candidate, int j)
+    {
+        if (j == 0)
+        {
+            return WordStartBonus + FirstCharacterBonus;
+        }
+
+        char before = candidate[j - 1];
+        char c = candidate[j];
+        if (!char.IsLetterOrDigit(before) || (char.IsLower(before) && char.IsUpper(c)) || (char.IsLetter(before) && char.IsDigit(c)))
+        {
+            return WordStartBonus;
+        }
+
+        return 0;
+    }
 }

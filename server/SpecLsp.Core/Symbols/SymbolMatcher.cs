@@ -32,6 +32,7 @@ public sealed class SymbolMatcher
     public const int TierWeight = 100_000;
 
     private const int MaxQueryLength = 64;
+    private const int MaxCandidateLength = FuzzyMatcher.MaxCandidateLength;
 
     private readonly string _query;
     private bool[] _runsPrevious = new bool[64];
@@ -80,35 +81,19 @@ public sealed class SymbolMatcher
     public int Tier(string name, int minTier = SubsequenceTier, bool startsAWord = true)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Tier(SymbolText.Of(name), minTier, startsAWord);
+        return Tier(name.AsSpan(), minTier, startsAWord);
     }
 
-    /// <summary>The score of <paramref name="name"/> in <paramref name="tier"/> (from <see cref="Tier(string, int, bool)"/>): higher is better.</summary>
-    public int Score(string name, int tier)
+    /// <summary><see cref="Tier(string, int, bool)"/> over a name read in place.</summary>
+    internal int Tier(ReadOnlySpan<char> name, int minTier = SubsequenceTier, bool startsAWord = true)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        return Score(SymbolText.Of(name), tier);
-    }
-
-    /// <summary>The score of <paramref name="name"/>, or null when it does not match.</summary>
-    public int? Score(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var text = SymbolText.Of(name);
-        int tier = Tier(text);
-        return tier < 0 ? null : Score(text, tier);
-    }
-
-    /// <summary><see cref="Tier(string, int, bool)"/> over a name's <see cref="SymbolText"/>.</summary>
-    internal int Tier(SymbolText text, int minTier = SubsequenceTier, bool startsAWord = true)
-    {
-        var q = _query.AsSpan();
+        var q = _query;
         if (q.Length == 0)
         {
             return minTier <= SubsequenceTier ? SubsequenceTier : -1;
         }
 
-        var candidate = text.Lowered;
+        var candidate = name.Length > MaxCandidateLength ? name[..MaxCandidateLength] : name;
         if (minTier <= SubsequenceTier && !IsSubsequence(q, candidate))
         {
             return -1;
@@ -119,7 +104,7 @@ public sealed class SymbolMatcher
             return minTier <= SubsequenceTier ? SubsequenceTier : -1;
         }
 
-        if (candidate.StartsWith(q))
+        if (StartsWith(candidate, 0, q))
         {
             return candidate.Length == q.Length ? ExactTier : PrefixTier;
         }
@@ -129,7 +114,7 @@ public sealed class SymbolMatcher
             return -1;
         }
 
-        if (WordMatch(text, q) >= 0)
+        if (WordMatch(candidate, q) >= 0)
         {
             return WordTier;
         }
@@ -139,21 +124,35 @@ public sealed class SymbolMatcher
             return -1;
         }
 
-        return SpelledByWordStarts(text, q) ? WordStartsTier : minTier <= SubsequenceTier ? SubsequenceTier : -1;
+        return SpelledByWordStarts(candidate, q) ? WordStartsTier : minTier <= SubsequenceTier ? SubsequenceTier : -1;
     }
 
-    /// <summary><see cref="Score(string, int)"/> over a name's <see cref="SymbolText"/>.</summary>
-    internal int Score(SymbolText text, int tier)
+    /// <summary>The score of <paramref name="name"/> in <paramref name="tier"/> (from <see cref="Tier(string, int, bool)"/>): higher is better.</summary>
+    public int Score(string name, int tier)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Score(name.AsSpan(), tier);
+    }
+
+    /// <summary><see cref="Score(string, int)"/> over a name read in place.</summary>
+    internal int Score(ReadOnlySpan<char> name, int tier)
     {
         int inTier = tier switch
         {
             ExactTier or PrefixTier => 0,
-            WordTier => -WordMatch(text, _query),
+            WordTier => -WordMatch(name.Length > MaxCandidateLength ? name[..MaxCandidateLength] : name, _query),
             // One character matched at no word start (else it would be in WordTier) scores 1 in FuzzyMatcher: no DP needed.
             SubsequenceTier when _query.Length == 1 => 1,
-            _ => FuzzyMatcher.Score(_query, text) ?? 0,
+            _ => FuzzyMatcher.Score(_query, name) ?? 0,
         };
         return (tier * TierWeight) + inTier;
+    }
+
+    /// <summary>The score of <paramref name="name"/>, or null when it does not match.</summary>
+    public int? Score(string name)
+    {
+        int tier = Tier(name);
+        return tier < 0 ? null : Score(name, tier);
     }
 
     /// <summary>
@@ -214,12 +213,12 @@ public sealed class SymbolMatcher
     internal static char Lower(char c) =>
         (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
 
-    private static bool IsSubsequence(ReadOnlySpan<char> q, ReadOnlySpan<char> candidate)
+    private static bool IsSubsequence(string q, ReadOnlySpan<char> candidate)
     {
         int i = 0;
         for (int j = 0; j < candidate.Length && candidate.Length - j >= q.Length - i; j++)
         {
-            if (candidate[j] == q[i] && ++i == q.Length)
+            if (Lower(candidate[j]) == q[i] && ++i == q.Length)
             {
                 return true;
             }
@@ -228,33 +227,41 @@ public sealed class SymbolMatcher
         return false;
     }
 
-    // The first word start where the whole query follows, or -1.
-    private static int WordMatch(SymbolText text, ReadOnlySpan<char> q)
+    private static bool StartsWith(ReadOnlySpan<char> candidate, int at, string q)
     {
-        var candidate = text.Lowered;
-        for (int from = 0; from + q.Length <= candidate.Length;)
+        if (candidate.Length - at < q.Length)
         {
-            int j = candidate[from..].IndexOf(q);
-            if (j < 0)
-            {
-                return -1;
-            }
+            return false;
+        }
 
-            if (text.IsWordStart(from + j))
+        for (int i = 0; i < q.Length; i++)
+        {
+            if (Lower(candidate[at + i]) != q[i])
             {
-                return from + j;
+                return false;
             }
+        }
 
-            from += j + 1;
+        return true;
+    }
+
+    // The first word start where the whole query follows, or -1.
+    private static int WordMatch(ReadOnlySpan<char> candidate, string q)
+    {
+        for (int j = 0; j + q.Length <= candidate.Length; j++)
+        {
+            if (Lower(candidate[j]) == q[0] && IsWordStart(candidate, j) && StartsWith(candidate, j, q))
+            {
+                return j;
+            }
         }
 
         return -1;
     }
 
     // The query splits into runs, each matched contiguously from a word start, in order: O(query × name).
-    private bool SpelledByWordStarts(SymbolText text, ReadOnlySpan<char> q)
+    private bool SpelledByWordStarts(ReadOnlySpan<char> candidate, string q)
     {
-        var candidate = text.Lowered;
         int m = candidate.Length;
         if (_runsPrevious.Length < m)
         {
@@ -270,8 +277,8 @@ public sealed class SymbolMatcher
             bool any = false;
             for (int j = 0; j < m; j++)
             {
-                bool matched = candidate[j] == q[i]
-                    && ((i > 0 && j > 0 && previous[j - 1]) || (anyBefore && text.IsWordStart(j)));
+                bool matched = Lower(candidate[j]) == q[i]
+                    && ((i > 0 && j > 0 && previous[j - 1]) || (anyBefore && IsWordStart(candidate, j)));
                 if (i > 0 && previous[j])
                 {
                     anyBefore = true;
@@ -327,15 +334,16 @@ public static class CharMask
     }
 
     /// <summary>
-    /// One bit per pair of adjacent lowered characters in <paramref name="lowered"/>, hashed into 64: a pair whose
-    /// <see cref="Bigram"/> is missing is not in the text.
+    /// One bit per pair of adjacent characters in the first 512 of <paramref name="text"/> (as far as the matchers
+    /// read), case-folded and hashed into 64: a pair whose <see cref="Bigram"/> is missing is not there.
     /// </summary>
-    public static ulong Bigrams(ReadOnlySpan<char> lowered)
+    public static ulong Bigrams(ReadOnlySpan<char> text)
     {
         ulong mask = 0;
-        for (int j = 1; j < lowered.Length; j++)
+        int length = Math.Min(text.Length, FuzzyMatcher.MaxCandidateLength);
+        for (int j = 1; j < length; j++)
         {
-            mask |= Bigram(lowered[j - 1], lowered[j]);
+            mask |= Bigram(SymbolMatcher.Lower(text[j - 1]), SymbolMatcher.Lower(text[j]));
         }
 
         return mask;

@@ -122,8 +122,9 @@ public sealed class FileIndex
     }
 
     /// <summary>
-    /// The file's workspace symbols, built on first use (a race only builds the same table twice); the workspace scan
-    /// builds them with the entry (<see cref="WorkspaceIndexer.IndexFiles"/>), so no query waits for them.
+    /// The file's workspace symbols, built on first use (a race only builds the same table twice); the server builds
+    /// every disk file's when its scan lands (<see cref="WorkspaceIndex.DiskSymbols"/>), so no query waits for them.
+    /// Not built during the scan: they would add to the scan's peak memory, the parse garbage and the tables at once.
     /// </summary>
     public FileSymbols Symbols => _symbols ??= FileSymbols.Build(this);
 

@@ -12,32 +12,28 @@ namespace SpecLsp.Core.Workspace;
 /// </summary>
 /// <remarks>
 /// Structure of arrays: per name three summaries side by side (its <see cref="CharMask"/>, the mask of its word starts,
-/// its <see cref="CharMask.Bigrams"/>), its length and where its lowered text starts in one buffer of the whole file,
-/// with one word-start bit per character (<see cref="SymbolText"/>). A query reads these contiguously and never
-/// touches a name's string; the name, kind and range of a result are read from the file's headings and ID
-/// definitions, so an ID's <c>ID: title</c> string exists only while it is an answer.
+/// its <see cref="CharMask.Bigrams"/>), its length and its first character, lowered. A query decides from these
+/// alone whether a name could enter its results, and reads the name itself only when it could. Nothing else is
+/// copied: a heading's name is its title in <see cref="FileIndex.Headings"/>, an ID's <c>ID: title</c> is composed
+/// from <see cref="FileIndex.IdDefinitions"/> when it is matched or answered. About 40 bytes a name.
 /// </remarks>
 public sealed class FileSymbols
 {
     private const int Summaries = 3;
 
     private readonly ulong[] _summaries;
-    private readonly string _lowered;
-    private readonly int[] _starts;
-    private readonly ulong[] _wordStarts;
     private readonly int[] _lengths;
+    private readonly char[] _firsts;
 
     // A heading's index in FileIndex.Headings, or the complement of an ID's in FileIndex.IdDefinitions.
     private readonly int[] _sources;
     private readonly int[] _containers;
 
-    private FileSymbols(ulong[] summaries, string lowered, int[] starts, ulong[] wordStarts, int[] lengths, int[] sources, int[] containers)
+    private FileSymbols(ulong[] summaries, int[] lengths, char[] firsts, int[] sources, int[] containers)
     {
         _summaries = summaries;
-        _lowered = lowered;
-        _starts = starts;
-        _wordStarts = wordStarts;
         _lengths = lengths;
+        _firsts = firsts;
         _sources = sources;
         _containers = containers;
         ulong all = 0, allWordStarts = 0;
@@ -66,7 +62,7 @@ public sealed class FileSymbols
     /// <summary>The <see cref="CharMask.OfWordStarts"/> of symbol <paramref name="i"/>.</summary>
     public ulong WordStartMask(int i) => _summaries[(i * Summaries) + 1];
 
-    /// <summary>The <see cref="CharMask.Bigrams"/> of symbol <paramref name="i"/>'s lowered text.</summary>
+    /// <summary>The <see cref="CharMask.Bigrams"/> of symbol <paramref name="i"/>.</summary>
     public ulong Bigrams(int i) => _summaries[(i * Summaries) + 2];
 
     /// <summary>The length of symbol <paramref name="i"/>'s name.</summary>
@@ -104,11 +100,39 @@ public sealed class FileSymbols
         return container < 0 ? null : file.Headings[container].Title;
     }
 
-    /// <summary>Symbol <paramref name="i"/>'s lowered text, as the matchers read it.</summary>
-    internal SymbolText Text(int i) => new(_lowered.AsSpan(_starts[i], _starts[i + 1] - _starts[i]), _wordStarts, _starts[i]);
+    /// <summary>
+    /// Symbol <paramref name="i"/>'s name as far as the matchers read it (<see cref="FuzzyMatcher.MaxCandidateLength"/>
+    /// characters): a heading's title in place, an ID's name composed in <paramref name="scratch"/>, which must hold
+    /// that many.
+    /// </summary>
+    internal ReadOnlySpan<char> Text(FileIndex file, int i, Span<char> scratch)
+    {
+        int source = _sources[i];
+        if (source >= 0)
+        {
+            return file.Headings[source].Title;
+        }
 
-    /// <summary>The first lowered character of symbol <paramref name="i"/>, or NUL for an empty name.</summary>
-    internal char First(int i) => _starts[i] < _starts[i + 1] ? _lowered[_starts[i]] : '\0';
+        var definition = file.IdDefinitions[~source];
+        if (definition.Title.Length == 0)
+        {
+            return definition.Id;
+        }
+
+        int n = Append(scratch, 0, definition.Id);
+        n = Append(scratch, n, ": ");
+        return scratch[..Append(scratch, n, definition.Title)];
+
+        static int Append(Span<char> to, int at, string text)
+        {
+            int count = Math.Min(text.Length, to.Length - at);
+            text.AsSpan(0, count).CopyTo(to[at..]);
+            return at + count;
+        }
+    }
+
+    /// <summary>The first character of symbol <paramref name="i"/>, lowered.</summary>
+    internal char First(int i) => _firsts[i];
 
     /// <summary>Builds the symbols of <paramref name="file"/>.</summary>
     public static FileSymbols Build(FileIndex file)
@@ -159,34 +183,21 @@ public sealed class FileSymbols
     private static FileSymbols Lay(FileIndex file, int[] sources, int[] containers)
     {
         int count = sources.Length;
-        var names = new string[count];
-        var starts = new int[count + 1];
-        var lengths = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            names[i] = sources[i] >= 0 ? file.Headings[sources[i]].Title : NameOf(file.IdDefinitions[~sources[i]]);
-            lengths[i] = names[i].Length;
-            starts[i + 1] = starts[i] + Math.Min(names[i].Length, SymbolText.MaxLength);
-        }
-
-        var wordStarts = new ulong[(starts[count] + 63) / 64];
         var summaries = new ulong[count * Summaries];
-        string lowered = string.Create(starts[count], (names, starts, wordStarts), static (buffer, state) =>
-        {
-            var (names, starts, wordStarts) = state;
-            for (int i = 0; i < names.Length; i++)
-            {
-                SymbolText.Write(names[i], buffer[starts[i]..], wordStarts, starts[i]);
-            }
-        });
+        var lengths = new int[count];
+        var firsts = new char[count];
         for (int i = 0; i < count; i++)
         {
-            summaries[i * Summaries] = CharMask.Of(names[i]);
-            summaries[(i * Summaries) + 1] = CharMask.OfWordStarts(names[i]);
-            summaries[(i * Summaries) + 2] = CharMask.Bigrams(lowered.AsSpan(starts[i], starts[i + 1] - starts[i]));
+            // An ID's name is composed once here and dropped: only its summaries stay.
+            string name = sources[i] >= 0 ? file.Headings[sources[i]].Title : NameOf(file.IdDefinitions[~sources[i]]);
+            summaries[i * Summaries] = CharMask.Of(name);
+            summaries[(i * Summaries) + 1] = CharMask.OfWordStarts(name);
+            summaries[(i * Summaries) + 2] = CharMask.Bigrams(name);
+            lengths[i] = name.Length;
+            firsts[i] = name.Length > 0 ? SymbolMatcher.Lower(name[0]) : '\0';
         }
 
-        return new FileSymbols(summaries, lowered, starts, wordStarts, lengths, sources, containers);
+        return new FileSymbols(summaries, lengths, firsts, sources, containers);
     }
 
     // The last heading whose section holds the position: the last one starting at or before it, or the nearest of its

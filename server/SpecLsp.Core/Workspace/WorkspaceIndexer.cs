@@ -44,9 +44,7 @@ public static class WorkspaceIndexer
 
     /// <summary>
     /// Indexes <paramref name="paths"/> of <paramref name="workspace"/> on up to <paramref name="parallelism"/> threads
-    /// (default: the processor count), for a scan of part of the workspace (a workspace folder just added). Each
-    /// entry's <see cref="FileIndex.Symbols"/> are built with it, on the scan's threads, so the first workspace/symbol
-    /// query costs what every other does (<c>speclsp check</c> indexes through <see cref="IndexFile"/> and builds none).
+    /// (default: the processor count), for a scan of part of the workspace (a workspace folder just added).
     /// </summary>
     public static IReadOnlyCollection<FileIndex> IndexFiles(
         IWorkspace workspace,
@@ -67,9 +65,7 @@ public static class WorkspaceIndexer
         };
         Parallel.ForEach(paths, options, path =>
         {
-            var entry = IndexFile(workspace, path, cancellationToken);
-            _ = entry.Symbols;
-            results.Add(entry);
+            results.Add(IndexFile(workspace, path, cancellationToken));
             int count = Interlocked.Increment(ref done);
             if (progress is not null && (count % 100 == 0 || count == paths.Count))
             {

@@ -51,11 +51,12 @@ public class IndexSymbolsScanTests
     }
 
     [Fact]
-    public void Symbols_BuiltByTheScan_EqualThoseBuiltOnFirstUse()
+    public void Symbols_LaidOutForTheWorkspace_EqualThoseOfOneFileIndexedAlone()
     {
         int seed = Seed();
         var (disk, index) = RandomWorkspace(new Random(seed), files: 20);
-        foreach (var scanned in index.Files)
+        Assert.Equal(index.Files.Select(f => f.Path).Order(StringComparer.Ordinal), index.DiskSymbols.Files.Select(f => f.Path));
+        foreach (var scanned in index.DiskSymbols.Files)
         {
             var lazy = WorkspaceIndexer.IndexFile(disk, scanned.Path);
             Assert.True(Dump(scanned) == Dump(lazy), $"seed {seed}, {scanned.Path}");
@@ -92,9 +93,8 @@ public class IndexSymbolsScanTests
                 continue;
             }
 
-            var text = SymbolText.Of(name);
-            int bound = matcher.UpperBound(CharMask.OfWordStarts(name), CharMask.Bigrams(text.Lowered), name.Length);
-            if (text.Length > 0 && text.Lowered[0] != (matcher.Query.Length > 0 ? matcher.Query[0] : '\0'))
+            int bound = matcher.UpperBound(CharMask.OfWordStarts(name), CharMask.Bigrams(name), name.Length);
+            if (SymbolMatcher.Lower(name[0]) != (matcher.Query.Length > 0 ? matcher.Query[0] : '\0'))
             {
                 bound = Math.Min(bound, SymbolMatcher.NotStartingBound);
             }
@@ -104,7 +104,7 @@ public class IndexSymbolsScanTests
     }
 
     [Fact]
-    public void FuzzyScore_OverLoweredText_IsTheScoreOfTheCharacterByCharacterAlgorithm()
+    public void FuzzyScore_OverSpans_IsTheScoreOverStrings()
     {
         int seed = Seed();
         var random = new Random(seed);
@@ -200,8 +200,7 @@ public class IndexSymbolsScanTests
             $"{table.Mask(i):x}|{table.WordStartMask(i):x}|{table.Bigrams(i):x}")) + $"\n{table.FileMask:x} {table.FileWordStartMask:x}";
     }
 
-    // FuzzyMatcher as it was before the lowered tables: every character lowered and every bonus decided on the
-    // original string, at each comparison.
+    // FuzzyMatcher as it was over strings, before it read spans.
     private static int? ReferenceFuzzyScore(string query, string candidate)
     {
         if (query.Length == 0)
