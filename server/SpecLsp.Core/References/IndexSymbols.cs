@@ -9,9 +9,12 @@ namespace SpecLsp.Core.References;
 /// title, IDs as <c>ID: title</c> (an ID a heading defines is only that heading). <see cref="WorkspaceSymbolMatch.DocumentUri"/> holds the path.
 /// </summary>
 /// <remarks>
-/// Each file's names, containers and character masks are built once per file version (<see cref="FileIndex.Symbols"/>);
-/// a query only filters them by mask, scans the survivors and keeps the best <c>limit</c> in a heap, so nothing is
-/// sorted per query but the answer. Ties go to the shorter name, then the path (ordinal), then document order.
+/// Each file's name summaries are built once per file version (<see cref="FileIndex.Symbols"/>, when the workspace scan
+/// lands) and the disk files' masks sit in one array (<see cref="WorkspaceIndex.DiskSymbols"/>); a query skips
+/// files and names by mask, and once it holds <c>limit</c> results it skips every name whose
+/// <see cref="SymbolMatcher.UpperBound"/> could not beat the worst of them, so most names are never matched. The best
+/// are kept in a heap: nothing is sorted per query but the answer. Ties go to the shorter name, then the path
+/// (ordinal), then document order.
 /// </remarks>
 public static class IndexSymbols
 {
@@ -24,81 +27,145 @@ public static class IndexSymbols
             return [];
         }
 
-        var matcher = new SymbolMatcher(query);
-        ulong mask = matcher.Mask;
-        ulong firstBit = matcher.FirstBit;
-
-        // Once the heap is full, a name below its worst tier cannot enter: only the checks that could reach it run.
-        int minTier = SymbolMatcher.SubsequenceTier;
-        var best = new PriorityQueue<Candidate, Candidate>(Math.Min(limit, 1024) + 1, WorseFirst.Instance);
-        int checkedFiles = 0;
-        foreach (var file in index.Files)
+        var scan = new Scan(new SymbolMatcher(query), limit);
+        bool anyOpen = false;
+        foreach (var file in index.OpenFiles)
         {
-            if ((++checkedFiles & 255) == 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            anyOpen = true;
+            scan.Add(file, file.Symbols);
+        }
+
+        var disk = index.DiskSymbols;
+        var masks = disk.Masks;
+        var wordStartMasks = disk.WordStartMasks;
+        ulong mask = scan.Matcher.Mask;
+        for (int f = 0; f < masks.Length; f++)
+        {
+            if ((f & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var symbols = file.Symbols;
-            if ((symbols.FileMask & mask) != mask)
+            if ((masks[f] & mask) != mask || !scan.MayEnter(wordStartMasks[f]) || (anyOpen && index.IsOpen(disk.Files[f].Path)))
             {
                 continue;
             }
 
-            var names = symbols.Names;
-            var masks = symbols.Masks;
-            var wordStarts = symbols.WordStartMasks;
-            for (int i = 0; i < names.Length; i++)
+            scan.Add(disk.Files[f], disk.Tables[f]);
+        }
+
+        return scan.Results();
+    }
+
+    // One query's matcher and best results so far; not thread-safe.
+    private sealed class Scan(SymbolMatcher matcher, int limit)
+    {
+        private readonly PriorityQueue<Candidate, Candidate> _best = new(Math.Min(limit, 1024) + 1, WorseFirst.Instance);
+        private readonly char[] _scratch = new char[FuzzyMatcher.MaxCandidateLength];
+
+        // Once the heap is full: the worst result kept, which a name must beat to enter, and whether a name of the
+        // file being scanned loses to it when score and length tie (a later path, or later in the same file).
+        private bool _full;
+        private int _worstTier = SymbolMatcher.SubsequenceTier;
+        private int _worstScore;
+        private int _worstLength;
+        private FileIndex? _worstFile;
+        private FileIndex? _file;
+        private bool _tieLoses;
+
+        public SymbolMatcher Matcher => matcher;
+
+        // Without a name starting a word with the query's first letter a file reaches only SubsequenceTier.
+        public bool MayEnter(ulong fileWordStarts) =>
+            _worstTier == SymbolMatcher.SubsequenceTier || (fileWordStarts & matcher.FirstBit) != 0;
+
+        public void Add(FileIndex file, FileSymbols table)
+        {
+            ulong mask = matcher.Mask;
+            ulong firstBit = matcher.FirstBit;
+            if ((table.FileMask & mask) != mask)
             {
-                bool startsAWord = (wordStarts[i] & firstBit) != 0;
-                if ((masks[i] & mask) != mask || (minTier > SymbolMatcher.SubsequenceTier && !startsAWord))
+                return;
+            }
+
+            _file = file;
+            _tieLoses = TieLoses();
+            char first = matcher.Query.Length > 0 ? matcher.Query[0] : '\0';
+            for (int i = 0; i < table.Count; i++)
+            {
+                if ((table.Mask(i) & mask) != mask)
                 {
                     continue;
                 }
 
-                var name = names[i];
-                int tier = matcher.Tier(name, minTier, startsAWord);
-                if (tier < 0)
+                ulong wordStarts = table.WordStartMask(i);
+                int length = table.Length(i);
+                if (_full)
                 {
-                    continue;
+                    int bound = matcher.UpperBound(wordStarts, table.Bigrams(i), length);
+                    if (CannotEnter(bound, length)
+                        || (bound > SymbolMatcher.NotStartingBound && table.First(i) != first && CannotEnter(SymbolMatcher.NotStartingBound, length)))
+                    {
+                        continue;
+                    }
                 }
 
-                var candidate = new Candidate(tier, matcher.Score(name, tier), file, i);
-                if (best.Count < limit)
+                var text = table.Text(file, i, _scratch);
+                int tier = matcher.Tier(text, _worstTier, (wordStarts & firstBit) != 0);
+                if (tier >= 0)
                 {
-                    best.Enqueue(candidate, candidate);
-                }
-                else if (WorseFirst.Instance.Compare(candidate, best.Peek()) > 0)
-                {
-                    best.EnqueueDequeue(candidate, candidate);
-                }
-                else
-                {
-                    continue;
-                }
-
-                if (best.Count == limit)
-                {
-                    minTier = best.Peek().Tier;
+                    Offer(new Candidate(tier, matcher.Score(text, tier), length, file, i));
                 }
             }
         }
 
-        var result = new WorkspaceSymbolMatch[best.Count];
-        for (int i = result.Length - 1; i >= 0; i--)
+        public ImmutableArray<WorkspaceSymbolMatch> Results()
         {
-            var c = best.Dequeue();
-            var symbols = c.File.Symbols;
-            result[i] = new WorkspaceSymbolMatch(symbols.Names[c.Symbol], symbols.ContainerOf(c.File, c.Symbol), symbols.Kinds[c.Symbol], c.File.Path, symbols.Ranges[c.Symbol], c.Score);
+            var result = new WorkspaceSymbolMatch[_best.Count];
+            for (int i = result.Length - 1; i >= 0; i--)
+            {
+                var c = _best.Dequeue();
+                var table = c.File.Symbols;
+                result[i] = new WorkspaceSymbolMatch(table.Name(c.File, c.Symbol), table.ContainerOf(c.File, c.Symbol), table.Kind(c.File, c.Symbol), c.File.Path, table.Range(c.File, c.Symbol), c.Score);
+            }
+
+            return ImmutableArray.Create(result);
         }
 
-        return ImmutableArray.Create(result);
+        private void Offer(Candidate candidate)
+        {
+            if (_best.Count < limit)
+            {
+                _best.Enqueue(candidate, candidate);
+            }
+            else if (WorseFirst.Instance.Compare(candidate, _best.Peek()) > 0)
+            {
+                _best.EnqueueDequeue(candidate, candidate);
+            }
+            else
+            {
+                return;
+            }
+
+            if (_best.Count == limit)
+            {
+                var worst = _best.Peek();
+                (_full, _worstTier, _worstScore, _worstLength, _worstFile) = (true, worst.Tier, worst.Score, worst.Length, worst.File);
+                _tieLoses = TieLoses();
+            }
+        }
+
+        private bool CannotEnter(int bound, int length) =>
+            bound < _worstScore || (bound == _worstScore && (length > _worstLength || (length == _worstLength && _tieLoses)));
+
+        // The order of WorseFirst after score and length. Names are scanned in document order, so a name tying with a
+        // worst result of its own file comes after it.
+        private bool TieLoses() =>
+            _full && (ReferenceEquals(_file, _worstFile) || string.CompareOrdinal(_file!.Path, _worstFile!.Path) > 0);
     }
 
-    private readonly record struct Candidate(int Tier, int Score, FileIndex File, int Symbol)
-    {
-        public int Length => File.Symbols.Names[Symbol].Length;
-    }
+    private readonly record struct Candidate(int Tier, int Score, int Length, FileIndex File, int Symbol);
 
     // Orders candidates worst first, so the heap's top is the one to drop.
     private sealed class WorseFirst : IComparer<Candidate>

@@ -8,13 +8,14 @@ namespace SpecLsp.Core.Symbols;
 /// </summary>
 public static class FuzzyMatcher
 {
-    private const int MatchScore = 1;
-    private const int WordStartBonus = 8;
-    private const int FirstCharacterBonus = 4;
-    private const int ContiguousBonus = 10;
-    private const int GapPenalty = 3;
+    // Internal for SymbolMatcher's bound on what a name can score.
+    internal const int MatchScore = 1;
+    internal const int WordStartBonus = 8;
+    internal const int FirstCharacterBonus = 4;
+    internal const int ContiguousBonus = 10;
+    internal const int GapPenalty = 3;
+    internal const int MaxCandidateLength = 512;
     private const int MaxQueryLength = 64;
-    private const int MaxCandidateLength = 512;
 
     // A workspace query scores hundreds of thousands of names: the rows are reused, not allocated per name.
     [ThreadStatic]
@@ -33,9 +34,15 @@ public static class FuzzyMatcher
             return 0;
         }
 
-        if (query.Length > MaxQueryLength)
+        return Score(query.Length > MaxQueryLength ? query.AsSpan(0, MaxQueryLength) : query, candidate.AsSpan());
+    }
+
+    /// <summary>The same over spans, without allocating: a workspace query scores names it reads in place.</summary>
+    internal static int? Score(ReadOnlySpan<char> query, ReadOnlySpan<char> candidate)
+    {
+        if (query.Length == 0)
         {
-            query = query[..MaxQueryLength];
+            return 0;
         }
 
         if (candidate.Length > MaxCandidateLength)
@@ -59,8 +66,8 @@ public static class FuzzyMatcher
             t_current = new int[MaxCandidateLength];
         }
 
-        var previous = t_previous;
-        var current = t_current!;
+        var previous = t_previous.AsSpan(0, m);
+        var current = t_current.AsSpan(0, m);
         for (int i = 0; i < n; i++)
         {
             char q = char.ToLowerInvariant(query[i]);
@@ -96,19 +103,21 @@ public static class FuzzyMatcher
                 return null;
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         int result = None;
-        for (int j = 0; j < m; j++)
+        foreach (int score in previous)
         {
-            result = Math.Max(result, previous[j]);
+            result = Math.Max(result, score);
         }
 
         return result > None ? result : null;
     }
 
-    private static int Bonus(string candidate, int j)
+    private static int Bonus(ReadOnlySpan<char> candidate, int j)
     {
         if (j == 0)
         {

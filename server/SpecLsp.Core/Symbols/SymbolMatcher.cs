@@ -32,7 +32,7 @@ public sealed class SymbolMatcher
     public const int TierWeight = 100_000;
 
     private const int MaxQueryLength = 64;
-    private const int MaxCandidateLength = 512;
+    private const int MaxCandidateLength = FuzzyMatcher.MaxCandidateLength;
 
     private readonly string _query;
     private bool[] _runsPrevious = new bool[64];
@@ -55,6 +55,8 @@ public sealed class SymbolMatcher
             }
         });
         Mask = CharMask.Of(_query);
+        FirstBit = _query.Length == 0 ? 0 : CharMask.Bit(_query[0]);
+        Bigrams = CharMask.Bigrams(_query);
     }
 
     /// <summary>The query, trimmed and lower-cased.</summary>
@@ -64,7 +66,10 @@ public sealed class SymbolMatcher
     public ulong Mask { get; }
 
     /// <summary>The mask bit of the query's first character (0 for an empty query): a name reaches <see cref="WordStartsTier"/> or better only if a word of it starts with that character.</summary>
-    public ulong FirstBit => _query.Length == 0 ? 0 : CharMask.Bit(_query[0]);
+    public ulong FirstBit { get; }
+
+    /// <summary>The query's pairs of adjacent characters as <see cref="CharMask.Bigrams"/> of a name holds them: a name lacking one cannot hold the query contiguously.</summary>
+    public ulong Bigrams { get; }
 
     /// <summary>
     /// The tier of <paramref name="name"/> (<see cref="SubsequenceTier"/> to <see cref="ExactTier"/>), or -1 when it does
@@ -76,13 +81,19 @@ public sealed class SymbolMatcher
     public int Tier(string name, int minTier = SubsequenceTier, bool startsAWord = true)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return Tier(name.AsSpan(), minTier, startsAWord);
+    }
+
+    /// <summary><see cref="Tier(string, int, bool)"/> over a name read in place.</summary>
+    internal int Tier(ReadOnlySpan<char> name, int minTier = SubsequenceTier, bool startsAWord = true)
+    {
         var q = _query;
         if (q.Length == 0)
         {
             return minTier <= SubsequenceTier ? SubsequenceTier : -1;
         }
 
-        var candidate = name.Length > MaxCandidateLength ? name.AsSpan(0, MaxCandidateLength) : name.AsSpan();
+        var candidate = name.Length > MaxCandidateLength ? name[..MaxCandidateLength] : name;
         if (minTier <= SubsequenceTier && !IsSubsequence(q, candidate))
         {
             return -1;
@@ -116,14 +127,20 @@ public sealed class SymbolMatcher
         return SpelledByWordStarts(candidate, q) ? WordStartsTier : minTier <= SubsequenceTier ? SubsequenceTier : -1;
     }
 
-    /// <summary>The score of <paramref name="name"/> in <paramref name="tier"/> (from <see cref="Tier"/>): higher is better.</summary>
+    /// <summary>The score of <paramref name="name"/> in <paramref name="tier"/> (from <see cref="Tier(string, int, bool)"/>): higher is better.</summary>
     public int Score(string name, int tier)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return Score(name.AsSpan(), tier);
+    }
+
+    /// <summary><see cref="Score(string, int)"/> over a name read in place.</summary>
+    internal int Score(ReadOnlySpan<char> name, int tier)
+    {
         int inTier = tier switch
         {
             ExactTier or PrefixTier => 0,
-            WordTier => -WordMatch(name.Length > MaxCandidateLength ? name.AsSpan(0, MaxCandidateLength) : name.AsSpan(), _query),
+            WordTier => -WordMatch(name.Length > MaxCandidateLength ? name[..MaxCandidateLength] : name, _query),
             // One character matched at no word start (else it would be in WordTier) scores 1 in FuzzyMatcher: no DP needed.
             SubsequenceTier when _query.Length == 1 => 1,
             _ => FuzzyMatcher.Score(_query, name) ?? 0,
@@ -136,6 +153,48 @@ public sealed class SymbolMatcher
     {
         int tier = Tier(name);
         return tier < 0 ? null : Score(name, tier);
+    }
+
+    /// <summary>
+    /// The most a name can score, from its summaries alone: its <see cref="CharMask.OfWordStarts"/>, its
+    /// <see cref="CharMask.Bigrams"/> and its length, taking for granted that it may start with the query's first
+    /// character (when it does not, <see cref="NotStartingBound"/> caps any bound above it). A query compares this with
+    /// the worst result it keeps and skips the name's matching when it could not enter. The name must hold every bit
+    /// of <see cref="Mask"/>.
+    /// </summary>
+    internal int UpperBound(ulong wordStarts, ulong bigrams, int length)
+    {
+        bool startsAWord = (wordStarts & FirstBit) != 0;
+        if (startsAWord && (bigrams & Bigrams) == Bigrams)
+        {
+            return length == _query.Length ? ExactTier * TierWeight : PrefixTier * TierWeight;
+        }
+
+        return (startsAWord ? WordStartsTier * TierWeight : 0) + FuzzyUpperBound(wordStarts, bigrams, startsAWord);
+    }
+
+    /// <summary>The most a name not starting with the query's first character can score: the query at a later word start.</summary>
+    internal const int NotStartingBound = (WordTier * TierWeight) - 1;
+
+    // What FuzzyMatcher can give: each character matched once, with the word-start bonus only where a word starts
+    // with it, each later character contiguous only where the name holds the pair, else after a gap.
+    private int FuzzyUpperBound(ulong wordStarts, ulong bigrams, bool startsAWord)
+    {
+        var q = _query;
+        if (q.Length == 0)
+        {
+            return 0;
+        }
+
+        int bound = FuzzyMatcher.MatchScore + (startsAWord ? FuzzyMatcher.WordStartBonus + FuzzyMatcher.FirstCharacterBonus : 0);
+        for (int i = 1; i < q.Length; i++)
+        {
+            bound += FuzzyMatcher.MatchScore
+                + ((wordStarts & CharMask.Bit(q[i])) != 0 ? FuzzyMatcher.WordStartBonus : 0)
+                + ((bigrams & CharMask.Bigram(q[i - 1], q[i])) != 0 ? FuzzyMatcher.ContiguousBonus : -FuzzyMatcher.GapPenalty);
+        }
+
+        return bound;
     }
 
     /// <summary>True when the character at <paramref name="j"/> starts a word: the beginning, after a separator, a lower-to-upper case change or a letter-to-digit change.</summary>
@@ -273,6 +332,25 @@ public static class CharMask
 
         return mask;
     }
+
+    /// <summary>
+    /// One bit per pair of adjacent characters in the first 512 of <paramref name="text"/> (as far as the matchers
+    /// read), case-folded and hashed into 64: a pair whose <see cref="Bigram"/> is missing is not there.
+    /// </summary>
+    public static ulong Bigrams(ReadOnlySpan<char> text)
+    {
+        ulong mask = 0;
+        int length = Math.Min(text.Length, FuzzyMatcher.MaxCandidateLength);
+        for (int j = 1; j < length; j++)
+        {
+            mask |= Bigram(SymbolMatcher.Lower(text[j - 1]), SymbolMatcher.Lower(text[j]));
+        }
+
+        return mask;
+    }
+
+    /// <summary>The bit of the pair <paramref name="a"/>, <paramref name="b"/> (both lowered).</summary>
+    public static ulong Bigram(char a, char b) => 1UL << (int)((((uint)a << 16) | b) * 0x9E3779B1u >> 26);
 
     /// <summary>The bit of one character.</summary>
     public static ulong Bit(char c)

@@ -115,10 +115,17 @@ public sealed class FileIndex
             Links = [.. Links.Select(l => l with { Target = LinkTarget.Resolve(l.Node.Destination ?? FindDefinition(definitions, l.Node.Label)?.Destination, Path, roots) })],
             ReferenceDefinitions = definitions,
             ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, Path, roots))],
+
+            // The symbols read only the headings and ID definitions, which stay.
+            _symbols = _symbols,
         };
     }
 
-    /// <summary>The file's workspace symbols, built on first use (a race only builds the same table twice).</summary>
+    /// <summary>
+    /// The file's workspace symbols, built on first use (a race only builds the same table twice); the server builds
+    /// every disk file's when its scan lands (<see cref="WorkspaceIndex.DiskSymbols"/>), so no query waits for them.
+    /// Not built during the scan: they would add to the scan's peak memory, the parse garbage and the tables at once.
+    /// </summary>
     public FileSymbols Symbols => _symbols ??= FileSymbols.Build(this);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Symbols;
 using SpecLsp.Core.Text;
@@ -6,51 +7,90 @@ namespace SpecLsp.Core.Workspace;
 
 /// <summary>
 /// One file's workspace symbols, laid out for matching: headings by title, then IDs as <c>ID: title</c> (an ID a
-/// heading defines is only that heading), each with its container and a <see cref="CharMask"/>, plus the mask of the
-/// whole file. Built once per <see cref="FileIndex"/> (so an edited file rebuilds only its own) and shared by every
-/// query and snapshot.
+/// heading defines is only that heading). Built once per <see cref="FileIndex"/> (so an edited file rebuilds only its
+/// own) and shared by every query and snapshot.
 /// </summary>
+/// <remarks>
+/// Structure of arrays: per name three summaries side by side (its <see cref="CharMask"/>, the mask of its word starts,
+/// its <see cref="CharMask.Bigrams"/>), its length and its first character, lowered. A query decides from these
+/// alone whether a name could enter its results, and reads the name itself only when it could. Nothing else is
+/// copied: a heading's name is its title in <see cref="FileIndex.Headings"/>, an ID's <c>ID: title</c> is composed
+/// from <see cref="FileIndex.IdDefinitions"/> when it is matched or answered. About 40 bytes a name.
+/// </remarks>
 public sealed class FileSymbols
 {
+    private const int Summaries = 3;
+
+    private readonly ulong[] _summaries;
+    private readonly int[] _lengths;
+    private readonly char[] _firsts;
+
+    // A heading's index in FileIndex.Headings, or the complement of an ID's in FileIndex.IdDefinitions.
+    private readonly int[] _sources;
     private readonly int[] _containers;
 
-    private FileSymbols(string[] names, SpecSymbolKind[] kinds, TextRange[] ranges, int[] containers, ulong[] masks, ulong[] wordStartMasks)
+    private FileSymbols(ulong[] summaries, int[] lengths, char[] firsts, int[] sources, int[] containers)
     {
-        WordStartMasks = wordStartMasks;
-        Names = names;
-        Kinds = kinds;
-        Ranges = ranges;
+        _summaries = summaries;
+        _lengths = lengths;
+        _firsts = firsts;
+        _sources = sources;
         _containers = containers;
-        Masks = masks;
-        ulong all = 0;
-        foreach (ulong mask in masks)
+        ulong all = 0, allWordStarts = 0;
+        for (int i = 0; i < summaries.Length; i += Summaries)
         {
-            all |= mask;
+            all |= summaries[i];
+            allWordStarts |= summaries[i + 1];
         }
 
         FileMask = all;
+        FileWordStartMask = allWordStarts;
     }
-
-    /// <summary>The names, in document order: headings, then IDs.</summary>
-    public string[] Names { get; }
-
-    /// <summary>The kind of each name.</summary>
-    public SpecSymbolKind[] Kinds { get; }
-
-    /// <summary>Where each name is.</summary>
-    public TextRange[] Ranges { get; }
-
-    /// <summary>The <see cref="CharMask"/> of each name.</summary>
-    public ulong[] Masks { get; }
-
-    /// <summary>The <see cref="CharMask.OfWordStarts"/> of each name.</summary>
-    public ulong[] WordStartMasks { get; }
 
     /// <summary>Every name's mask together: a query needing a bit outside it matches nothing here.</summary>
     public ulong FileMask { get; }
 
+    /// <summary>Every name's word-start mask together: without the query's first character no name here reaches <see cref="SymbolMatcher.WordStartsTier"/>.</summary>
+    public ulong FileWordStartMask { get; }
+
     /// <summary>The number of symbols.</summary>
-    public int Count => Names.Length;
+    public int Count => _lengths.Length;
+
+    /// <summary>The <see cref="CharMask"/> of symbol <paramref name="i"/>.</summary>
+    public ulong Mask(int i) => _summaries[i * Summaries];
+
+    /// <summary>The <see cref="CharMask.OfWordStarts"/> of symbol <paramref name="i"/>.</summary>
+    public ulong WordStartMask(int i) => _summaries[(i * Summaries) + 1];
+
+    /// <summary>The <see cref="CharMask.Bigrams"/> of symbol <paramref name="i"/>.</summary>
+    public ulong Bigrams(int i) => _summaries[(i * Summaries) + 2];
+
+    /// <summary>The length of symbol <paramref name="i"/>'s name.</summary>
+    public int Length(int i) => _lengths[i];
+
+    /// <summary>The name of symbol <paramref name="i"/> (<paramref name="file"/> is the entry this table belongs to).</summary>
+    public string Name(FileIndex file, int i)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        int source = _sources[i];
+        return source >= 0 ? file.Headings[source].Title : NameOf(file.IdDefinitions[~source]);
+    }
+
+    /// <summary>The kind of symbol <paramref name="i"/>.</summary>
+    public SpecSymbolKind Kind(FileIndex file, int i)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        int source = _sources[i];
+        return source < 0 ? SpecSymbolKind.Id : file.Headings[source].Level == 1 ? SpecSymbolKind.Title : SpecSymbolKind.Section;
+    }
+
+    /// <summary>Where symbol <paramref name="i"/> is.</summary>
+    public TextRange Range(FileIndex file, int i)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        int source = _sources[i];
+        return source >= 0 ? file.Headings[source].TitleRange : file.IdDefinitions[~source].Range;
+    }
 
     /// <summary>The title of the heading containing symbol <paramref name="i"/>, or null.</summary>
     public string? ContainerOf(FileIndex file, int i)
@@ -60,24 +100,52 @@ public sealed class FileSymbols
         return container < 0 ? null : file.Headings[container].Title;
     }
 
+    /// <summary>
+    /// Symbol <paramref name="i"/>'s name as far as the matchers read it (<see cref="FuzzyMatcher.MaxCandidateLength"/>
+    /// characters): a heading's title in place, an ID's name composed in <paramref name="scratch"/>, which must hold
+    /// that many.
+    /// </summary>
+    internal ReadOnlySpan<char> Text(FileIndex file, int i, Span<char> scratch)
+    {
+        int source = _sources[i];
+        if (source >= 0)
+        {
+            return file.Headings[source].Title;
+        }
+
+        var definition = file.IdDefinitions[~source];
+        if (definition.Title.Length == 0)
+        {
+            return definition.Id;
+        }
+
+        int n = Append(scratch, 0, definition.Id);
+        n = Append(scratch, n, ": ");
+        return scratch[..Append(scratch, n, definition.Title)];
+
+        static int Append(Span<char> to, int at, string text)
+        {
+            int count = Math.Min(text.Length, to.Length - at);
+            text.AsSpan(0, count).CopyTo(to[at..]);
+            return at + count;
+        }
+    }
+
+    /// <summary>The first character of symbol <paramref name="i"/>, lowered.</summary>
+    internal char First(int i) => _firsts[i];
+
     /// <summary>Builds the symbols of <paramref name="file"/>.</summary>
     public static FileSymbols Build(FileIndex file)
     {
         ArgumentNullException.ThrowIfNull(file);
         var headings = file.Headings;
-        var ids = file.IdDefinitions.Where(d => d.Kind != IdDefinitionKind.Heading).ToList();
-        int count = headings.Count(h => h.Title.Length > 0) + ids.Count;
-        var names = new string[count];
-        var kinds = new SpecSymbolKind[count];
-        var ranges = new TextRange[count];
-        var containers = new int[count];
-        var masks = new ulong[count];
-        var wordStartMasks = new ulong[count];
+        var definitions = file.IdDefinitions;
+        var sources = new List<int>(headings.Length + definitions.Length);
+        var containers = new List<int>(sources.Capacity);
 
         // The parent of each heading: the nearest earlier heading of a lower level.
         var parents = new int[headings.Length];
         var stack = new List<int>();
-        int n = 0;
         for (int h = 0; h < headings.Length; h++)
         {
             var heading = headings[h];
@@ -89,35 +157,52 @@ public sealed class FileSymbols
             parents[h] = stack.Count > 0 ? stack[^1] : -1;
             if (heading.Title.Length > 0)
             {
-                Add(heading.Title, heading.Level == 1 ? SpecSymbolKind.Title : SpecSymbolKind.Section, heading.TitleRange, parents[h]);
+                sources.Add(h);
+                containers.Add(parents[h]);
             }
 
             stack.Add(h);
         }
 
-        foreach (var definition in ids)
+        for (int d = 0; d < definitions.Length; d++)
         {
-            string name = definition.Title.Length > 0 ? $"{definition.Id}: {definition.Title}" : definition.Id;
-            Add(name, SpecSymbolKind.Id, definition.Range, Container(headings, parents, definition.Range.Start));
+            if (definitions[d].Kind != IdDefinitionKind.Heading)
+            {
+                sources.Add(~d);
+                containers.Add(Container(headings, parents, definitions[d].Range.Start));
+            }
         }
 
-        return new FileSymbols(names, kinds, ranges, containers, masks, wordStartMasks);
+        return Lay(file, [.. sources], [.. containers]);
+    }
 
-        void Add(string name, SpecSymbolKind kind, TextRange range, int container)
+    // An ID's name; an ID a heading defines is found through that heading's title, which starts with it.
+    private static string NameOf(IdDefinition definition) =>
+        definition.Title.Length > 0 ? $"{definition.Id}: {definition.Title}" : definition.Id;
+
+    private static FileSymbols Lay(FileIndex file, int[] sources, int[] containers)
+    {
+        int count = sources.Length;
+        var summaries = new ulong[count * Summaries];
+        var lengths = new int[count];
+        var firsts = new char[count];
+        for (int i = 0; i < count; i++)
         {
-            names[n] = name;
-            kinds[n] = kind;
-            ranges[n] = range;
-            containers[n] = container;
-            masks[n] = CharMask.Of(name);
-            wordStartMasks[n] = CharMask.OfWordStarts(name);
-            n++;
+            // An ID's name is composed once here and dropped: only its summaries stay.
+            string name = sources[i] >= 0 ? file.Headings[sources[i]].Title : NameOf(file.IdDefinitions[~sources[i]]);
+            summaries[i * Summaries] = CharMask.Of(name);
+            summaries[(i * Summaries) + 1] = CharMask.OfWordStarts(name);
+            summaries[(i * Summaries) + 2] = CharMask.Bigrams(name);
+            lengths[i] = name.Length;
+            firsts[i] = name.Length > 0 ? SymbolMatcher.Lower(name[0]) : '\0';
         }
+
+        return new FileSymbols(summaries, lengths, firsts, sources, containers);
     }
 
     // The last heading whose section holds the position: the last one starting at or before it, or the nearest of its
     // ancestors whose section reaches that far (sections nest). A binary search, not a scan of the headings per ID.
-    private static int Container(System.Collections.Immutable.ImmutableArray<HeadingEntry> headings, int[] parents, Position position)
+    private static int Container(ImmutableArray<HeadingEntry> headings, int[] parents, Position position)
     {
         int lo = 0, hi = headings.Length;
         while (lo < hi)

@@ -57,6 +57,16 @@ public sealed class WorkspaceIndex
         ? _diskLookups.Files.Value
         : _open.Values.Concat(_diskLookups.Files.Value.Where(f => !_open.ContainsKey(f.Path)));
 
+    /// <summary>The open documents' entries.</summary>
+    public IEnumerable<FileIndex> OpenFiles => _open.Values;
+
+    /// <summary>
+    /// The disk entries' symbol tables side by side, built once per set of disk entries (an open document's edit
+    /// keeps them; a file changed on disk builds only its own table again). Open documents override their disk entry:
+    /// skip those here (<see cref="IsOpen"/>) and match <see cref="OpenFiles"/> instead.
+    /// </summary>
+    public DiskSymbols DiskSymbols => _diskLookups.Symbols;
+
     /// <summary>The number of files.</summary>
     public int Count => _disk.Count + _open.Keys.Count(k => !_disk.ContainsKey(k));
 
@@ -312,8 +322,14 @@ public sealed class WorkspaceIndex
     /// <summary>The cross-file lookups over the disk entries alone, built lazily, once per set of disk entries.</summary>
     private sealed class DiskLookups(ImmutableDictionary<string, FileIndex> disk)
     {
+        private DiskSymbols? _symbols;
+        private object? _symbolsLock;
+
         // Walking an immutable dictionary of 10,000 entries costs more than a workspace/symbol query's matching.
         public Lazy<ImmutableArray<FileIndex>> Files { get; } = new(() => [.. disk.Values]);
+
+        // Built once: a second query arriving meanwhile waits instead of building the same arrays again.
+        public DiskSymbols Symbols => LazyInitializer.EnsureInitialized(ref _symbols, ref _symbolsLock, () => DiskSymbols.Build(Files.Value));
 
         public Lazy<ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>>> Ids { get; } = new(() => disk.Values
             .SelectMany(f => f.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(f.Path, d)))

@@ -161,7 +161,7 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
                     }
                 }),
                 cancellationToken: cancellationToken);
-            bool landed = false;
+            WorkspaceIndex? landed = null;
             store.Update(state =>
             {
                 // A newer scan superseded this one, or the folders changed: that scan covers what this one had not.
@@ -170,15 +170,17 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
                     return state;
                 }
 
-                landed = true;
-                var index = only is null
+                landed = only is null
                     ? WithOpenEntries(state, WorkspaceIndex.Create(workspace).WithDiskFiles(scanned).AsComplete())
                     : state.Index.WithDiskFiles(scanned).AsComplete();
-                return state with { Index = index, Unscanned = [] };
+                return state with { Index = landed, Unscanned = [] };
             });
 
-            if (landed)
+            if (landed is not null)
             {
+                // Here, off the store's lock, rather than in the first workspace/symbol request; snapshots that
+                // differ only in open documents share these arrays.
+                _ = landed.DiskSymbols;
                 LogIndexed(logger, scanned.Count, only?.Length ?? workspace.Roots.Length);
             }
         }
