@@ -57,8 +57,9 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
     {
         var normalizedRoot = WorkspacePaths.Normalize(root)!;
         var workspace = new DiskWorkspace([normalizedRoot], relative => environment.Configuration.IsSpec(relative));
-        var checkedPaths = SelectFiles(workspace, targets);
-        var allPaths = workspace.EnumerateSpecFiles(cancellationToken).Concat(checkedPaths).Distinct(WorkspacePaths.Comparer).ToList();
+        var specs = workspace.EnumerateSpecFiles(cancellationToken).ToList();
+        var checkedPaths = SelectFiles(specs, targets);
+        var allPaths = specs.Concat(checkedPaths).Distinct(WorkspacePaths.Comparer).ToList();
 
         var service = new SpecLanguageService(new FixedTemplateEnvironmentSource(environment), time);
         return fix
@@ -222,9 +223,8 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
     }
 
     // A folder checks every spec in it; a file named explicitly is checked even where the globs would skip it.
-    private static List<string> SelectFiles(DiskWorkspace workspace, IReadOnlyList<string> targets)
+    private static List<string> SelectFiles(List<string> all, IReadOnlyList<string> targets)
     {
-        var all = workspace.EnumerateSpecFiles().ToList();
         var selected = new List<string>();
         foreach (var target in targets)
         {
