@@ -35,8 +35,7 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
         var result = new PendingDiagnostics();
         var states = new Dictionary<string, PathState>(WorkspacePaths.Comparer);
 
-        // The same broken fragment tends to repeat (a "#overview" in every section); its suggestion is searched once.
-        var suggestions = new Dictionary<(FileIndex File, string Fragment), string?>();
+        var suggestions = new Suggestions();
         foreach (var link in view.Index.Links)
         {
             // A reference link's destination is checked once, on its definition.
@@ -136,7 +135,7 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
     }
 
     private static void Check(
-        DocumentView view, string? siteRoot, Dictionary<string, PathState> states, Dictionary<(FileIndex File, string Fragment), string?> suggestions, string? destination, LinkTarget target, TextRange range, PendingDiagnostics result)
+        DocumentView view, string? siteRoot, Dictionary<string, PathState> states, Suggestions suggestions, string? destination, LinkTarget target, TextRange range, PendingDiagnostics result)
     {
         if (target.Kind is LinkTargetKind.External or LinkTargetKind.Outside)
         {
@@ -210,13 +209,13 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
         if (target.Kind == LinkTargetKind.File && !view.IsSelf(target.Path))
         {
             // Another file's anchors: asked of the workspace index once it is complete, with nothing of this document kept.
-            var question = new AnchorQuestion(target.Path!, fragment, FragmentRange(view.Document.Source, range, destination));
+            var question = new AnchorQuestion(target.Path!, fragment, FragmentRange(view.Document.Source, range, destination), suggestions.OtherFiles);
             result.Later(question, static (q, workspace) =>
-                workspace.GetFile(q.Path) is { UnreadableReason: null } other ? CheckAnchor(other, LinkTargetKind.File, q.Fragment, q.Range, suggestions: null) : null);
+                workspace.GetFile(q.Path) is { UnreadableReason: null } other ? CheckAnchor(other, LinkTargetKind.File, q.Fragment, q.Range, q.Suggestions) : null);
             return;
         }
 
-        if (view.GetTargetFile(target) is { } file && CheckAnchor(file, target.Kind, fragment, FragmentRange(view.Document.Source, range, destination), suggestions) is { } broken)
+        if (view.GetTargetFile(target) is { } file && CheckAnchor(file, target.Kind, fragment, FragmentRange(view.Document.Source, range, destination), suggestions.ThisFile) is { } broken)
         {
             result.Add(broken);
         }
@@ -224,7 +223,7 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
 
     // broken-anchor for a fragment of file, or null when the file has the anchor.
     private static SpecDiagnostic? CheckAnchor(
-        FileIndex file, LinkTargetKind kind, string fragment, TextRange fragmentRange, Dictionary<(FileIndex File, string Fragment), string?>? suggestions)
+        FileIndex file, LinkTargetKind kind, string fragment, TextRange fragmentRange, Dictionary<(FileIndex File, string Fragment), string?> suggestions)
     {
         if (file.HasAnchor(fragment) || (fragment.StartsWith("user-content-", StringComparison.Ordinal) && file.HasAnchor(fragment["user-content-".Length..])))
         {
@@ -233,12 +232,7 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
 
         var where = kind == LinkTargetKind.SameDocument ? "this document" : $"'{WorkspacePaths.GetFileName(file.Path)}'";
         var data = ImmutableDictionary<string, string>.Empty.Add(FragmentKey, fragment);
-        string? suggestion;
-        if (suggestions is null)
-        {
-            suggestion = FindClosestAnchor(file, fragment);
-        }
-        else if (!suggestions.TryGetValue((file, fragment), out suggestion))
+        if (!suggestions.TryGetValue((file, fragment), out var suggestion))
         {
             suggestions[(file, fragment)] = suggestion = FindClosestAnchor(file, fragment);
         }
@@ -294,5 +288,15 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
         fragment.Equals("top", StringComparison.OrdinalIgnoreCase)
         || (fragment.Length > 1 && fragment[0] == 'L' && char.IsAsciiDigit(fragment[1]));
 
-    private readonly record struct AnchorQuestion(string Path, string Fragment, TextRange Range);
+    // The answers come one after another, from one workspace at a time, so the questions of a document share a cache.
+    private readonly record struct AnchorQuestion(string Path, string Fragment, TextRange Range, Dictionary<(FileIndex File, string Fragment), string?> Suggestions);
+
+    // The same broken fragment tends to repeat (a "#overview" in every section); its suggestion is searched once. The
+    // questions for other files keep a cache of their own, so none of them holds this document's index entry.
+    private sealed class Suggestions
+    {
+        public Dictionary<(FileIndex File, string Fragment), string?> ThisFile { get; } = [];
+
+        public Dictionary<(FileIndex File, string Fragment), string?> OtherFiles { get; } = [];
+    }
 }
