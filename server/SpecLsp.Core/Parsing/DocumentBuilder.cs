@@ -598,8 +598,23 @@ internal sealed partial class DocumentBuilder
             info = f.Info;
         }
 
-        var content = new StringBuilder();
         var lines = code.Lines;
+
+        // A fence never closed runs to the end of its container, but Markdig's span stops at the opening line: the
+        // block ends where its last line does, so what the fence holds stays code to every analyzer.
+        if (fenced)
+        {
+            for (int i = lines.Count - 1; i >= 0; i--)
+            {
+                if (lines.Lines[i].Slice is { Length: > 0 } last)
+                {
+                    end = Math.Max(end, Math.Min(last.End + 1 + _baseOffset, _text.Length));
+                    break;
+                }
+            }
+        }
+
+        var content = new StringBuilder();
         for (int i = 0; i < lines.Count; i++)
         {
             if (i > 0)

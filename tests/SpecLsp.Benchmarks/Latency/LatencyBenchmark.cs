@@ -11,7 +11,8 @@ namespace SpecLsp.Benchmarks.Latency;
 /// the editor publish, started directly; a <c>speclsp.dll</c> is started with <c>dotnet</c>).
 /// Options: <c>--cold N</c> fresh processes for initialize (10), <c>--edits N</c> (50), <c>--lines N</c> spec size (10000),
 /// <c>--files N</c> workspace size (10000; 0 skips the index), <c>--only-index 1</c> (stop after it), <c>--workspace DIR</c>,
-/// <c>--only-initialize 1</c> to measure start-up alone, <c>--peer "CMD ARGS"</c> another stdio language server whose
+/// <c>--only-initialize 1</c> to measure start-up alone, <c>--open-cold N</c> the first outline after didOpen in N fresh
+/// processes (and the peer's, interleaved), <c>--open-settle MS</c> the pause between initialized and didOpen (500), <c>--peer "CMD ARGS"</c> another stdio language server whose
 /// cold start to the <c>initialize</c> answer is measured in the same run, each of its starts right after one of ours
 /// (VS Code's Markdown server: <c>--peer "node PEERS/node_modules/vscode-markdown-languageserver/out/node/workerMain.js --stdio"</c>,
 /// installed outside the repository with <c>npm install vscode-markdown-languageserver</c>).
@@ -77,6 +78,13 @@ internal static class LatencyBenchmark
             Console.WriteLine($"peer: {string.Join(' ', peer)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"initialize median, ours / peer: {Percentile(initialize, 50):F1} / {Percentile(peerInitialize, 50):F1} ms = {Percentile(initialize, 50) / Percentile(peerInitialize, 50):F2}x"));
+        }
+
+        int openRuns = int.Parse(Option(args, "--open-cold") ?? "0", CultureInfo.InvariantCulture);
+        if (openRuns > 0)
+        {
+            var settle = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--open-settle") ?? "500", CultureInfo.InvariantCulture));
+            await FirstOutlinesAsync(server, peer, openRuns, lines, settle, results).ConfigureAwait(false);
         }
 
         if (Option(args, "--only-initialize") is not null)
@@ -179,6 +187,50 @@ internal static class LatencyBenchmark
         }
 
         return 0;
+    }
+
+    // The first outline a fresh process gives: initialize, initialized, a pause for start-up to settle (what follows
+    // initialize is measured above; --open-settle 0 sends all at once, as an editor restoring a file does), then didOpen of the spec and documentSymbol at once, as an editor opening a file
+    // sends them; timed from didOpen to the answer's last byte. Ours and the peer's alternate, one fresh process each.
+    private static async Task FirstOutlinesAsync(string server, string[]? peer, int runs, int lines, TimeSpan settle, List<(string Name, List<double> Samples, string Unit)> results)
+    {
+        string text = SpecGenerator.Generate(lines);
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            ours.Add(await FirstOutlineAsync(LspClient.Start(server, Path.GetTempPath()), text, settle).ConfigureAwait(false));
+            if (peer is not null)
+            {
+                theirs.Add(await FirstOutlineAsync(LspClient.Start(peer[0], peer[1..], Path.GetTempPath()), text, settle).ConfigureAwait(false));
+            }
+        }
+
+        results.Add(($"first documentSymbol after didOpen, {lines} lines, fresh process, {settle.TotalMilliseconds:F0} ms after initialized", ours, "ms"));
+        if (peer is not null)
+        {
+            results.Add(("  the peer's, interleaved", theirs, "ms"));
+        }
+    }
+
+    private static async Task<double> FirstOutlineAsync(LspClient started, string text, TimeSpan settle)
+    {
+        await using var client = started;
+        await client.RequestAsync("initialize", InitializeParams(null), TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+        await client.NotifyAsync("initialized", new JsonObject()).ConfigureAwait(false);
+        await Task.Delay(settle).ConfigureAwait(false);
+        long opened = Stopwatch.GetTimestamp();
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = SpecUri, ["languageId"] = "markdown", ["version"] = 1, ["text"] = text },
+        }).ConfigureAwait(false);
+        long answered = await client.RequestAsync("textDocument/documentSymbol", Document()).ConfigureAwait(false);
+        if (client.LastResultLength <= 0)
+        {
+            throw new InvalidOperationException("documentSymbol answered without symbols: the measure would time nothing.");
+        }
+
+        return Stopwatch.GetElapsedTime(opened, answered).TotalMilliseconds;
     }
 
     // From the process's start to the arrival of its initialize answer's last byte, and the CPU time it spent meanwhile.

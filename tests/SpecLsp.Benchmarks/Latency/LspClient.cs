@@ -47,6 +47,9 @@ internal sealed class LspClient : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The number of items in the last answer whose result was an array, else -1: tells an empty answer from a real one.</summary>
+    public int LastResultLength { get; private set; } = -1;
+
     /// <summary>Starts <paramref name="server"/>: a <c>speclsp.dll</c> with <c>dotnet</c>, anything else (the apphost
     /// of a self-contained publish) directly, as the editor extension does.</summary>
     public static LspClient Start(string server, string workingDirectory)
@@ -88,12 +91,30 @@ internal sealed class LspClient : IAsyncDisposable
             throw new IOException("speclsp has exited.");
         }
 
-        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = @params }).ConfigureAwait(false);
+        await SendAsync(Message(method, @params, id)).ConfigureAwait(false);
         return await completion.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60)).ConfigureAwait(false);
     }
 
-    public Task NotifyAsync(string method, JsonNode? @params) =>
-        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = @params });
+    public Task NotifyAsync(string method, JsonNode? @params) => SendAsync(Message(method, @params, id: null));
+
+    // A message without parameters (shutdown, exit) has no "params" member: "params": null breaks the specification,
+    // and a strict server (rumdl) answers it with InvalidParams.
+    private static JsonObject Message(string method, JsonNode? @params, int? id)
+    {
+        var message = new JsonObject { ["jsonrpc"] = "2.0" };
+        if (id is { } value)
+        {
+            message["id"] = value;
+        }
+
+        message["method"] = method;
+        if (@params is not null)
+        {
+            message["params"] = @params;
+        }
+
+        return message;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -215,6 +236,7 @@ internal sealed class LspClient : IAsyncDisposable
                 else
                 {
                     // The answer is parsed (JsonDocument reads all of it) and let go: copying it out would measure the driver.
+                    LastResultLength = message.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Array ? result.GetArrayLength() : -1;
                     completion.SetResult(arrived);
                 }
             }

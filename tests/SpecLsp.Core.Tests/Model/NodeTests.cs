@@ -32,6 +32,20 @@ public class NodeTests
         Assert.Equal(marked.Ranges, blocks.Select(b => b.Range));
     }
 
+    [Theory]
+    [InlineData("# T\n\n[|```\ncode [Feature Name]\n\n## not a heading|]\n")]
+    [InlineData("# T\n\n[|```yaml\nkey: value|]")]
+    [InlineData("# T\n\n[|```\nlast|]\n\n\n")]
+    [InlineData("# T\n\n- item\n\n  [|```\n  nested code\n  more|]")]
+    public void Parse_FenceNeverClosed_RunsToTheEnd(string text)
+    {
+        var marked = MarkedText.Parse(text);
+
+        var block = Assert.Single(Parse(marked.Text).CodeBlocks);
+
+        Assert.Equal(marked.Range, block.Range);
+    }
+
     [Fact]
     public void Parse_HtmlComments_BlockAndInline()
     {

@@ -125,6 +125,24 @@ public class LinkAnalyzerTests
     }
 
     [Fact]
+    public void UndefinedReference_InAFenceNeverClosed_IsNotFlagged()
+    {
+        // While a fence is being typed, everything after it is code until the closing line is written.
+        AssertFlagged(
+            DiagnosticCodes.UndefinedReference,
+            ("a.md", """
+                # A
+
+                See [before][[|missing|]].
+
+                ```
+                [in][code] and [more][labels]
+
+                [still][code]
+                """));
+    }
+
+    [Fact]
     public void UndefinedReference_TagsSideBySide_AreNotReferences()
     {
         // Seen in KEPs: e2e test tags and goal labels written next to each other, with no definitions anywhere.
