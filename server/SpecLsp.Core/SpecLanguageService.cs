@@ -99,6 +99,17 @@ public sealed class SpecLanguageService
         return DiagnosticPolicy.Apply(_engine.Analyze(context, cancellationToken), context.Environment.Configuration);
     }
 
+    /// <summary>
+    /// The document's diagnostics as far as it decides them alone; <see cref="PendingDiagnosis.Complete"/> answers the
+    /// cross-file ones from the complete workspace index and gives exactly what <see cref="Diagnose"/> would have given
+    /// with that index. <paramref name="context"/>'s workspace may still be incomplete; nothing kept refers to the document.
+    /// </summary>
+    public PendingDiagnosis DiagnoseLater(AnalysisContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new PendingDiagnosis(_engine.AnalyzeLater(context, cancellationToken), context.Environment.Configuration);
+    }
+
     /// <summary>Every feature's completions at the caret: sections, metadata, then link targets, labels and IDs.</summary>
     public ImmutableArray<SpecCompletionItem> Complete(AnalysisContext context, CompletionRequest request) =>
         [.. _completions.SelectMany(source => source.Complete(context, request))];
@@ -220,4 +231,16 @@ public sealed class SpecLanguageService
 
     private static bool Overlaps(SpecCodeAction a, SpecCodeAction b) =>
         a.Edits.Any(x => b.Edits.Any(y => (x.Range.Start < y.Range.End && y.Range.Start < x.Range.End) || x.Range.Start == y.Range.Start));
+}
+
+/// <summary>A document's diagnostics waiting for the complete workspace index (see <see cref="SpecLanguageService.DiagnoseLater"/>).</summary>
+public sealed class PendingDiagnosis
+{
+    private readonly PendingAnalysis _analysis;
+    private readonly SpecLspConfiguration _configuration;
+
+    internal PendingDiagnosis(PendingAnalysis analysis, SpecLspConfiguration configuration) => (_analysis, _configuration) = (analysis, configuration);
+
+    /// <summary>The diagnostics with the configuration's severities and limit applied, cross-file ones answered from <paramref name="workspace"/>.</summary>
+    public ImmutableArray<SpecDiagnostic> Complete(WorkspaceIndex workspace) => DiagnosticPolicy.Apply(_analysis.Complete(workspace), _configuration);
 }

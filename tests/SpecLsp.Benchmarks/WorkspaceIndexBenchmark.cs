@@ -25,16 +25,21 @@ internal static class WorkspaceIndexBenchmark
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var pausedBefore = GC.GetTotalPauseDuration();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var stopwatch = Stopwatch.StartNew();
         var index = WorkspaceIndexer.IndexAll(new DiskWorkspace([folder]));
         stopwatch.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        string collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         long managedAfter = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(index);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"indexed {index.Count} files ({bytes / 1_000_000.0:F1} MB) in {stopwatch.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU, on {Environment.ProcessorCount} cores; " +
-            $"peak working set {process.PeakWorkingSet64 / 1_000_000.0:F0} MB; index retained {managedAfter / 1_000_000.0:F0} MB managed"));
+            $"peak working set {process.PeakWorkingSet64 / 1_000_000.0:F0} MB; index retained {managedAfter / 1_000_000.0:F0} MB managed; " +
+            $"GC: {collections} collections of gen 0/1/2, {paused.TotalSeconds:F2} s paused"));
         return 0;
     }
 

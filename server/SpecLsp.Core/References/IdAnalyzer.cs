@@ -2,44 +2,38 @@ using System.Collections.Immutable;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Diagnostics;
 using SpecLsp.Core.Model;
+using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 
 namespace SpecLsp.Core.References;
 
 /// <summary><c>undefined-id</c> and <c>duplicate-id</c>.</summary>
-public sealed class IdAnalyzer : IDocumentAnalyzer
+public sealed class IdAnalyzer : ICrossFileAnalyzer
 {
     /// <inheritdoc />
     public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return AnalyzeLater(context, cancellationToken).Complete(context.View.Workspace);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>SPEC- IDs and the IDs of a feature folder wait for the workspace: other files define them.</remarks>
+    public PendingDiagnostics AnalyzeLater(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var view = context.View;
-        var result = new List<SpecDiagnostic>();
+        var result = new PendingDiagnostics();
         CheckMentions(view, result);
         CheckLocalDuplicates(view, result);
         CheckWorkspaceDuplicates(view, result);
         return result;
     }
 
-    private static void CheckMentions(DocumentView view, List<SpecDiagnostic> result)
+    private static void CheckMentions(DocumentView view, PendingDiagnostics result)
     {
         var defined = view.Index.IdDefinitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-
-        // A feature folder (spec, plan, tasks, checklists) is one scope: what any of its documents defines is known.
-        // Looked up only for a mention this document leaves undefined, so typing in a spec costs nothing more.
-        HashSet<string>? folderIds = null;
-        bool folderKnown = true;
-        bool MayBeDefinedInFolder(string id)
-        {
-            if (folderIds is null)
-            {
-                var folder = FeatureFolder.Find(view.Path, view.Workspace);
-                folderIds = folder?.Definitions.Select(d => d.Definition.Id).ToHashSet(StringComparer.Ordinal) ?? [];
-                folderKnown = folder is null || folder.IsComplete;
-            }
-
-            return folderIds.Contains(id) || !folderKnown; // until the workspace is indexed, another document may define it
-        }
+        var folder = new FolderScope(view.Path);
 
         // A prefix is this spec's when it defines IDs with it, not counting the document's own ID in its title
         // ("# KEP-5573: …" names the document; KEP-4569 in its prose is another document, not a missing definition).
@@ -50,8 +44,6 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
             .Select(d => d.Prefix)
             .ToHashSet(StringComparer.Ordinal);
 
-        // Until the workspace is fully indexed (or with no workspace at all) a SPEC- ID may be defined in a file not seen yet.
-        bool workspaceKnown = view.Workspace.IsComplete && view.Workspace.Roots.Length > 0;
         // "[FR2 of the export spec](export.md#fr2-…)" names another spec's ID: not this spec's to define.
         var linksElsewhere = view.Index.Links.Where(l => l.Target.Kind is LinkTargetKind.File or LinkTargetKind.Outside or LinkTargetKind.External).Select(l => l.Node.Range).ToList();
         foreach (var mention in view.Index.IdMentions)
@@ -63,19 +55,23 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
 
             if (IdSyntax.IsWorkspaceWide(mention.Id))
             {
-                if (workspaceKnown && !view.Workspace.FindWorkspaceIdDefinitions(mention.Id).Any(d => !IsSelf(view, d.Path)))
-                {
-                    result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"No spec in the workspace defines {mention.Id}."));
-                }
+                // Until the workspace is fully indexed (or with no workspace at all) a SPEC- ID may be defined in a file not seen yet.
+                result.Later(new IdQuestion(view.Path, mention.Id, mention.Range), static (q, workspace) =>
+                    workspace.IsComplete && workspace.Roots.Length > 0 && !workspace.FindWorkspaceIdDefinitions(q.Id).Any(d => !IsSelf(q.Path, d.Path))
+                        ? new SpecDiagnostic(q.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"No spec in the workspace defines {q.Id}.")
+                        : null);
             }
-            else if (prefixes.Contains(IdSyntax.GetPrefix(mention.Id)) && !MayBeDefinedInFolder(mention.Id))
+            else if (prefixes.Contains(IdSyntax.GetPrefix(mention.Id)))
             {
-                result.Add(new SpecDiagnostic(mention.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"{mention.Id} is not defined in this spec."));
+                result.Later((Folder: folder, Question: new IdQuestion(view.Path, mention.Id, mention.Range)), static (q, workspace) =>
+                    q.Folder.MayDefine(q.Question.Id, workspace)
+                        ? null
+                        : new SpecDiagnostic(q.Question.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"{q.Question.Id} is not defined in this spec."));
             }
         }
     }
 
-    private static void CheckLocalDuplicates(DocumentView view, List<SpecDiagnostic> result)
+    private static void CheckLocalDuplicates(DocumentView view, PendingDiagnostics result)
     {
         // Only definitions of the same kind clash: "#### FR1: …" and a traceability row "| FR1 | … |" are one requirement.
         // Checklist items clash only within one section: "- [ ] FR1: …" under Implementation and again under Testing
@@ -102,7 +98,7 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
         }
     }
 
-    private static void CheckWorkspaceDuplicates(DocumentView view, List<SpecDiagnostic> result)
+    private static void CheckWorkspaceDuplicates(DocumentView view, PendingDiagnostics result)
     {
         if (view.Path is null)
         {
@@ -111,22 +107,27 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
 
         foreach (var definition in view.Index.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).DistinctBy(d => d.Id))
         {
-            var others = view.Workspace.FindWorkspaceIdDefinitions(definition.Id).Where(d => !IsSelf(view, d.Path)).ToList();
-            if (others.Count == 0)
-            {
-                continue;
-            }
-
-            var files = others.Select(o => WorkspacePaths.GetFileName(o.Path)).Distinct().ToList();
-            result.Add(new SpecDiagnostic(
-                definition.Range,
-                DiagnosticSeverity.Warning,
-                DiagnosticCodes.DuplicateId,
-                $"{definition.Id} is also defined in {string.Join(", ", files)}: a spec ID must be unique in the workspace.")
-            {
-                Related = [.. others.Select(o => new RelatedLocation(o.Path, o.Definition.Range, $"{o.Definition.Id} is also defined here"))],
-            });
+            result.Later(new IdQuestion(view.Path, definition.Id, definition.Range), static (q, workspace) => DuplicateInWorkspace(q, workspace));
         }
+    }
+
+    private static SpecDiagnostic? DuplicateInWorkspace(IdQuestion definition, WorkspaceIndex workspace)
+    {
+        var others = workspace.FindWorkspaceIdDefinitions(definition.Id).Where(d => !IsSelf(definition.Path, d.Path)).ToList();
+        if (others.Count == 0)
+        {
+            return null;
+        }
+
+        var files = others.Select(o => WorkspacePaths.GetFileName(o.Path)).Distinct().ToList();
+        return new SpecDiagnostic(
+            definition.Range,
+            DiagnosticSeverity.Warning,
+            DiagnosticCodes.DuplicateId,
+            $"{definition.Id} is also defined in {string.Join(", ", files)}: a spec ID must be unique in the workspace.")
+        {
+            Related = [.. others.Select(o => new RelatedLocation(o.Path, o.Definition.Range, $"{o.Definition.Id} is also defined here"))],
+        };
     }
 
     // The first line of the table holding the row at line: rows run on while lines start with "|".
@@ -141,7 +142,32 @@ public sealed class IdAnalyzer : IDocumentAnalyzer
         return line;
     }
 
-    private static bool IsSelf(DocumentView view, string path) => view.Path is not null && WorkspacePaths.Comparer.Equals(view.Path, path);
+    private static bool IsSelf(string? self, string path) => self is not null && WorkspacePaths.Comparer.Equals(self, path);
 
     internal static ImmutableArray<SpecDiagnostic> None => [];
+
+    private readonly record struct IdQuestion(string? Path, string Id, TextRange Range);
+
+    // A feature folder (spec, plan, tasks, checklists) is one scope: what any of its documents defines is known.
+    // Looked up once per document and workspace, only for a mention the document leaves undefined, so typing in a
+    // spec costs nothing more.
+    private sealed class FolderScope(string? path)
+    {
+        private WorkspaceIndex? _workspace;
+        private HashSet<string> _ids = [];
+        private bool _known = true;
+
+        public bool MayDefine(string id, WorkspaceIndex workspace)
+        {
+            if (!ReferenceEquals(_workspace, workspace))
+            {
+                var folder = FeatureFolder.Find(path, workspace);
+                _ids = folder?.Definitions.Select(d => d.Definition.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+                _known = folder is null || folder.IsComplete;
+                _workspace = workspace;
+            }
+
+            return _ids.Contains(id) || !_known; // until the workspace is indexed, another document may define it
+        }
+    }
 }

@@ -8,7 +8,7 @@ using SpecLsp.Core.Workspace;
 namespace SpecLsp.Core.References;
 
 /// <summary><c>broken-link</c>, <c>broken-anchor</c> and <c>undefined-reference</c>.</summary>
-public sealed class LinkAnalyzer : IDocumentAnalyzer
+public sealed class LinkAnalyzer : ICrossFileAnalyzer
 {
     /// <summary>The key of the resolved path of a missing file in <see cref="SpecDiagnostic.Data"/>.</summary>
     public const string PathKey = "path";
@@ -23,12 +23,19 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
     public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return AnalyzeLater(context, cancellationToken).Complete(context.View.Workspace);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A fragment into another file waits for the workspace: only that file's index entry can tell.</remarks>
+    public PendingDiagnostics AnalyzeLater(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var view = context.View;
-        var result = new List<SpecDiagnostic>();
+        var result = new PendingDiagnostics();
         var states = new Dictionary<string, PathState>(WorkspacePaths.Comparer);
 
-        // The same broken fragment tends to repeat (a "#overview" in every section); its suggestion is searched once.
-        var suggestions = new Dictionary<(FileIndex File, string Fragment), string?>();
+        var suggestions = new Suggestions();
         foreach (var link in view.Index.Links)
         {
             // A reference link's destination is checked once, on its definition.
@@ -128,7 +135,7 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
     }
 
     private static void Check(
-        DocumentView view, string? siteRoot, Dictionary<string, PathState> states, Dictionary<(FileIndex File, string Fragment), string?> suggestions, string? destination, LinkTarget target, TextRange range, List<SpecDiagnostic> result)
+        DocumentView view, string? siteRoot, Dictionary<string, PathState> states, Suggestions suggestions, string? destination, LinkTarget target, TextRange range, PendingDiagnostics result)
     {
         if (target.Kind is LinkTargetKind.External or LinkTargetKind.Outside)
         {
@@ -194,17 +201,36 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             }
         }
 
-        if (target.Fragment is not { Length: > 0 } fragment || IsAlwaysValid(fragment) || view.GetTargetFile(target) is not { } file)
+        if (target.Fragment is not { Length: > 0 } fragment || IsAlwaysValid(fragment))
         {
             return;
         }
 
+        if (target.Kind == LinkTargetKind.File && !view.IsSelf(target.Path))
+        {
+            // Another file's anchors: asked of the workspace index once it is complete, with nothing of this document kept.
+            var question = new AnchorQuestion(target.Path!, fragment, FragmentRange(view.Document.Source, range, destination), suggestions.OtherFiles);
+            result.Later(question, static (q, workspace) =>
+                workspace.GetFile(q.Path) is { UnreadableReason: null } other ? CheckAnchor(other, LinkTargetKind.File, q.Fragment, q.Range, q.Suggestions) : null);
+            return;
+        }
+
+        if (view.GetTargetFile(target) is { } file && CheckAnchor(file, target.Kind, fragment, FragmentRange(view.Document.Source, range, destination), suggestions.ThisFile) is { } broken)
+        {
+            result.Add(broken);
+        }
+    }
+
+    // broken-anchor for a fragment of file, or null when the file has the anchor.
+    private static SpecDiagnostic? CheckAnchor(
+        FileIndex file, LinkTargetKind kind, string fragment, TextRange fragmentRange, Dictionary<(FileIndex File, string Fragment), string?> suggestions)
+    {
         if (file.HasAnchor(fragment) || (fragment.StartsWith("user-content-", StringComparison.Ordinal) && file.HasAnchor(fragment["user-content-".Length..])))
         {
-            return;
+            return null;
         }
 
-        var where = target.Kind == LinkTargetKind.SameDocument ? "this document" : $"'{WorkspacePaths.GetFileName(file.Path)}'";
+        var where = kind == LinkTargetKind.SameDocument ? "this document" : $"'{WorkspacePaths.GetFileName(file.Path)}'";
         var data = ImmutableDictionary<string, string>.Empty.Add(FragmentKey, fragment);
         if (!suggestions.TryGetValue((file, fragment), out var suggestion))
         {
@@ -218,7 +244,7 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
             message += $" Did you mean '#{suggestion}'?";
         }
 
-        result.Add(new SpecDiagnostic(FragmentRange(view.Document.Source, range, destination), DiagnosticSeverity.Warning, DiagnosticCodes.BrokenAnchor, message) { Data = data });
+        return new SpecDiagnostic(fragmentRange, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenAnchor, message) { Data = data };
     }
 
     private static PathState GetState(DocumentView view, Dictionary<string, PathState> states, string path)
@@ -261,4 +287,16 @@ public sealed class LinkAnalyzer : IDocumentAnalyzer
     private static bool IsAlwaysValid(string fragment) =>
         fragment.Equals("top", StringComparison.OrdinalIgnoreCase)
         || (fragment.Length > 1 && fragment[0] == 'L' && char.IsAsciiDigit(fragment[1]));
+
+    // The answers come one after another, from one workspace at a time, so the questions of a document share a cache.
+    private readonly record struct AnchorQuestion(string Path, string Fragment, TextRange Range, Dictionary<(FileIndex File, string Fragment), string?> Suggestions);
+
+    // The same broken fragment tends to repeat (a "#overview" in every section); its suggestion is searched once. The
+    // questions for other files keep a cache of their own, so none of them holds this document's index entry.
+    private sealed class Suggestions
+    {
+        public Dictionary<(FileIndex File, string Fragment), string?> ThisFile { get; } = [];
+
+        public Dictionary<(FileIndex File, string Fragment), string?> OtherFiles { get; } = [];
+    }
 }

@@ -209,7 +209,7 @@ public sealed class TemplateEnvironment
     }
 
     private sealed record Candidate(
-        SpecTemplate Template, SectionScore Sections, int Subsections, string? Path, string? Marker, bool Title, bool Confident, ImmutableArray<TemplateEvidence> Evidence)
+        SpecTemplate Template, SectionScore Sections, Lazy<int> Subsections, string? Path, string? Marker, bool Title, bool Confident, ImmutableArray<TemplateEvidence> Evidence)
     {
         public int CompareTo(Candidate other)
         {
@@ -219,7 +219,7 @@ public sealed class TemplateEnvironment
             c = c != 0 ? c : Sections.Distinctive.Length.CompareTo(other.Sections.Distinctive.Length);
             c = c != 0 ? c : Sections.Known.CompareTo(other.Sections.Known);
             c = c != 0 ? c : Sections.Matched.CompareTo(other.Sections.Matched);
-            c = c != 0 ? c : Subsections.CompareTo(other.Subsections);
+            c = c != 0 ? c : Subsections.Value.CompareTo(other.Subsections.Value);
             return c != 0 ? c : (Template.Origin == TemplateOrigin.Workspace).CompareTo(other.Template.Origin == TemplateOrigin.Workspace);
         }
     }
@@ -273,9 +273,11 @@ public sealed class TemplateEnvironment
         }
 
         // Subsections the template knows under the known top-level ones (### Purpose under ## Overview) tell apart
-        // templates that share their top-level titles; they are not evidence on their own.
-        int subsections = sections.Known == 0 ? 0 : TemplateMatch.Create(document, template).All()
-            .Count(m => m.Parent is not null && m.Template is { Pattern: not { MatchesAnything: true } });
+        // templates that share their top-level titles; they are not evidence on their own. Counted only when two
+        // candidates tie on everything before them: matching the whole tree against each of 18 templates was most
+        // of the choice's cost (made for every spec `check` reads and every version of an open document).
+        var subsections = new Lazy<int>(() => sections.Known == 0 ? 0 : TemplateMatch.Create(document, template).All()
+            .Count(m => m.Parent is not null && m.Template is { Pattern: not { MatchesAnything: true } }), LazyThreadSafetyMode.None);
         return new Candidate(template, sections, subsections, pathMatch, marker, title, confident, evidence.ToImmutable());
     }
 

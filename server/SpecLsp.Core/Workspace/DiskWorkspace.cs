@@ -77,7 +77,10 @@ public sealed class DiskWorkspace : IWorkspace
             foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 string path = folder.TrimEnd('/') + "/" + entry.Name;
-                bool isLink = entry.LinkTarget is not null;
+
+                // The enumeration already knows which entries are links: asking each file for its link target costs a
+                // system call per file (readlink), for the few that are links only.
+                bool isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
                 if (entry is DirectoryInfo)
                 {
                     if (!IsSkippedFolder(entry.Name))
@@ -235,9 +238,13 @@ public sealed class DiskWorkspace : IWorkspace
                 string? target;
                 try
                 {
+                    // One lstat per segment (the attributes are -1 for a missing path; a link has ReparsePoint), and a
+                    // readlink only for a link: every file read and path checked walks this, and system calls are most
+                    // of a read's cost here (three per segment before).
                     var info = new FileInfo(next);
-                    target = info.LinkTarget;
-                    exists = target is not null || info.Exists || Directory.Exists(next);
+                    var attributes = info.Attributes;
+                    exists = (int)attributes != -1;
+                    target = exists && attributes.HasFlag(FileAttributes.ReparsePoint) ? info.LinkTarget : null;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
                 {

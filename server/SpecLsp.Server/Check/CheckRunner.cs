@@ -57,20 +57,75 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
     {
         var normalizedRoot = WorkspacePaths.Normalize(root)!;
         var workspace = new DiskWorkspace([normalizedRoot], relative => environment.Configuration.IsSpec(relative));
-        var checkedPaths = SelectFiles(workspace, targets);
-        var allPaths = workspace.EnumerateSpecFiles(cancellationToken).Concat(checkedPaths).Distinct(WorkspacePaths.Comparer).ToList();
+        var specs = workspace.EnumerateSpecFiles(cancellationToken).ToList();
+        var checkedPaths = SelectFiles(specs, targets);
+        var allPaths = specs.Concat(checkedPaths).Distinct(WorkspacePaths.Comparer).ToList();
 
-        // Two passes, so memory stays bounded by a slim index rather than by every parsed model at once (1.27 GB over
-        // 10,000 specs when all were kept): the first keeps of each file only what the cross-file checks read (heading
-        // anchors and ID definitions, 8 KB a spec instead of the server's 24 KB; each full entry is dropped in the loop
-        // that made it); the second parses each checked file again, analyzes it and lets it go.
+        var service = new SpecLanguageService(new FixedTemplateEnvironmentSource(environment), time);
+        return fix
+            ? CheckAndFix(workspace, allPaths, checkedPaths, service, environment, fixes, cancellationToken)
+            : CheckOnce(workspace, allPaths, checkedPaths, service, environment, cancellationToken);
+    }
+
+    // One pass: each spec is read and parsed once. Memory stays bounded by a slim index rather than by every parsed
+    // model at once (1.27 GB over 10,000 specs when all were kept): of each file only what other files' diagnostics
+    // read is kept (heading anchors and ID definitions, 8 KB a spec instead of the server's 24 KB), and of each checked
+    // file its diagnostics, found while the index is still being built, with the few cross-file questions (another
+    // file's anchor, a SPEC- ID, a feature folder's IDs) answered once it is complete. Until then the analysis reads an
+    // empty index of the same workspace, whose path states come from the disk, as the complete one's would.
+    private IEnumerable<CheckedFile> CheckOnce(
+        DiskWorkspace workspace, List<string> allPaths, List<string> checkedPaths, SpecLanguageService service, TemplateEnvironment environment, CancellationToken cancellationToken)
+    {
+        var isChecked = checkedPaths.ToHashSet(WorkspacePaths.Comparer);
+        var early = WorkspaceIndex.Create(workspace);
+        var entries = new ConcurrentBag<FileIndex>();
+        var pending = new ConcurrentBag<(string Path, PendingDiagnosis Diagnosis, TemplateChoice Choice)>();
+        var results = new ConcurrentBag<CheckedFile>();
+        Parallel.ForEach(allPaths, new ParallelOptions { CancellationToken = cancellationToken }, path =>
+        {
+            var read = workspace.ReadFile(path);
+            if (read.Text is not { } text)
+            {
+                string reason = read.Error ?? "The file cannot be read.";
+                entries.Add(FileIndex.Unreadable(path, reason));
+                if (isChecked.Contains(path))
+                {
+                    results.Add(Unreadable(path, reason));
+                }
+
+                return;
+            }
+
+            var snapshot = new SpecSnapshot(SpecParser.Parse(SourceText.From(text), cancellationToken), WorkspacePaths.ToFileUri(path));
+            var own = snapshot.IndexEntry(workspace.Roots);
+            entries.Add((own.Path == path ? own : FileIndex.Create(path, snapshot.Document, workspace.Roots)).ForCrossFileChecks());
+            if (isChecked.Contains(path))
+            {
+                var context = service.CreateContext(snapshot, early);
+                pending.Add((path, service.DiagnoseLater(context, cancellationToken), snapshot.Choice(environment)));
+            }
+        });
+
+        var index = WorkspaceIndex.Create(workspace).WithDiskFiles(entries).AsComplete();
+        entries.Clear();
+        foreach (var (path, diagnosis, choice) in pending)
+        {
+            results.Add(new CheckedFile(Display(path), diagnosis.Complete(index), choice));
+        }
+
+        return results;
+    }
+
+    // With --fix, two passes: the complete slim index first, then each checked file read and parsed again, analyzed,
+    // fixed and analyzed again against the index with its fixed entry.
+    private IEnumerable<CheckedFile> CheckAndFix(
+        DiskWorkspace workspace, List<string> allPaths, List<string> checkedPaths, SpecLanguageService service, TemplateEnvironment environment, List<AppliedFix> fixes, CancellationToken cancellationToken)
+    {
         var entries = new ConcurrentBag<FileIndex>();
         Parallel.ForEach(allPaths, new ParallelOptions { CancellationToken = cancellationToken }, path =>
             entries.Add(WorkspaceIndexer.IndexFile(workspace, path, cancellationToken).ForCrossFileChecks()));
         var index = WorkspaceIndex.Create(workspace).WithDiskFiles(entries).AsComplete();
         entries.Clear();
-
-        var service = new SpecLanguageService(new FixedTemplateEnvironmentSource(environment), time);
 
         var results = new ConcurrentBag<CheckedFile>();
         var fixed_ = new ConcurrentBag<AppliedFix>();
@@ -79,14 +134,14 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
             var read = workspace.ReadFile(path);
             if (read.Text is not { } text)
             {
-                results.Add(new CheckedFile(Display(path), [new SpecDiagnostic(default, DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, $"Cannot read the file as text: {read.Error ?? index.GetFile(path)?.UnreadableReason ?? "unreadable"}.")]));
+                results.Add(Unreadable(path, read.Error ?? index.GetFile(path)?.UnreadableReason ?? "unreadable"));
                 return;
             }
 
             var document = SpecParser.Parse(SourceText.From(text), cancellationToken);
             var context = service.CreateContext(new SpecSnapshot(document, WorkspacePaths.ToFileUri(path)), index);
             var diagnostics = service.Diagnose(context, cancellationToken);
-            if (fix && ApplySafeFixes(service, path, context, diagnostics, index) is { } applied)
+            if (ApplySafeFixes(service, path, context, diagnostics, index) is { } applied)
             {
                 fixed_.Add(applied.Fix);
                 context = service.CreateContext(new SpecSnapshot(applied.Document, WorkspacePaths.ToFileUri(path)), applied.Index);
@@ -99,6 +154,9 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
         fixes.AddRange(fixed_.OrderBy(f => f.DisplayPath, StringComparer.Ordinal));
         return results;
     }
+
+    private CheckedFile Unreadable(string path, string reason) =>
+        new(Display(path), [new SpecDiagnostic(default, DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, $"Cannot read the file as text: {reason}.")]);
 
     // Only fixes right without a person (removing an empty template prompt); one per diagnostic, none overlapping.
     private (AppliedFix Fix, SpecDocument Document, WorkspaceIndex Index)? ApplySafeFixes(
@@ -165,9 +223,8 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
     }
 
     // A folder checks every spec in it; a file named explicitly is checked even where the globs would skip it.
-    private static List<string> SelectFiles(DiskWorkspace workspace, IReadOnlyList<string> targets)
+    private static List<string> SelectFiles(List<string> all, IReadOnlyList<string> targets)
     {
-        var all = workspace.EnumerateSpecFiles().ToList();
         var selected = new List<string>();
         foreach (var target in targets)
         {

@@ -10,7 +10,7 @@ namespace SpecLsp.Benchmarks.Latency;
 /// <c>dotnet run -c Release --project tests/SpecLsp.Benchmarks -- latency --server PUBLISH/speclsp</c> (the executable of
 /// the editor publish, started directly; a <c>speclsp.dll</c> is started with <c>dotnet</c>).
 /// Options: <c>--cold N</c> fresh processes for initialize (10), <c>--edits N</c> (50), <c>--lines N</c> spec size (10000),
-/// <c>--files N</c> workspace size (10000; 0 skips the index), <c>--workspace DIR</c>,
+/// <c>--files N</c> workspace size (10000; 0 skips the index), <c>--only-index 1</c> (stop after it), <c>--workspace DIR</c>,
 /// <c>--only-initialize 1</c> to measure start-up alone, <c>--open-cold N</c> the first outline after didOpen in N fresh
 /// processes (and the peer's, interleaved), <c>--open-settle MS</c> the pause between initialized and didOpen (500), <c>--peer "CMD ARGS"</c> another stdio language server whose
 /// cold start to the <c>initialize</c> answer is measured in the same run, each of its starts right after one of ours
@@ -97,12 +97,21 @@ internal static class LatencyBenchmark
         var session = new Session(client);
         await client.RequestAsync("initialize", InitializeParams(files > 0 ? new Uri(Path.GetFullPath(workspace)).AbsoluteUri : null)).ConfigureAwait(false);
         long initialized = Stopwatch.GetTimestamp();
+        long ticksAtInitialized = CpuTicks(client.ProcessId);
         await client.NotifyAsync("initialized", new JsonObject()).ConfigureAwait(false);
         if (files > 0)
         {
             long ended = await session.IndexEnded.Task.WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+            long ticksAtEnd = CpuTicks(client.ProcessId);
             results.Add(($"index {files} files (initialized to progress end)", [Stopwatch.GetElapsedTime(initialized, ended).TotalMilliseconds], "ms"));
+            results.Add(("the index's CPU time (utime+stime, 10 ms ticks)", [(ticksAtEnd - ticksAtInitialized) * 10.0], "ms"));
             results.Add(("peak memory after the index (VmHWM)", [VmMegabytes(client.ProcessId, "VmHWM:")], "MB"));
+        }
+
+        if (Option(args, "--only-index") is not null)
+        {
+            Print(results);
+            return 0;
         }
 
         string text = SpecGenerator.Generate(lines);
