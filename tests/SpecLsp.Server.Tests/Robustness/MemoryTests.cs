@@ -35,8 +35,8 @@ public sealed class MemoryTests(ITestOutputHelper output)
         long after;
         try
         {
-            // The baseline is the larger of two settled heaps 100 documents apart, and the limit (Limit) allows one more
-            // thread's pooled buffers on top of 10 %: full runs of the suite twice grew by 24.5 MB exactly (202 -> 226.6,
+            // The baseline is the larger of two settled heaps 100 documents apart, and the limit (Limit) allows two more
+            // threads' pooled buffers on top of 10 %: full runs of the suite twice grew by 24.5 MB exactly (202 -> 226.6,
             // 176.2 -> 200.7 MB) where a run alone grew by 0.5 MB: one pool thread's ArrayPool cache filling late, not
             // documents. A document kept would add 2 MB of text alone, 1.2 GB over the 600 measured.
             await CycleAsync(client, text, 200, 600);
@@ -63,8 +63,10 @@ public sealed class MemoryTests(ITestOutputHelper output)
         Assert.True(after <= Limit(before), $"The managed heap grew from {before} to {after} bytes (limit {Limit(before)}).");
     }
 
-    // 10 % of the baseline plus one thread's ArrayPool cache (24.5-28.5 MB measured, see above).
-    private static long Limit(long before) => (long)(before * 1.1) + (32L << 20);
+    // 10 % of the baseline plus two threads' ArrayPool caches (24.5-28.5 MB each, see above): a full run of the suite
+    // at load 9 once failed with one cache's allowance, where alone and under extra load it kept within 30 MB. Kept
+    // documents would still show at once: 600 of them hold 1.2 GB of text alone, 40 times this allowance.
+    private static long Limit(long before) => (long)(before * 1.1) + (64L << 20);
 
     private static async Task CycleAsync(LspTestClient client, string text, int from, int to)
     {
