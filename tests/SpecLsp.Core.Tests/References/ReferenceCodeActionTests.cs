@@ -117,4 +117,14 @@ public class ReferenceCodeActionTests
             "== a.md\n# A\n\n- [Import](#fr-002-import)\n\n#### FR-001: Export\n\n#### FR-002: Import\n\n== b.md\n# B\n\nSee [import](a.md#fr-002-import) and [export](a.md#fr-001-export).\n",
             ws.Apply(action.Changes));
     }
+
+    [Fact]
+    public void DuplicateId_RenumberedHeadingInATableOfContents_LinkFollowsItsNewAnchor()
+    {
+        var ws = MarkedWorkspace.Create(("a.md", "# A\n\n<!-- toc -->\n- [FR-001: Export one](#fr-001-export-one)\n- [FR-002: Export a month](#fr-002-export-a-month)\n- [FR-002: Export a year](#fr-002-export-a-year)\n<!-- tocstop -->\n\n#### FR-001: Export one\n\n#### FR-002: Export a month\n\n#### FR-002: Export a year\n\nFR-009 covers it.\n"));
+
+        var action = Assert.Single(ReferenceCodeActions.Compute(ws.View("a.md"), ws.Analyze("a.md")));
+
+        Assert.Contains("- [FR-002: Export a year](#fr-010-export-a-year)", ws.Apply(action.Changes), StringComparison.Ordinal);
+    }
 }
