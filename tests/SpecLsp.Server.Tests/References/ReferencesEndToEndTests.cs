@@ -284,6 +284,35 @@ public sealed class ReferencesEndToEndTests : IAsyncLifetime
         Assert.StartsWith("# Feature Specification: Missing\n", create[1].Edit!.Edits[0].NewText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Renumber_AfterATableOfContentsWasTyped_MovesItsLinkToTheNewAnchor()
+    {
+        // As in the VS Code trial: the table of contents arrives in an edit, then the duplicate's fix is asked for.
+        await InitializeAndIndexAsync();
+        string uri = Uri("specs/invoices.md");
+        const string Body = "#### FR-001: Export one\n\n#### FR-002: Export a month\n\n#### FR-002: Export a year\n\nFR-009 covers it.\n";
+        await _client.OpenAsync(uri, "# Invoices\n\n" + Body);
+        await _client.WaitForDiagnosticsAsync(uri, 1);
+        const string Toc = "<!-- toc -->\n- [FR-001: Export one](#fr-001-export-one)\n- [FR-002: Export a month](#fr-002-export-a-month)\n- [FR-002: Export a year](#fr-002-export-a-year)\n<!-- tocstop -->\n\n";
+        await _client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent
+        {
+            Range = new Protocol.Lsp.Range { Start = new LspPosition { Line = 2, Character = 0 }, End = new LspPosition { Line = 2, Character = 0 } },
+            Text = Toc,
+        });
+        var published = await _client.WaitForDiagnosticsAsync(uri, 2);
+        var duplicate = Assert.Single(published.Diagnostics, d => d.Code?.ToString() == "duplicate-id" && d.Range.Start.Line == 12);
+
+        var actions = await _client.RequestAsync(Methods.TextDocumentCodeAction,
+            new CodeActionParams { TextDocument = new TextDocumentIdentifier { Uri = uri }, Range = duplicate.Range, Context = new CodeActionContext { Diagnostics = [duplicate] } },
+            LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray);
+
+        var renumber = Assert.Single(actions!, a => a.Title == "Renumber this FR-002 to FR-010");
+        var edits = Assert.Single(renumber.Edit!.DocumentChanges!).Edit!.Edits;
+        Assert.Equal(
+            ["(12,5)-(12,11) FR-010", "(5,27)-(5,47) fr-010-export-a-year"],
+            edits.Select(e => $"({e.Range.Start.Line},{e.Range.Start.Character})-({e.Range.End.Line},{e.Range.End.Character}) {e.NewText}").Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("documentChanges, create, linkSupport")]
     [InlineData("documentChanges, no create")]
