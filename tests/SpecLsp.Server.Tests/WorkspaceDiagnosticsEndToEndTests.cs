@@ -72,16 +72,7 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
     public async Task WorkspacePull_ClosedFiles_EqualCheckThenUnchangedUntilADependencyChanges()
     {
         await using var client = LspTestClient.StartProcess();
-        var refreshes = 0;
-        client.ServerRequestHandler = (method, _) =>
-        {
-            if (method == Methods.WorkspaceDiagnosticRefresh)
-            {
-                Interlocked.Increment(ref refreshes);
-            }
-
-            return null!;
-        };
+        var refreshes = RefreshCounter.On(client);
         var initialize = await InitializeAsync(client, PullCapabilities);
         Assert.True(initialize.GetProperty("capabilities").GetProperty("diagnosticProvider").GetProperty("workspaceDiagnostics").GetBoolean());
 
@@ -102,7 +93,7 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
 
         // design.md loses the heading plan.md links to: design.md and plan.md are reported again, notes.md is not.
         File.WriteAllText(_root + "/specs/design.md", "# Design\n\n## Rows\n\nRows in one table, see [the plan](plan.md#plann).\n");
-        int refreshesBefore = Volatile.Read(ref refreshes);
+        int refreshesBefore = refreshes.Count;
         await client.NotifyAsync(Methods.WorkspaceDidChangeWatchedFiles, $$$"""{"changes":[{"uri":"{{{RootUri}}}/specs/design.md","type":2}]}""");
         var third = await PullUntilAsync(client, ResultIds(first), items => items.Count(i => i.GetProperty("kind").GetString() == "full") >= 2);
         var kinds = third.ToDictionary(i => Path.GetFileName(i.GetProperty("uri").GetString()!), i => i.GetProperty("kind").GetString());
@@ -112,7 +103,7 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
 
         // The server asked the client to pull again, once the change was indexed.
         using var timeout = new CancellationTokenSource(LspTestClient.Timeout);
-        while (Volatile.Read(ref refreshes) == refreshesBefore)
+        while (refreshes.Count == refreshesBefore)
         {
             await Task.Delay(50, timeout.Token);
         }
@@ -198,16 +189,7 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
         // dependent needs: plan.md kept a stale answer (seen in code-server after a file rename: "File
         // 'invoice-keeping.md' does not exist" for 18 s, until an unrelated refresh).
         await using var client = LspTestClient.StartProcess();
-        var refreshes = 0;
-        client.ServerRequestHandler = (method, _) =>
-        {
-            if (method == Methods.WorkspaceDiagnosticRefresh)
-            {
-                Interlocked.Increment(ref refreshes);
-            }
-
-            return null!;
-        };
+        var refreshes = RefreshCounter.On(client);
         await InitializeAsync(client, PullCapabilities);
         string design = RootUri + "/specs/design.md";
         string plan = RootUri + "/specs/plan.md";
@@ -220,12 +202,12 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
         // Past the opens' follow-ups (200 ms), so that a refresh counted below is the change's.
         using var timeout = new CancellationTokenSource(LspTestClient.Timeout);
         await Task.Delay(1000, timeout.Token);
-        int refreshesBefore = Volatile.Read(ref refreshes);
+        int refreshesBefore = refreshes.Count;
         await client.ChangeAsync(design, 2, new TextDocumentContentChangeEvent { Text = Fixture["specs/design.md"].Replace("## Storage layout", "## Layout", StringComparison.Ordinal) });
         Assert.False((await client.RequestAsync(Methods.TextDocumentDocumentSymbol, $$$"""{"textDocument":{"uri":"{{{design}}}"}}""")).IsError);
         Assert.False((await client.RequestAsync(Methods.TextDocumentDiagnostic, $$$"""{"textDocument":{"uri":"{{{design}}}"}}""")).IsError);
 
-        while (Volatile.Read(ref refreshes) == refreshesBefore)
+        while (refreshes.Count == refreshesBefore)
         {
             await Task.Delay(50, timeout.Token);
         }
@@ -347,5 +329,28 @@ public sealed class WorkspaceDiagnosticsEndToEndTests : IAsyncLifetime
         var start = range.GetProperty("start");
         var end = range.GetProperty("end");
         return $"{file} {start.GetProperty("line")}:{start.GetProperty("character")}-{end.GetProperty("line")}:{end.GetProperty("character")} {severity} {code} {message}";
+    }
+
+    // Counts the server's workspace/diagnostic/refresh requests; every other request is answered with null.
+    private sealed class RefreshCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public static RefreshCounter On(LspTestClient client)
+        {
+            var counter = new RefreshCounter();
+            client.ServerRequestHandler = (method, _) =>
+            {
+                if (method == Methods.WorkspaceDiagnosticRefresh)
+                {
+                    Interlocked.Increment(ref counter._count);
+                }
+
+                return null!;
+            };
+            return counter;
+        }
     }
 }
