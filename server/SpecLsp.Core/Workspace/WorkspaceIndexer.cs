@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using SpecLsp.Core.Cache;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Text;
 
@@ -14,16 +15,21 @@ public readonly record struct IndexProgress(int Done, int Total);
 public static class WorkspaceIndexer
 {
     /// <summary>Reads, parses and indexes one file of <paramref name="workspace"/>.</summary>
-    public static FileIndex IndexFile(IWorkspace workspace, string path, CancellationToken cancellationToken = default)
+    public static FileIndex IndexFile(IWorkspace workspace, string path, CancellationToken cancellationToken = default) =>
+        IndexFile(workspace, path, hash: false, cancellationToken).Entry;
+
+    // The entry, and the hash of the text it was made from when asked (for the index cache).
+    private static (FileIndex Entry, UInt128 Hash) IndexFile(IWorkspace workspace, string path, bool hash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var read = workspace.ReadFile(path);
         if (read.Text is null)
         {
-            return FileIndex.Unreadable(path, read.Error ?? "The file cannot be read.");
+            return (FileIndex.Unreadable(path, read.Error ?? "The file cannot be read."), default);
         }
 
-        return FileIndex.Create(path, SpecParser.Parse(SourceText.From(read.Text), cancellationToken), workspace.Roots);
+        var entry = FileIndex.Create(path, SpecParser.Parse(SourceText.From(read.Text), cancellationToken), workspace.Roots);
+        return (entry, hash ? ContentHash.Of(read.Text) : default);
     }
 
     /// <summary>
@@ -51,21 +57,37 @@ public static class WorkspaceIndexer
         IReadOnlyList<string> paths,
         IProgress<IndexProgress>? progress = null,
         int parallelism = 0,
+        CancellationToken cancellationToken = default) =>
+        Scan(workspace, paths, cache: null, progress, parallelism, cancellationToken).Entries;
+
+    /// <summary>
+    /// Indexes <paramref name="paths"/> as <see cref="IndexFiles"/> does, taking the entries of files whose text is
+    /// unchanged from <paramref name="cache"/> instead of parsing them; <see cref="IndexScan.SaveCache"/> then
+    /// writes the cache for the next session when anything changed.
+    /// </summary>
+    public static IndexScan Scan(
+        IWorkspace workspace,
+        IReadOnlyList<string> paths,
+        IndexCache? cache,
+        IProgress<IndexProgress>? progress = null,
+        int parallelism = 0,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(paths);
-        var results = new ConcurrentBag<FileIndex>();
-        int done = 0;
-        progress?.Report(new IndexProgress(0, paths.Count));
         var options = new ParallelOptions
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount,
         };
+        progress?.Report(new IndexProgress(0, paths.Count));
+        int records = -1;
+        var hits = cache?.Lookup(workspace, paths, options, out records) ?? [];
+        var results = new ConcurrentBag<(FileIndex Entry, UInt128 Hash)>();
+        int done = 0;
         Parallel.ForEach(paths, options, path =>
         {
-            results.Add(IndexFile(workspace, path, cancellationToken));
+            results.Add(hits.TryGetValue(path, out var hit) ? (hit.Entry, hit.Hash) : IndexFile(workspace, path, hash: cache is not null, cancellationToken));
             int count = Interlocked.Increment(ref done);
             if (progress is not null && (count % 100 == 0 || count == paths.Count))
             {
@@ -73,6 +95,50 @@ public static class WorkspaceIndexer
             }
         });
 
-        return results;
+        // Unchanged when every file came from the cache and the cache held no file that is gone.
+        bool unchanged = hits.Count == paths.Count && records == paths.Count;
+        return new IndexScan([.. results.Select(r => r.Entry)], hits.Count, cache, unchanged ? null : results);
+    }
+}
+
+/// <summary>The entries of a scan, how many came from the index cache, and the cache to write for the next session.</summary>
+public sealed class IndexScan
+{
+    private readonly IndexCache? _cache;
+    private IReadOnlyCollection<(FileIndex Entry, UInt128 Hash)>? _toSave;
+
+    internal IndexScan(IReadOnlyCollection<FileIndex> entries, int fromCache, IndexCache? cache, IReadOnlyCollection<(FileIndex Entry, UInt128 Hash)>? toSave)
+    {
+        Entries = entries;
+        FromCache = fromCache;
+        _cache = cache;
+        _toSave = toSave;
+    }
+
+    /// <summary>Every file's entry.</summary>
+    public IReadOnlyCollection<FileIndex> Entries { get; }
+
+    /// <summary>How many entries came from the cache unparsed.</summary>
+    public int FromCache { get; }
+
+    /// <summary>
+    /// Writes the cache when the scan found anything it did not hold (or it held files that are gone), else marks it
+    /// used. Once; false when there is no cache or it could not be written.
+    /// </summary>
+    public bool SaveCache()
+    {
+        if (_cache is null)
+        {
+            return false;
+        }
+
+        var toSave = Interlocked.Exchange(ref _toSave, null);
+        if (toSave is null)
+        {
+            _cache.Touch();
+            return true;
+        }
+
+        return _cache.Save(toSave);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SpecLsp.Core.Cache;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 using SpecLsp.Protocol.JsonRpc;
@@ -19,6 +20,7 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
     private readonly CancellationTokenSource _stopping = new();
     private int _scanGeneration;
     private Task _scan = Task.CompletedTask;
+    private Task _cacheWrite = Task.CompletedTask;
 
     /// <summary>How long a workspace-wide request waits for a background scan in progress.</summary>
     public static TimeSpan ScanWait { get; } = TimeSpan.FromSeconds(10);
@@ -27,6 +29,22 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
 
     /// <summary>The scan in progress or finished (completed before <see cref="Start"/>).</summary>
     public Task Scan => Volatile.Read(ref _scan);
+
+    /// <summary>
+    /// Waits for the index cache being written, if any, at most <paramref name="limit"/>: at shutdown, so that a session
+    /// ended right after its scan still leaves the cache for the next one.
+    /// </summary>
+    public async Task FinishCacheWriteAsync(TimeSpan limit)
+    {
+        try
+        {
+            await Volatile.Read(ref _cacheWrite).WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The write goes on; if the process exits first, its temporary file is removed by a later prune.
+        }
+    }
 
     /// <summary>Takes the workspace folders from initialize; the scan starts when the state has them.</summary>
     public void Start()
@@ -149,9 +167,14 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
                 ? new DiskWorkspace(added, IsSpec).EnumerateSpecFiles(cancellationToken).Where(workspace.IsSpecFile).ToList()
                 : workspace.EnumerateSpecFiles(cancellationToken).ToList();
             int lastPercent = -1;
-            var scanned = WorkspaceIndexer.IndexFiles(
+
+            // A full scan reads the entries of unchanged files from the last session's cache; a folder added later
+            // is scanned without it (the cache is the whole workspace's, written when a full scan lands).
+            var cache = only is null ? IndexCache.Default(workspace.Roots) : null;
+            var scan = WorkspaceIndexer.Scan(
                 workspace,
                 paths,
+                cache,
                 progress: new SyncProgress(p =>
                 {
                     int percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;
@@ -161,6 +184,7 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
                     }
                 }),
                 cancellationToken: cancellationToken);
+            var scanned = scan.Entries;
             WorkspaceIndex? landed = null;
             store.Update(state =>
             {
@@ -181,7 +205,18 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
                 // Here, off the store's lock, rather than in the first workspace/symbol request; snapshots that
                 // differ only in open documents share these arrays.
                 _ = landed.DiskSymbols;
-                LogIndexed(logger, scanned.Count, only?.Length ?? workspace.Roots.Length);
+                LogIndexed(logger, scanned.Count, only?.Length ?? workspace.Roots.Length, scan.FromCache);
+                if (cache is not null)
+                {
+                    // After the index is served, on its own thread: nothing but shutdown waits for the write.
+                    Volatile.Write(ref _cacheWrite, Task.Run(() =>
+                    {
+                        if (!scan.SaveCache())
+                        {
+                            LogCacheNotWritten(logger, cache.File);
+                        }
+                    }, CancellationToken.None));
+                }
             }
         }
         catch (OperationCanceledException)
@@ -305,8 +340,11 @@ internal sealed partial class WorkspaceIndexService(ServerStateStore store, Clie
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} specs in {Roots} workspace folder(s).")]
-    private static partial void LogIndexed(ILogger logger, int count, int roots);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Count} specs in {Roots} workspace folder(s), {FromCache} of them unchanged since the index cache was written.")]
+    private static partial void LogIndexed(ILogger logger, int count, int roots, int fromCache);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index cache {File} could not be written; the next session parses every spec.")]
+    private static partial void LogCacheNotWritten(ILogger logger, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workspace folders changed: {Added} added, {Removed} removed, {Roots} now.")]
     private static partial void LogRootsChanged(ILogger logger, int added, int removed, int roots);

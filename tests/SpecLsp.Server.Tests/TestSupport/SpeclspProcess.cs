@@ -7,7 +7,16 @@ public static class SpeclspProcess
 {
     public static string DllPath { get; } = FindDll();
 
-    public static Process Start(params string[] args)
+    /// <summary>
+    /// The cache folder of the processes these tests start: one of this test run's own, never the user's, so that no
+    /// test reads a cache another run wrote.
+    /// </summary>
+    public static string CacheDirectory { get; } = Path.Combine(Path.GetTempPath(), $"speclsp-test-cache-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    public static Process Start(params string[] args) => Start(args, environment: null);
+
+    /// <summary>Starts the server with <paramref name="args"/>, and <paramref name="environment"/> over the test defaults.</summary>
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string?>? environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +32,12 @@ public static class SpeclspProcess
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["SPECLSP_CACHE_DIR"] = CacheDirectory;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 
