@@ -21,6 +21,11 @@ internal static class Program
             return WorkspaceIndexBenchmark.Run(args);
         }
 
+        if (args.Length > 0 && args[0] == "cache-profile")
+        {
+            return CacheProfile.Run(args);
+        }
+
         if (args.Length > 0 && args[0] == "check-profile")
         {
             return CheckProfile.Run(args);

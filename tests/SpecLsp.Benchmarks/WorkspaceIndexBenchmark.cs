@@ -35,9 +35,16 @@ internal static class WorkspaceIndexBenchmark
         var stopwatch = Stopwatch.StartNew();
         var workspace = new DiskWorkspace([folder]);
         var cache = cacheDirectory is null ? null : SpecLsp.Core.Cache.IndexCache.For(cacheDirectory, workspace.Roots);
-        var scan = WorkspaceIndexer.Scan(workspace, [.. workspace.EnumerateSpecFiles()], cache);
+        List<string> paths = [.. workspace.EnumerateSpecFiles()];
+        var enumerated = stopwatch.Elapsed;
+        var scan = WorkspaceIndexer.Scan(workspace, paths, cache);
+        var scanned = stopwatch.Elapsed;
         var index = WorkspaceIndex.Create(workspace).WithDiskFiles(scan.Entries).AsComplete();
+        var landed = stopwatch.Elapsed;
+        _ = index.DiskSymbols;
         stopwatch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"steps: enumerate {enumerated.TotalSeconds:F2} s, scan {(scanned - enumerated).TotalSeconds:F2} s, index {(landed - scanned).TotalSeconds:F2} s, symbols {(stopwatch.Elapsed - landed).TotalSeconds:F2} s"));
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
