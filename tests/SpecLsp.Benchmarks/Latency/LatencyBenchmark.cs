@@ -11,7 +11,8 @@ namespace SpecLsp.Benchmarks.Latency;
 /// the editor publish, started directly; a <c>speclsp.dll</c> is started with <c>dotnet</c>).
 /// Options: <c>--cold N</c> fresh processes for initialize (10), <c>--edits N</c> (50), <c>--lines N</c> spec size (10000),
 /// <c>--files N</c> workspace size (10000; 0 skips the index), <c>--only-index 1</c> (stop after it), <c>--workspace DIR</c>,
-/// <c>--only-initialize 1</c> to measure start-up alone, <c>--open-cold N</c> the first outline after didOpen in N fresh
+/// <c>--index-cache DIR</c> lets the server keep its index cache in DIR (without it the cache is off, so every index is a
+/// cold scan; run twice with the same DIR for a scan from a warm cache), <c>--only-initialize 1</c> to measure start-up alone, <c>--open-cold N</c> the first outline after didOpen in N fresh
 /// processes (and the peer's, interleaved), <c>--open-settle MS</c> the pause between initialized and didOpen (500), <c>--peer "CMD ARGS"</c> another stdio language server whose
 /// cold start to the <c>initialize</c> answer is measured in the same run, each of its starts right after one of ours
 /// (VS Code's Markdown server: <c>--peer "node PEERS/node_modules/vscode-markdown-languageserver/out/node/workerMain.js --stdio"</c>,
@@ -29,6 +30,16 @@ internal static class LatencyBenchmark
         int lines = int.Parse(Option(args, "--lines") ?? "10000", CultureInfo.InvariantCulture);
         int files = int.Parse(Option(args, "--files") ?? "10000", CultureInfo.InvariantCulture);
         string workspace = Option(args, "--workspace") ?? Path.Combine(Path.GetTempPath(), $"speclsp-bench-{files}");
+
+        // Our server processes inherit this: the index cache only where asked for, in the folder given.
+        if (Option(args, "--index-cache") is { } cacheDirectory)
+        {
+            Environment.SetEnvironmentVariable("SPECLSP_CACHE_DIR", Path.GetFullPath(cacheDirectory));
+        }
+        else
+        {
+            Environment.SetEnvironmentVariable("SPECLSP_NO_CACHE", "1");
+        }
         if (!File.Exists(server))
         {
             Console.Error.WriteLine($"No server at {server}: publish it first (see docs/performance.md).");

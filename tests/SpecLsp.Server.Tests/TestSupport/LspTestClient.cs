@@ -120,9 +120,12 @@ public sealed class LspTestClient : IAsyncDisposable
         (await (_services ?? throw new InvalidOperationException("Only the in-process server exposes its services.")).WaitAsync(Timeout)).GetRequiredService<T>();
 
     /// <summary>Starts the real <c>speclsp</c> with <paramref name="args"/> and speaks to it over its stdin/stdout.</summary>
-    public static LspTestClient StartProcess(params string[] args)
+    public static LspTestClient StartProcess(params string[] args) => StartProcess(environment: null, args);
+
+    /// <summary>Starts the real <c>speclsp</c> with <paramref name="args"/> and <paramref name="environment"/> over the test defaults.</summary>
+    public static LspTestClient StartProcess(IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var process = SpeclspProcess.Start(args);
+        var process = SpeclspProcess.Start(args, environment);
         var client = new LspTestClient(process.StandardInput.BaseStream, PipeReader.Create(process.StandardOutput.BaseStream), WaitForExitAsync(process), process);
         process.ErrorDataReceived += (_, e) =>
         {
