@@ -153,6 +153,6 @@ public static class FileIndexCodec
         }
 
         return FileIndex.FromParts(
-            path, title, headings.MoveToImmutable(), anchors.MoveToImmutable(), definitions.MoveToImmutable(), mentions.MoveToImmutable(), links.MoveToImmutable(), references.MoveToImmutable(), roots);
+            path, title, headings.MoveToImmutable(), anchors.MoveToImmutable(), definitions.MoveToImmutable(), mentions.MoveToImmutable(), links.MoveToImmutable(), references.MoveToImmutable(), roots, idsInterned: true);
     }
 }

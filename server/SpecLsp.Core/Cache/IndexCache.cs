@@ -82,13 +82,15 @@ public sealed class IndexCache
                 {
                     try
                     {
-                        if (!options.CancellationToken.IsCancellationRequested && workspace.ReadFile(candidate.Path).Text is { } text && ContentHash.Of(text) == candidate.Hash)
+                        if (!options.CancellationToken.IsCancellationRequested && workspace.HashFile(candidate.Path) == candidate.Hash)
                         {
                             found[candidate.Path] = new Hit(candidate.Hash, FileIndexCodec.Read(candidate.Payload.AsSpan(0, candidate.Length), candidate.Path, roots));
                         }
                     }
-                    catch (InvalidDataException)
+                    catch (Exception e) when (e is not OutOfMemoryException)
                     {
+                        // Damaged bytes (InvalidDataException), or anything else a bad entry could cause: the cache is
+                        // not used at all, and the scan parses every file as without one.
                         Volatile.Write(ref damaged, true);
                     }
                     finally

@@ -161,6 +161,60 @@ public sealed class DiskWorkspace : IWorkspace
         }
     }
 
+    /// <inheritdoc />
+    public UInt128? HashFile(string path)
+    {
+        if (!IsInside(path, out var real))
+        {
+            return null;
+        }
+
+        byte[]? buffer = null;
+        try
+        {
+            // As ReadFile: a named pipe (or a device) reports no length and would block the open.
+            var info = new FileInfo(real);
+            if (!info.Exists || info.Length == 0)
+            {
+                return info.Exists ? Cache.ContentHash.OfUtf8([]) : null;
+            }
+
+            using var handle = File.OpenHandle(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            long length = RandomAccess.GetLength(handle);
+            if (length > _maxFileBytes)
+            {
+                return null;
+            }
+
+            // A file that does not fit in one read (it grew meanwhile) is hashed wrongly at worst, so it is parsed.
+            buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length + 1);
+            int read = 0;
+            while (read < buffer.Length && RandomAccess.Read(handle, buffer.AsSpan(read), read) is int n and > 0)
+            {
+                read += n;
+            }
+
+            var bytes = buffer.AsSpan(0, read);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+
+            return Cache.ContentHash.OfUtf8(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
     /// <summary>Decodes a file's bytes as UTF-8 text, refusing NUL bytes and invalid UTF-8.</summary>
     public static FileReadResult Decode(ReadOnlySpan<byte> bytes)
     {

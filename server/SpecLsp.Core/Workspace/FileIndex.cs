@@ -84,7 +84,8 @@ public sealed class FileIndex
 
     /// <summary>
     /// The entry made of these parts, as <see cref="Create"/> makes it from a document: links resolved against
-    /// <paramref name="roots"/>, IDs shared. The index cache restores entries through this.
+    /// <paramref name="roots"/>, IDs shared (already, when <paramref name="idsInterned"/>: the index cache's reader
+    /// shares them as it reads). The index cache restores entries through this.
     /// </summary>
     internal static FileIndex FromParts(
         string path,
@@ -95,7 +96,8 @@ public sealed class FileIndex
         ImmutableArray<IdMention> idMentions,
         ImmutableArray<LinkNode> links,
         ImmutableArray<LinkReferenceDefinition> definitions,
-        ImmutableArray<string> roots)
+        ImmutableArray<string> roots,
+        bool idsInterned = false)
     {
         var indexed = ImmutableArray.CreateBuilder<IndexedLink>(links.Length);
         foreach (var link in links)
@@ -111,8 +113,8 @@ public sealed class FileIndex
             Title = title,
             Headings = headings,
             ExplicitAnchors = explicitAnchors,
-            IdDefinitions = [.. idDefinitions.Select(d => Intern(d.Id) is var id && ReferenceEquals(id, d.Id) ? d : d with { Id = id })],
-            IdMentions = [.. idMentions.Select(m => Intern(m.Id) is var id && ReferenceEquals(id, m.Id) ? m : m with { Id = id })],
+            IdDefinitions = idsInterned ? idDefinitions : [.. idDefinitions.Select(d => Intern(d.Id) is var id && ReferenceEquals(id, d.Id) ? d : d with { Id = id })],
+            IdMentions = idsInterned ? idMentions : [.. idMentions.Select(m => Intern(m.Id) is var id && ReferenceEquals(id, m.Id) ? m : m with { Id = id })],
             Links = indexed.MoveToImmutable(),
             ReferenceDefinitions = definitions,
             ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, path, roots))],

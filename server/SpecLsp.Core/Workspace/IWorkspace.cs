@@ -49,6 +49,12 @@ public interface IWorkspace
     /// <summary>Reads a file as text. Never throws; paths outside the roots fail without being touched.</summary>
     FileReadResult ReadFile(string path);
 
+    /// <summary>
+    /// The <see cref="Cache.ContentHash"/> of the file's text, or null when it cannot be read as text: what the index
+    /// cache compares with its entries. Never throws. The disk reads the bytes without decoding them.
+    /// </summary>
+    UInt128? HashFile(string path) => ReadFile(path).Text is { } text ? Cache.ContentHash.Of(text) : null;
+
     /// <summary>What <paramref name="path"/> is. Paths outside the roots are <see cref="PathState.Outside"/> without being touched.</summary>
     PathState GetPathState(string path);
 }
