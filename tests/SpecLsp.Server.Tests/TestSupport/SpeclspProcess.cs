@@ -8,10 +8,11 @@ public static class SpeclspProcess
     public static string DllPath { get; } = FindDll();
 
     /// <summary>
-    /// The cache folder of the processes these tests start: one of this test run's own, never the user's, so that no
-    /// test reads a cache another run wrote.
+    /// The cache folder of the servers these tests run, never the user's. Shared by test runs: every test's workspace
+    /// is a folder of its own (the caches are per workspace) and every build writes its own, and the servers remove
+    /// caches a month old.
     /// </summary>
-    public static string CacheDirectory { get; } = Path.Combine(Path.GetTempPath(), $"speclsp-test-cache-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    public static string CacheDirectory { get; } = Path.Combine(Path.GetTempPath(), "speclsp-test-cache");
 
     public static Process Start(params string[] args) => Start(args, environment: null);
 
