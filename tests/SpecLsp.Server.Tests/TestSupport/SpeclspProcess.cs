@@ -9,7 +9,7 @@ public static class SpeclspProcess
 
     /// <summary>
     /// The cache folder of the servers these tests run, never the user's. Shared by test runs: every test's workspace
-    /// is a folder of its own (the caches are per workspace) and every build writes its own, and the servers remove
+    /// is a folder of its own (the caches are per workspace), a cache from another build is never read, and the servers remove
     /// caches a month old.
     /// </summary>
     public static string CacheDirectory { get; } = Path.Combine(Path.GetTempPath(), "speclsp-test-cache");
