@@ -152,8 +152,15 @@ public sealed class DiskWorkspace : IWorkspace
                 return FileReadResult.Ok(string.Empty);
             }
 
-            var bytes = File.ReadAllBytes(real);
-            return Decode(bytes);
+            var bytes = ReadBytes(real, info.Length);
+            try
+            {
+                return Decode(bytes.Span);
+            }
+            finally
+            {
+                bytes.Dispose();
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -169,7 +176,6 @@ public sealed class DiskWorkspace : IWorkspace
             return null;
         }
 
-        byte[]? buffer = null;
         try
         {
             // As ReadFile: a named pipe (or a device) reports no length and would block the open.
@@ -179,36 +185,72 @@ public sealed class DiskWorkspace : IWorkspace
                 return info.Exists ? Cache.ContentHash.OfUtf8([]) : null;
             }
 
-            using var handle = File.OpenHandle(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            long length = RandomAccess.GetLength(handle);
-            if (length > _maxFileBytes)
+            if (info.Length > _maxFileBytes)
             {
                 return null;
             }
 
-            // A file that does not fit in one read (it grew meanwhile) is hashed wrongly at worst, so it is parsed.
-            buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length + 1);
+            var bytes = ReadBytes(real, info.Length);
+            try
+            {
+                var span = bytes.Span;
+                return Cache.ContentHash.OfUtf8(span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? span[3..] : span);
+            }
+            finally
+            {
+                bytes.Dispose();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return null;
+        }
+    }
+
+    // The file's bytes in a pooled buffer (a scan reads 10,000 files: no array of each is left to the GC). A file that
+    // grew since its length was taken is read whole all the same.
+    private static PooledBytes ReadBytes(string real, long length)
+    {
+        // The pool keeps what it lends: only spec-sized files borrow from it, a large one is read into its own array.
+        if (length >= 1 << 20)
+        {
+            var all = File.ReadAllBytes(real);
+            return new PooledBytes(all, all.Length, pooled: false);
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(length + 1, int.MaxValue));
+        try
+        {
+            using var handle = File.OpenHandle(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             int read = 0;
             while (read < buffer.Length && RandomAccess.Read(handle, buffer.AsSpan(read), read) is int n and > 0)
             {
                 read += n;
             }
 
-            var bytes = buffer.AsSpan(0, read);
-            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            if (read < buffer.Length)
             {
-                bytes = bytes[3..];
+                return new PooledBytes(buffer, read);
             }
+        }
+        catch
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
 
-            return Cache.ContentHash.OfUtf8(bytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        var whole = File.ReadAllBytes(real);
+        return new PooledBytes(whole, whole.Length, pooled: false);
+    }
+
+    private readonly struct PooledBytes(byte[] buffer, int length, bool pooled = true) : IDisposable
+    {
+        public ReadOnlySpan<byte> Span => buffer.AsSpan(0, length);
+
+        public void Dispose()
         {
-            return null;
-        }
-        finally
-        {
-            if (buffer is not null)
+            if (pooled)
             {
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
