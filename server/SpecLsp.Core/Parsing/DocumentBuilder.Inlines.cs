@@ -212,25 +212,19 @@ internal sealed partial class DocumentBuilder
         var anchor = _anchorBuffer.Clear();
         var stack = _plainStack;
         stack.Clear();
-        void Push(ContainerInline parent, bool inImage)
-        {
-            for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
-            {
-                stack.Push((child, inImage));
-            }
-        }
-
-        Push(container, false);
+        PushChildren(stack, container, inImage: false);
         while (stack.Count > 0)
         {
             var (inline, inImage) = stack.Pop();
-            string? piece = inline switch
+
+            // Literal text is appended from the parser's buffer: no string a piece.
+            ReadOnlySpan<char> piece = inline switch
             {
-                LiteralInline literal => literal.Content.ToString(),
+                LiteralInline literal => literal.Content.AsSpan(),
                 CodeInline code => code.Content,
-                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                HtmlEntityInline entity => entity.Transcoded.AsSpan(),
                 AutolinkInline autolink => autolink.Url,
-                _ => null,
+                _ => default,
             };
 
             if (inline is LineBreakInline)
@@ -239,7 +233,7 @@ internal sealed partial class DocumentBuilder
                 title.Append(' ');
                 anchor.Append('\n');
             }
-            else if (piece is not null)
+            else if (inline is LiteralInline or CodeInline or HtmlEntityInline or AutolinkInline)
             {
                 title.Append(piece);
                 if (!inImage)
@@ -249,11 +243,11 @@ internal sealed partial class DocumentBuilder
             }
             else if (inline is ContainerInline child and not LinkInline { IsAutoLink: true })
             {
-                Push(child, inImage || inline is LinkInline { IsImage: true });
+                PushChildren(stack, child, inImage || inline is LinkInline { IsImage: true });
             }
             else if (inline is LinkInline { IsAutoLink: true } auto)
             {
-                string text = auto.FirstChild is LiteralInline l ? l.Content.ToString() : auto.Url ?? string.Empty;
+                var text = auto.FirstChild is LiteralInline l ? l.Content.AsSpan() : (auto.Url ?? string.Empty).AsSpan();
                 title.Append(text);
                 anchor.Append(text);
             }
@@ -261,6 +255,14 @@ internal sealed partial class DocumentBuilder
 
         // GitHub slugs the rendered text as it is: runs of spaces and a space left before a comment or an image count.
         return (CollapseWhiteSpace(title), anchor.ToString());
+    }
+
+    private static void PushChildren(Stack<(Inline Inline, bool InImage)> stack, ContainerInline parent, bool inImage)
+    {
+        for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
+        {
+            stack.Push((child, inImage));
+        }
     }
 
     private string CollapseWhiteSpace(StringBuilder text)
