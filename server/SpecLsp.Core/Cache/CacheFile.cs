@@ -175,10 +175,23 @@ public static class CacheFile
         internal CacheFileWriter(string file, byte[] header)
         {
             _file = file;
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            CreateDirectory(Path.GetDirectoryName(file)!);
             _temporary = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             _stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
             Append(header);
+        }
+
+        // The caches hold the headings, IDs and links of private repositories: the folder is the user's alone.
+        private static void CreateDirectory(string directory)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
 
         /// <summary>Adds the record of <paramref name="path"/>, whose text hashed to <paramref name="hash"/>.</summary>

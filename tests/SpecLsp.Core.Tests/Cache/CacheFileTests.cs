@@ -78,6 +78,17 @@ public sealed class CacheFileTests : IDisposable
     }
 
     [Fact]
+    public void TheFolderItCreates_IsTheUsersAlone()
+    {
+        Write("index", "key", ("/a.md", 1, "first"));
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_directory));
+        }
+    }
+
+    [Fact]
     public void TheFileName_DependsOnKindAndKey()
     {
         Assert.Equal(CacheFile.PathFor(_directory, "index", "k"), CacheFile.PathFor(_directory, "index", "k"));
