@@ -21,6 +21,11 @@ internal static class Program
             return WorkspaceIndexBenchmark.Run(args);
         }
 
+        if (args.Length > 0 && args[0] == "index-cache-verify")
+        {
+            return IndexCacheVerify.Run(args);
+        }
+
         if (args.Length > 0 && args[0] == "cache-profile")
         {
             return CacheProfile.Run(args);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using SpecLsp.Core.Cache;
+using SpecLsp.Core.Workspace;
+
+namespace SpecLsp.Benchmarks;
+
+/// <summary>
+/// Checks the index cache on real repositories: <c>… index-cache-verify DIR…</c> indexes each folder without a cache,
+/// then writes a cache and indexes it again from the cache, and compares every field of every entry of the two scans
+/// (links with their resolved targets). Exit code 1 when any folder differs.
+/// </summary>
+internal static class IndexCacheVerify
+{
+    public static int Run(string[] args)
+    {
+        int failures = 0;
+        foreach (var root in args.Skip(1))
+        {
+            var workspace = new DiskWorkspace([Path.GetFullPath(root)]);
+            var paths = workspace.EnumerateSpecFiles().ToList();
+            var directory = Path.Combine(Path.GetTempPath(), "speclsp-cache-verify-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var cache = IndexCache.For(directory, workspace.Roots);
+                var cold = WorkspaceIndexer.Scan(workspace, paths, cache: null);
+                bool saved = WorkspaceIndexer.Scan(workspace, paths, cache).SaveCache();
+                var warm = WorkspaceIndexer.Scan(workspace, paths, cache);
+                bool identical = Dump(cold.Entries) == Dump(warm.Entries);
+                int readable = cold.Entries.Count(e => e.UnreadableReason is null);
+                failures += identical && saved && warm.FromCache == readable ? 0 : 1;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{root}: {paths.Count} specs, {warm.FromCache} read back from the cache, {(identical ? "identical" : "DIFFERENT")} to the scan without it"));
+            }
+            finally
+            {
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static string Dump(IEnumerable<FileIndex> entries)
+    {
+        var text = new StringBuilder();
+        foreach (var e in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{e.Path} title={e.Title} unreadable={e.UnreadableReason}");
+            foreach (var h in e.Headings)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"H{h.Level} {h.Title}|{h.Anchor}|{h.Slug}|{h.HeadingRange}|{h.TitleRange}|{h.SectionRange}");
+            }
+
+            foreach (var a in e.ExplicitAnchors)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"A {a.Name} {a.Range}");
+            }
+
+            foreach (var d in e.IdDefinitions)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"D {d.Id} {d.Kind} {d.Title} {d.Range} {d.LineRange}");
+            }
+
+            foreach (var m in e.IdMentions)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"M {m.Id} {m.Range}");
+            }
+
+            foreach (var l in e.Links)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"L {l.Node} undefined={l.Node.IsUndefined} -> {l.Target} root={l.Target.IsRootRelative}");
+            }
+
+            for (int i = 0; i < e.ReferenceDefinitions.Length; i++)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"R {e.ReferenceDefinitions[i]} -> {e.ReferenceDefinitionTargets[i]}");
+            }
+        }
+
+        return text.ToString();
+    }
+}
