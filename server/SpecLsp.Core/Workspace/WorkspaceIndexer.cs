@@ -95,8 +95,10 @@ public static class WorkspaceIndexer
             }
         });
 
-        // Unchanged when every file came from the cache and the cache held no file that is gone.
-        bool unchanged = hits.Count == paths.Count && records == paths.Count;
+        // Unchanged when every readable file came from the cache (an unreadable one has no entry in it) and the cache
+        // held no file that is gone.
+        int readable = results.Count(r => r.Entry.UnreadableReason is null);
+        bool unchanged = hits.Count == readable && records == readable;
         return new IndexScan([.. results.Select(r => r.Entry)], hits.Count, cache, unchanged ? null : results);
     }
 }
@@ -113,6 +115,7 @@ public sealed class IndexScan
         FromCache = fromCache;
         _cache = cache;
         _toSave = toSave;
+        CacheWasCurrent = cache is not null && toSave is null;
     }
 
     /// <summary>Every file's entry.</summary>
@@ -120,6 +123,9 @@ public sealed class IndexScan
 
     /// <summary>How many entries came from the cache unparsed.</summary>
     public int FromCache { get; }
+
+    /// <summary>True when the cache held every readable file unchanged and nothing else: <see cref="SaveCache"/> does not write it.</summary>
+    public bool CacheWasCurrent { get; }
 
     /// <summary>
     /// Writes the cache when the scan found anything it did not hold (or it held files that are gone), else marks it
