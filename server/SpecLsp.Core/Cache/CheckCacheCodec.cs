@@ -39,18 +39,37 @@ public static class CheckCacheCodec
         Id = 3,
     }
 
-    /// <summary>The cache file holding <paramref name="entries"/>, valid under <paramref name="identity"/>.</summary>
-    public static byte[] Write(string identity, IEnumerable<CheckCacheEntry> entries)
+    /// <summary>Writes the cache file holding <paramref name="entries"/>, valid under <paramref name="identity"/>, to <paramref name="output"/>.</summary>
+    /// <remarks>One entry at a time, so writing costs one entry's bytes of memory, not the file's.</remarks>
+    public static void Write(Stream output, string identity, IReadOnlyCollection<CheckCacheEntry> entries)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(entries);
-        var list = entries.ToList();
-        using var payload = new MemoryStream();
-        var writer = new CheckCacheWriter(payload);
-        writer.WriteUInt((ulong)list.Count);
+        using var buffer = new MemoryStream();
+        var writer = new CheckCacheWriter(buffer);
+        writer.WriteUInt64(Magic);
+        writer.WriteUInt(FormatVersion);
+        writer.WriteString(identity);
+        buffer.WriteTo(output);
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length = 0;
+        void Emit()
+        {
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            hash.AppendData(bytes);
+            output.Write(bytes);
+            length += bytes.Length;
+            buffer.SetLength(0);
+        }
+
+        buffer.SetLength(0);
+        writer.WriteUInt((ulong)entries.Count);
+        Emit();
         using var body = new MemoryStream();
         var bodyWriter = new CheckCacheWriter(body);
-        foreach (var entry in list)
+        foreach (var entry in entries)
         {
             body.SetLength(0);
             bodyWriter.StartEntry();
@@ -62,18 +81,22 @@ public static class CheckCacheCodec
             writer.WriteUInt64(entry.Hash.High);
             writer.WriteUInt64(entry.Hash.Low);
             writer.WriteUInt((ulong)body.Length);
-            body.WriteTo(payload);
+            body.WriteTo(buffer);
+            Emit();
         }
 
-        using var file = new MemoryStream((int)payload.Length + 128);
-        var header = new CheckCacheWriter(file);
-        header.WriteUInt64(Magic);
-        header.WriteUInt(FormatVersion);
-        header.WriteString(identity);
-        header.WriteUInt((ulong)payload.Length);
-        file.Write(SHA256.HashData(payload.GetBuffer().AsSpan(0, (int)payload.Length)));
-        payload.WriteTo(file);
-        return file.ToArray();
+        // The trailer: the payload's length and hash, so a file cut short or changed anywhere reads as absent.
+        writer.WriteUInt64((ulong)length);
+        buffer.Write(hash.GetHashAndReset());
+        buffer.WriteTo(output);
+    }
+
+    /// <summary>The bytes of <see cref="Write(Stream, string, IReadOnlyCollection{CheckCacheEntry})"/>.</summary>
+    public static byte[] Write(string identity, IReadOnlyCollection<CheckCacheEntry> entries)
+    {
+        using var output = new MemoryStream();
+        Write(output, identity, entries);
+        return output.ToArray();
     }
 
     /// <summary>
@@ -95,14 +118,21 @@ public static class CheckCacheCodec
                 return null;
             }
 
-            int length = reader.ReadCount();
-            var expected = reader.Take(32);
             int start = reader.Position;
-            if (bytes.Length - start != length || !SHA256.HashData(bytes.Span.Slice(start, length)).AsSpan().SequenceEqual(expected))
+            const int Trailer = 8 + 32;
+            if (bytes.Length - start < Trailer)
             {
                 return null;
             }
 
+            var trailer = new CheckCacheReader(bytes, bytes.Length - Trailer);
+            int length = bytes.Length - start - Trailer;
+            if (trailer.ReadUInt64() != (ulong)length || !SHA256.HashData(bytes.Span.Slice(start, length)).AsSpan().SequenceEqual(trailer.Take(32)))
+            {
+                return null;
+            }
+
+            reader = new CheckCacheReader(bytes[..(start + length)], start);
             int count = reader.ReadCount();
             var directory = new Dictionary<string, (CheckContentHash Hash, int Offset, int Length)>(count, WorkspacePaths.Comparer);
             for (int i = 0; i < count; i++)

@@ -84,15 +84,18 @@ internal sealed class CheckCache
     }
 
     /// <summary>Replaces the cache with <paramref name="entries"/>, atomically: a reader sees the old file or the new one, whole.</summary>
-    public void Save(IEnumerable<CheckCacheEntry> entries)
+    public void Save(IReadOnlyCollection<CheckCacheEntry> entries)
     {
         string? temporary = null;
         try
         {
-            var bytes = CheckCacheCodec.Write(_identity, entries);
             Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
             temporary = $"{_file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temporary, bytes);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            {
+                CheckCacheCodec.Write(stream, _identity, entries);
+            }
+
             File.Move(temporary, _file, overwrite: true);
             temporary = null;
         }

@@ -147,7 +147,12 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time, st
         if (cache is not null)
         {
             cache.Report(reused, allPaths.Count);
-            cache.Save(kept);
+
+            // Every file the cache holds was found unchanged and none was analysed: the file on disk is this run's already.
+            if (kept.Count != reused || cached?.Count != reused)
+            {
+                cache.Save(kept);
+            }
         }
 
         return results;
