@@ -70,24 +70,50 @@ public sealed class FileIndex
     public static FileIndex Create(string path, SpecDocument document, ImmutableArray<string> roots)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var definitions = document.ReferenceDefinitions;
-        var links = ImmutableArray.CreateBuilder<IndexedLink>(document.Links.Length);
-        foreach (var link in document.Links)
+        return FromParts(
+            path,
+            document.Title?.Title,
+            [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range) { Slug = SameOrOwn(s.Slug, s.Anchor) })],
+            document.ExplicitAnchors,
+            document.IdDefinitions,
+            document.IdMentions,
+            document.Links,
+            document.ReferenceDefinitions,
+            roots);
+    }
+
+    /// <summary>
+    /// The entry made of these parts, as <see cref="Create"/> makes it from a document: links resolved against
+    /// <paramref name="roots"/>, IDs shared. The index cache restores entries through this.
+    /// </summary>
+    internal static FileIndex FromParts(
+        string path,
+        string? title,
+        ImmutableArray<HeadingEntry> headings,
+        ImmutableArray<ExplicitAnchor> explicitAnchors,
+        ImmutableArray<IdDefinition> idDefinitions,
+        ImmutableArray<IdMention> idMentions,
+        ImmutableArray<LinkNode> links,
+        ImmutableArray<LinkReferenceDefinition> definitions,
+        ImmutableArray<string> roots)
+    {
+        var indexed = ImmutableArray.CreateBuilder<IndexedLink>(links.Length);
+        foreach (var link in links)
         {
             var destination = link.Destination ?? FindDefinition(definitions, link.Label)?.Destination;
 
             // The index serves navigation, not display: a link's text is not kept.
-            links.Add(new IndexedLink(link with { Text = string.Empty }, LinkTarget.Resolve(destination, path, roots)));
+            indexed.Add(new IndexedLink(link.Text.Length == 0 ? link : link with { Text = string.Empty }, LinkTarget.Resolve(destination, path, roots)));
         }
 
         return new FileIndex(path)
         {
-            Title = document.Title?.Title,
-            Headings = [.. document.AllSections.Select(s => new HeadingEntry(s.Title, s.Anchor, s.Level, s.HeadingRange, s.TitleRange, s.Range) { Slug = SameOrOwn(s.Slug, s.Anchor) })],
-            ExplicitAnchors = document.ExplicitAnchors,
-            IdDefinitions = [.. document.IdDefinitions.Select(d => d with { Id = Intern(d.Id) })],
-            IdMentions = [.. document.IdMentions.Select(m => m with { Id = Intern(m.Id) })],
-            Links = links.MoveToImmutable(),
+            Title = title,
+            Headings = headings,
+            ExplicitAnchors = explicitAnchors,
+            IdDefinitions = [.. idDefinitions.Select(d => Intern(d.Id) is var id && ReferenceEquals(id, d.Id) ? d : d with { Id = id })],
+            IdMentions = [.. idMentions.Select(m => Intern(m.Id) is var id && ReferenceEquals(id, m.Id) ? m : m with { Id = id })],
+            Links = indexed.MoveToImmutable(),
             ReferenceDefinitions = definitions,
             ReferenceDefinitionTargets = [.. definitions.Select(d => LinkTarget.Resolve(d.Destination, path, roots))],
         };
@@ -216,7 +242,7 @@ public sealed class FileIndex
     private static string SameOrOwn(string value, string shared) => value == shared ? shared : value;
 
     // Local IDs (FR1, US-2) repeat across thousands of specs: share one string each. Long ones (spec IDs) are unique anyway.
-    private static string Intern(string id) => id.Length <= 10 ? IdStrings.GetOrAdd(id, id) : id;
+    internal static string Intern(string id) => id.Length <= 10 ? IdStrings.GetOrAdd(id, id) : id;
 
     private static LinkReferenceDefinition? FindDefinition(ImmutableArray<LinkReferenceDefinition> definitions, string? label)
     {
