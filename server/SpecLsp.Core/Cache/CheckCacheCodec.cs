@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using SpecLsp.Core.Analysis;
 using SpecLsp.Core.Diagnostics;
-using SpecLsp.Core.Model;
 using SpecLsp.Core.References;
 using SpecLsp.Core.Templates;
 using SpecLsp.Core.Workspace;
@@ -15,185 +13,79 @@ namespace SpecLsp.Core.Cache;
 /// the cross-file questions still open (answered afresh each run) and its template choice.
 /// </summary>
 /// <param name="Path">The file's normalised path.</param>
-/// <param name="Hash">The hash of the text the entry was made from.</param>
+/// <param name="Hash">The <see cref="ContentHash"/> of the text the entry was made from.</param>
 /// <param name="CrossFileEntry">What other files' diagnostics read of it.</param>
 /// <param name="Analysis">Its diagnostics and open questions, or null when it was not checked.</param>
 /// <param name="Choice">Its template choice, or null when it was not checked.</param>
-public sealed record CheckCacheEntry(string Path, CheckContentHash Hash, FileIndex CrossFileEntry, PendingAnalysis? Analysis, TemplateChoice? Choice);
+public sealed record CheckCacheEntry(string Path, UInt128 Hash, FileIndex CrossFileEntry, PendingAnalysis? Analysis, TemplateChoice? Choice);
 
 /// <summary>
-/// The bytes of <c>speclsp check</c>'s cache file: a header (format version, the identity of what the entries are
-/// valid under, a SHA-256 of the rest), a directory of paths and content hashes, and each entry's own bytes, read only
-/// when its file is unchanged. Any byte out of place makes the file, or that entry, read as absent: never as a
-/// different analysis.
+/// <c>speclsp check</c>'s cache in a <see cref="CacheFile"/> of kind <c>check</c>: one record per file, its payload the
+/// cross-file entry (<see cref="FileIndexCodec"/>), the analysis's diagnostics and questions in order, and the
+/// template choice. Records are decoded only when their file is unchanged, on the thread that reads that file. Any
+/// byte out of place makes the file, or that entry, read as absent: never as a different analysis.
 /// </summary>
 public static class CheckCacheCodec
 {
-    private const ulong Magic = 0x31454843434C5053; // "SPLCCHE1"
-    private const int FormatVersion = 1;
+    /// <summary>The <see cref="CacheFile"/> kind.</summary>
+    public const string Kind = "check";
 
     private enum Slot : byte
     {
-        Diagnostic = 1,
-        LinkTarget = 2,
-        Id = 3,
+        Diagnostic,
+        LinkTarget,
+        Id,
     }
 
-    /// <summary>Writes the cache file holding <paramref name="entries"/>, valid under <paramref name="identity"/>, to <paramref name="output"/>.</summary>
-    /// <remarks>One entry at a time, so writing costs one entry's bytes of memory, not the file's.</remarks>
-    public static void Write(Stream output, string identity, IReadOnlyCollection<CheckCacheEntry> entries)
+    /// <summary>Writes <paramref name="entries"/> to a new cache file at <paramref name="file"/> for <paramref name="key"/>, replacing the old one whole.</summary>
+    /// <exception cref="IOException">When it cannot be written; the old file is then left as it was.</exception>
+    public static void Write(string file, string key, IEnumerable<CheckCacheEntry> entries)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(entries);
-        using var buffer = new MemoryStream();
-        var writer = new CheckCacheWriter(buffer);
-        writer.WriteUInt64(Magic);
-        writer.WriteUInt(FormatVersion);
-        writer.WriteString(identity);
-        buffer.WriteTo(output);
-
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long length = 0;
-        void Emit()
-        {
-            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            hash.AppendData(bytes);
-            output.Write(bytes);
-            length += bytes.Length;
-            buffer.SetLength(0);
-        }
-
-        buffer.SetLength(0);
-        writer.WriteUInt((ulong)entries.Count);
-        Emit();
-        using var body = new MemoryStream();
-        var bodyWriter = new CheckCacheWriter(body);
+        using var output = CacheFile.Create(file, Kind, key);
+        var payload = new CacheWriter(16 << 10);
+        var index = new CacheWriter(8 << 10);
         foreach (var entry in entries)
         {
-            body.SetLength(0);
-            bodyWriter.StartEntry();
-            bodyWriter.WriteString(entry.Path);
-            WriteEntry(bodyWriter, entry);
-
-            writer.StartEntry();
-            writer.WriteString(entry.Path);
-            writer.WriteUInt64(entry.Hash.High);
-            writer.WriteUInt64(entry.Hash.Low);
-            writer.WriteUInt((ulong)body.Length);
-            body.WriteTo(buffer);
-            Emit();
+            payload.Clear();
+            WritePayload(payload, index, entry);
+            output.Add(entry.Path, entry.Hash, payload.Written);
         }
 
-        // The trailer: the payload's length and hash, so a file cut short or changed anywhere reads as absent.
-        writer.WriteUInt64((ulong)length);
-        buffer.Write(hash.GetHashAndReset());
-        buffer.WriteTo(output);
-    }
-
-    /// <summary>The bytes of <see cref="Write(Stream, string, IReadOnlyCollection{CheckCacheEntry})"/>.</summary>
-    public static byte[] Write(string identity, IReadOnlyCollection<CheckCacheEntry> entries)
-    {
-        using var output = new MemoryStream();
-        Write(output, identity, entries);
-        return output.ToArray();
+        output.Commit();
     }
 
     /// <summary>
-    /// The entries of a cache file, or null when <paramref name="bytes"/> are not one written under
-    /// <paramref name="identity"/> (another version or configuration, truncated, corrupt). Never throws.
+    /// The entries of the cache file at <paramref name="file"/>, or null when it is not one written for
+    /// <paramref name="key"/> by this build (missing, another version or configuration, truncated, corrupt). Never throws.
     /// </summary>
-    /// <param name="bytes">The file's bytes.</param>
-    /// <param name="identity">What the entries must have been made under.</param>
+    /// <param name="file">The cache file.</param>
+    /// <param name="key">What the entries must have been written for.</param>
     /// <param name="catalog">The templates in force, for the template choices.</param>
-    public static CheckCacheContents? Read(ReadOnlyMemory<byte> bytes, string identity, TemplateCatalog catalog)
+    /// <param name="roots">The workspace roots, for the cross-file entries.</param>
+    public static CheckCacheContents? Read(string file, string key, TemplateCatalog catalog, ImmutableArray<string> roots)
     {
-        ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(catalog);
-        try
-        {
-            var reader = new CheckCacheReader(bytes);
-            if (reader.ReadUInt64() != Magic || reader.ReadUInt() != FormatVersion || reader.ReadString() != identity)
-            {
-                return null;
-            }
-
-            int start = reader.Position;
-            const int Trailer = 8 + 32;
-            if (bytes.Length - start < Trailer)
-            {
-                return null;
-            }
-
-            var trailer = new CheckCacheReader(bytes, bytes.Length - Trailer);
-            int length = bytes.Length - start - Trailer;
-            if (trailer.ReadUInt64() != (ulong)length || !SHA256.HashData(bytes.Span.Slice(start, length)).AsSpan().SequenceEqual(trailer.Take(32)))
-            {
-                return null;
-            }
-
-            reader = new CheckCacheReader(bytes[..(start + length)], start);
-            int count = reader.ReadCount();
-            var directory = new Dictionary<string, (CheckContentHash Hash, int Offset, int Length)>(count, WorkspacePaths.Comparer);
-            for (int i = 0; i < count; i++)
-            {
-                reader.StartEntry();
-                string path = reader.ReadRequiredString();
-                var hash = new CheckContentHash(reader.ReadUInt64(), reader.ReadUInt64());
-                int bodyLength = reader.ReadCount();
-                directory[path] = (hash, reader.Position, bodyLength);
-                reader.Skip(bodyLength);
-            }
-
-            return reader.AtEnd ? new CheckCacheContents(bytes, directory, catalog) : null;
-        }
-        catch (CheckCacheFormatException)
-        {
-            return null;
-        }
+        var records = new Dictionary<string, (UInt128 Hash, byte[] Payload)>(WorkspacePaths.Comparer);
+        return CacheFile.TryRead(file, Kind, key, (path, hash, payload) => records[path] = (hash, payload.ToArray()))
+            ? new CheckCacheContents(records, catalog, roots)
+            : null;
     }
 
-    private static void WriteEntry(CheckCacheWriter writer, CheckCacheEntry entry)
+    private static void WritePayload(CacheWriter writer, CacheWriter index, CheckCacheEntry entry)
     {
-        var index = entry.CrossFileEntry;
-        writer.WriteString(index.Title);
-        writer.WriteUInt((ulong)index.Headings.Length);
-        foreach (var heading in index.Headings)
-        {
-            writer.WriteString(heading.Title);
-            writer.WriteString(heading.Anchor);
-            writer.WriteString(heading.Slug);
-            writer.WriteInt(heading.Level);
-            writer.WriteRange(heading.HeadingRange);
-            writer.WriteRange(heading.TitleRange);
-            writer.WriteRange(heading.SectionRange);
-        }
-
-        writer.WriteUInt((ulong)index.ExplicitAnchors.Length);
-        foreach (var anchor in index.ExplicitAnchors)
-        {
-            writer.WriteString(anchor.Name);
-            writer.WriteRange(anchor.Range);
-        }
-
-        writer.WriteUInt((ulong)index.IdDefinitions.Length);
-        foreach (var definition in index.IdDefinitions)
-        {
-            writer.WriteString(definition.Id);
-            writer.WriteRange(definition.Range);
-            writer.WriteInt((int)definition.Kind);
-            writer.WriteString(definition.Title);
-            writer.WriteRange(definition.LineRange);
-        }
+        index.Clear();
+        FileIndexCodec.Write(index, entry.CrossFileEntry);
+        writer.WriteBytes(index.Written);
 
         writer.WriteBool(entry.Analysis is not null);
         if (entry.Analysis is { } analysis)
         {
             var slots = analysis.Slots.ToList();
-            writer.WriteUInt((ulong)slots.Count);
+            writer.WriteCount(slots.Count);
             foreach (var slot in slots)
             {
-                WriteSlot(writer, slot);
+                WriteSlot(writer, slot, entry.Path);
             }
         }
 
@@ -204,7 +96,7 @@ public static class CheckCacheCodec
         }
     }
 
-    private static void WriteSlot(CheckCacheWriter writer, PendingSlot slot)
+    private static void WriteSlot(CacheWriter writer, PendingSlot slot, string path)
     {
         switch (slot.Question)
         {
@@ -214,7 +106,7 @@ public static class CheckCacheCodec
                 break;
             case LinkTargetQuestion link:
                 writer.WriteByte((byte)Slot.LinkTarget);
-                writer.WriteString(link.DocumentPath);
+                WritePath(writer, link.DocumentPath, path);
                 writer.WriteString(link.Destination);
                 writer.WriteString(link.TargetPath);
                 writer.WriteBool(link.IsRootRelative);
@@ -225,8 +117,8 @@ public static class CheckCacheCodec
                 break;
             case IdQuestion id:
                 writer.WriteByte((byte)Slot.Id);
-                writer.WriteInt((int)id.Kind);
-                writer.WriteString(id.DocumentPath);
+                writer.WriteByte((byte)id.Kind);
+                WritePath(writer, id.DocumentPath, path);
                 writer.WriteString(id.Id);
                 writer.WriteRange(id.Range);
                 break;
@@ -235,14 +127,25 @@ public static class CheckCacheCodec
         }
     }
 
-    private static void WriteDiagnostic(CheckCacheWriter writer, SpecDiagnostic diagnostic)
+    // A question's document is nearly always the entry's own file: a flag instead of the path again.
+    private static void WritePath(CacheWriter writer, string? value, string path)
+    {
+        bool same = value is not null && string.Equals(value, path, StringComparison.Ordinal);
+        writer.WriteBool(same);
+        if (!same)
+        {
+            writer.WriteString(value);
+        }
+    }
+
+    private static void WriteDiagnostic(CacheWriter writer, SpecDiagnostic diagnostic)
     {
         writer.WriteRange(diagnostic.Range);
-        writer.WriteInt((int)diagnostic.Severity);
+        writer.WriteByte((byte)diagnostic.Severity);
         writer.WriteString(diagnostic.Code);
         writer.WriteString(diagnostic.Message);
         writer.WriteBool(diagnostic.IsUnnecessary);
-        writer.WriteUInt((ulong)diagnostic.Related.Length);
+        writer.WriteCount(diagnostic.Related.Length);
         foreach (var related in diagnostic.Related)
         {
             writer.WriteString(related.DocumentPath);
@@ -250,7 +153,7 @@ public static class CheckCacheCodec
             writer.WriteString(related.Message);
         }
 
-        writer.WriteUInt((ulong)diagnostic.Data.Count);
+        writer.WriteCount(diagnostic.Data.Count);
         foreach (var (key, value) in diagnostic.Data)
         {
             writer.WriteString(key);
@@ -258,151 +161,156 @@ public static class CheckCacheCodec
         }
     }
 
-    private static void WriteChoice(CheckCacheWriter writer, TemplateChoice choice)
+    private static void WriteChoice(CacheWriter writer, TemplateChoice choice)
     {
         writer.WriteString(choice.Template?.Name);
-        writer.WriteInt((int)choice.Reason);
-        writer.WriteDouble(choice.Score);
+        writer.WriteByte((byte)choice.Reason);
+        writer.WriteUInt64((ulong)BitConverter.DoubleToInt64Bits(choice.Score));
         writer.WriteInt(choice.Matched);
         writer.WriteInt(choice.Total);
         writer.WriteString(choice.RequestedName);
         writer.WriteString(choice.Closest?.Name);
         writer.WriteString(choice.RunnerUp?.Name);
-        writer.WriteUInt((ulong)choice.Evidence.Length);
+        writer.WriteCount(choice.Evidence.Length);
         foreach (var evidence in choice.Evidence)
         {
-            writer.WriteInt((int)evidence.Kind);
+            writer.WriteByte((byte)evidence.Kind);
             writer.WriteString(evidence.Detail);
         }
     }
 
-    internal static CheckCacheEntry ReadEntry(CheckCacheReader reader, string path, CheckContentHash hash, TemplateCatalog catalog)
+    internal static CheckCacheEntry ReadEntry(ReadOnlySpan<byte> payload, string path, UInt128 hash, TemplateCatalog catalog, ImmutableArray<string> roots)
     {
-        reader.StartEntry();
-        if (!WorkspacePaths.Comparer.Equals(reader.ReadRequiredString(), path))
+        var reader = new CacheReader(payload);
+        var index = FileIndexCodec.Read(reader.ReadBytes(), path, roots);
+        PendingAnalysis? analysis = null;
+        if (reader.ReadBool())
         {
-            throw new CheckCacheFormatException();
+            int count = reader.ReadCount(minBytesEach: 2);
+            var slots = new List<PendingSlot>(count);
+            for (int i = 0; i < count; i++)
+            {
+                slots.Add(ReadSlot(ref reader, path));
+            }
+
+            analysis = PendingAnalysis.FromSlots(slots);
         }
 
-        string? title = reader.ReadString();
-        var headings = ReadArray(reader, ReadHeading);
-        var anchors = ReadArray(reader, r => new ExplicitAnchor(r.ReadRequiredString(), r.ReadRange()));
-        var definitions = ReadArray(reader, r => new IdDefinition(r.ReadRequiredString(), r.ReadRange(), ReadEnum<IdDefinitionKind>(r), r.ReadRequiredString(), r.ReadRange()));
-        var index = FileIndex.CrossFileEntry(path, title, headings, anchors, definitions);
-
-        PendingAnalysis? analysis = reader.ReadBool() ? PendingAnalysis.FromSlots(ReadArray(reader, ReadSlot)) : null;
-        TemplateChoice? choice = reader.ReadBool() ? ReadChoice(reader, catalog) : null;
-        return new CheckCacheEntry(path, hash, index, analysis, choice);
+        var choice = reader.ReadBool() ? ReadChoice(ref reader, catalog) : null;
+        return reader.AtEnd ? new CheckCacheEntry(path, hash, index, analysis, choice) : throw new InvalidDataException("The cache is damaged: bytes after an entry.");
     }
 
-    private static HeadingEntry ReadHeading(CheckCacheReader reader)
+    private static PendingSlot ReadSlot(ref CacheReader reader, string path)
     {
-        string title = reader.ReadRequiredString();
-        string anchor = reader.ReadRequiredString();
-        string slug = reader.ReadRequiredString();
-        int level = reader.ReadInt();
-        var heading = reader.ReadRange();
-        var titleRange = reader.ReadRange();
-        var section = reader.ReadRange();
-        return new HeadingEntry(title, anchor, level, heading, titleRange, section) { Slug = slug };
+        switch ((Slot)reader.ReadTag(3))
+        {
+            case Slot.Diagnostic:
+                return new PendingSlot(ReadDiagnostic(ref reader), null);
+            case Slot.LinkTarget:
+                string document = ReadPath(ref reader, path) ?? throw new InvalidDataException("The cache is damaged: a link question without its document.");
+                string? destination = reader.ReadString();
+                string target = reader.ReadRequiredString();
+                bool rootRelative = reader.ReadBool();
+                string? fragment = reader.ReadString();
+                var range = reader.ReadRange();
+                var fragmentRange = reader.ReadRange();
+                return new PendingSlot(null, new LinkTargetQuestion(document, destination, target, rootRelative, fragment, range, fragmentRange, reader.ReadString()));
+            default:
+                var kind = ReadEnum<IdQuestionKind>(ref reader);
+                string? asking = ReadPath(ref reader, path);
+                string id = reader.ReadRequiredString();
+                return new PendingSlot(null, new IdQuestion(kind, asking, id, reader.ReadRange()));
+        }
     }
 
-    private static PendingSlot ReadSlot(CheckCacheReader reader) => (Slot)reader.ReadByte() switch
-    {
-        Slot.Diagnostic => new PendingSlot(ReadDiagnostic(reader), null),
-        Slot.LinkTarget => new PendingSlot(null, new LinkTargetQuestion(
-            reader.ReadRequiredString(), reader.ReadString(), reader.ReadRequiredString(), reader.ReadBool(), reader.ReadString(), reader.ReadRange(), reader.ReadRange(), reader.ReadString())),
-        Slot.Id => new PendingSlot(null, new IdQuestion(ReadEnum<IdQuestionKind>(reader), reader.ReadString(), reader.ReadRequiredString(), reader.ReadRange())),
-        _ => throw new CheckCacheFormatException(),
-    };
+    private static string? ReadPath(ref CacheReader reader, string path) => reader.ReadBool() ? path : reader.ReadString();
 
-    private static SpecDiagnostic ReadDiagnostic(CheckCacheReader reader)
+    private static SpecDiagnostic ReadDiagnostic(ref CacheReader reader)
     {
         var range = reader.ReadRange();
-        var severity = ReadEnum<DiagnosticSeverity>(reader);
+        var severity = ReadEnum<DiagnosticSeverity>(ref reader);
         string code = reader.ReadRequiredString();
         string message = reader.ReadRequiredString();
         bool unnecessary = reader.ReadBool();
-        var related = ReadArray(reader, r => new RelatedLocation(r.ReadString(), r.ReadRange(), r.ReadRequiredString()));
-        int count = reader.ReadCount();
+        var related = ImmutableArray.CreateBuilder<RelatedLocation>(reader.ReadCount(minBytesEach: 6));
+        for (int i = 0; i < related.Capacity; i++)
+        {
+            string? document = reader.ReadString();
+            var where = reader.ReadRange();
+            related.Add(new RelatedLocation(document, where, reader.ReadRequiredString()));
+        }
+
+        int count = reader.ReadCount(minBytesEach: 2);
         var data = ImmutableDictionary<string, string>.Empty;
         for (int i = 0; i < count; i++)
         {
-            data = data.Add(reader.ReadRequiredString(), reader.ReadRequiredString());
+            string key = reader.ReadRequiredString();
+            data = data.SetItem(key, reader.ReadRequiredString());
         }
 
-        return new SpecDiagnostic(range, severity, code, message) { IsUnnecessary = unnecessary, Related = related, Data = data };
+        return new SpecDiagnostic(range, severity, code, message) { IsUnnecessary = unnecessary, Related = related.MoveToImmutable(), Data = data };
     }
 
-    private static TemplateChoice ReadChoice(CheckCacheReader reader, TemplateCatalog catalog)
+    private static TemplateChoice ReadChoice(ref CacheReader reader, TemplateCatalog catalog)
     {
-        var template = FindTemplate(reader, catalog);
-        var reason = ReadEnum<TemplateChoiceReason>(reader);
-        double score = reader.ReadDouble();
+        var template = FindTemplate(ref reader, catalog);
+        var reason = ReadEnum<TemplateChoiceReason>(ref reader);
+        double score = BitConverter.Int64BitsToDouble((long)reader.ReadUInt64());
         int matched = reader.ReadInt();
         int total = reader.ReadInt();
         string? requested = reader.ReadString();
-        var closest = FindTemplate(reader, catalog);
-        var runnerUp = FindTemplate(reader, catalog);
-        var evidence = ReadArray(reader, r => new TemplateEvidence(ReadEnum<TemplateEvidenceKind>(r), r.ReadRequiredString()));
-        return new TemplateChoice(template, reason, score, matched, total, requested) { Closest = closest, RunnerUp = runnerUp, Evidence = evidence };
-    }
-
-    // A template the entry names must be the catalog's: the identity covers the templates, so a miss is a bad entry.
-    private static SpecTemplate? FindTemplate(CheckCacheReader reader, TemplateCatalog catalog) =>
-        reader.ReadString() is not { } name ? null
-        : catalog.Find(name) is { } template && template.Name == name ? template
-        : throw new CheckCacheFormatException();
-
-    private static TEnum ReadEnum<TEnum>(CheckCacheReader reader)
-        where TEnum : struct, Enum
-    {
-        int value = reader.ReadInt();
-        var result = (TEnum)(object)value;
-        return Enum.IsDefined(result) ? result : throw new CheckCacheFormatException();
-    }
-
-    private static ImmutableArray<T> ReadArray<T>(CheckCacheReader reader, Func<CheckCacheReader, T> read)
-    {
-        int count = reader.ReadCount();
-        var builder = ImmutableArray.CreateBuilder<T>(count);
-        for (int i = 0; i < count; i++)
+        var closest = FindTemplate(ref reader, catalog);
+        var runnerUp = FindTemplate(ref reader, catalog);
+        var evidence = ImmutableArray.CreateBuilder<TemplateEvidence>(reader.ReadCount(minBytesEach: 2));
+        for (int i = 0; i < evidence.Capacity; i++)
         {
-            builder.Add(read(reader));
+            var kind = ReadEnum<TemplateEvidenceKind>(ref reader);
+            evidence.Add(new TemplateEvidence(kind, reader.ReadRequiredString()));
         }
 
-        return builder.MoveToImmutable();
+        return new TemplateChoice(template, reason, score, matched, total, requested) { Closest = closest, RunnerUp = runnerUp, Evidence = evidence.MoveToImmutable() };
+    }
+
+    // A template the entry names must be the catalog's: the key covers the templates, so a miss is a damaged entry.
+    private static SpecTemplate? FindTemplate(ref CacheReader reader, TemplateCatalog catalog) =>
+        reader.ReadString() is not { } name ? null
+        : catalog.Find(name) is { } template && template.Name == name ? template
+        : throw new InvalidDataException("The cache is damaged: a template the catalog does not have.");
+
+    private static TEnum ReadEnum<TEnum>(ref CacheReader reader)
+        where TEnum : struct, Enum
+    {
+        var value = (TEnum)(object)(int)reader.ReadByte();
+        return Enum.IsDefined(value) ? value : throw new InvalidDataException($"The cache is damaged: not a {typeof(TEnum).Name}.");
     }
 }
 
-/// <summary>The entries of a cache file, each read when asked for.</summary>
+/// <summary>The entries of a cache file, each decoded when asked for.</summary>
 public sealed class CheckCacheContents
 {
-    private readonly ReadOnlyMemory<byte> _bytes;
-    private readonly Dictionary<string, (CheckContentHash Hash, int Offset, int Length)> _directory;
+    private readonly Dictionary<string, (UInt128 Hash, byte[] Payload)> _records;
     private readonly TemplateCatalog _catalog;
+    private readonly ImmutableArray<string> _roots;
 
-    internal CheckCacheContents(ReadOnlyMemory<byte> bytes, Dictionary<string, (CheckContentHash Hash, int Offset, int Length)> directory, TemplateCatalog catalog) =>
-        (_bytes, _directory, _catalog) = (bytes, directory, catalog);
+    internal CheckCacheContents(Dictionary<string, (UInt128 Hash, byte[] Payload)> records, TemplateCatalog catalog, ImmutableArray<string> roots) =>
+        (_records, _catalog, _roots) = (records, catalog, roots);
 
     /// <summary>How many files it holds.</summary>
-    public int Count => _directory.Count;
+    public int Count => _records.Count;
 
-    /// <summary>The entry of <paramref name="path"/> made from the text with <paramref name="hash"/>, or null (none, another text, or unreadable bytes). Thread safe.</summary>
-    public CheckCacheEntry? Find(string path, CheckContentHash hash)
+    /// <summary>The entry of <paramref name="path"/> made from the text with <paramref name="hash"/>, or null (none, another text, or damaged bytes). Thread safe.</summary>
+    public CheckCacheEntry? Find(string path, UInt128 hash)
     {
-        if (!_directory.TryGetValue(path, out var found) || found.Hash != hash)
+        if (!_records.TryGetValue(path, out var found) || found.Hash != hash)
         {
             return null;
         }
 
         try
         {
-            var reader = new CheckCacheReader(_bytes[..(found.Offset + found.Length)], found.Offset);
-            var entry = CheckCacheCodec.ReadEntry(reader, path, hash, _catalog);
-            return reader.AtEnd ? entry : null;
+            return CheckCacheCodec.ReadEntry(found.Payload, path, hash, _catalog, _roots);
         }
-        catch (CheckCacheFormatException)
+        catch (InvalidDataException)
         {
             return null;
         }

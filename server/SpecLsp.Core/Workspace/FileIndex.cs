@@ -167,16 +167,6 @@ public sealed class FileIndex
         IdDefinitions = [.. IdDefinitions.Select(d => d with { Title = string.Empty })],
     };
 
-    /// <summary>An entry of the shape <see cref="ForCrossFileChecks"/> gives, read back from <c>speclsp check</c>'s cache.</summary>
-    internal static FileIndex CrossFileEntry(
-        string path, string? title, ImmutableArray<HeadingEntry> headings, ImmutableArray<ExplicitAnchor> explicitAnchors, ImmutableArray<IdDefinition> idDefinitions) => new(path)
-    {
-        Title = title,
-        Headings = headings,
-        ExplicitAnchors = explicitAnchors,
-        IdDefinitions = [.. idDefinitions.Select(d => d with { Id = Intern(d.Id) })],
-    };
-
     /// <summary>An entry for a file that cannot be read as text.</summary>
     public static FileIndex Unreadable(string path, string reason) => new(path) { UnreadableReason = reason };
 

@@ -82,7 +82,7 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time, st
     {
         var isChecked = checkedPaths.ToHashSet(WorkspacePaths.Comparer);
         var early = WorkspaceIndex.Create(workspace);
-        var cached = cache?.Load(environment.Catalog);
+        var cached = cache?.Load(environment.Catalog, workspace.Roots);
         var kept = new ConcurrentBag<CheckCacheEntry>();
         int reused = 0;
         var entries = new ConcurrentBag<FileIndex>();
@@ -103,7 +103,7 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time, st
                 return;
             }
 
-            var hash = cache is null ? default : CheckContentHash.Of(text);
+            var hash = cache is null ? default : ContentHash.Of(text);
             if (cached?.Find(path, hash) is { } hit && (!isChecked.Contains(path) || hit is { Analysis: not null, Choice: not null }))
             {
                 Interlocked.Increment(ref reused);

@@ -12,12 +12,17 @@ namespace SpecLsp.Core.Tests.Cache;
 /// <c>speclsp check</c>'s cache file: what is read back completes to the diagnostics the analysis it was written from
 /// gives, against any workspace; and bytes that are not exactly what was written read as no cache at all.
 /// </summary>
-public sealed class CheckCacheCodecTests
+public sealed class CheckCacheCodecTests : IDisposable
 {
-    private const string Identity = "test build\n/ws";
+    private const string Key = "test configuration\n/ws";
+    private readonly string _folder = Directory.CreateTempSubdirectory("speclsp-checkcache-").FullName;
 
     private static readonly SpecLanguageService Service = new(
         new FixedTemplateEnvironmentSource(TemplateEnvironment.Default), new PendingDiagnosticsTests.FixedClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+
+    private string File => Path.Combine(_folder, "check.bin");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Read_WhatWriteWrote_CompletesToTheSameDiagnosticsAndChoice()
@@ -25,7 +30,8 @@ public sealed class CheckCacheCodecTests
         var (disk, entries) = Analyse();
         var whole = WholeIndex(disk);
 
-        var contents = CheckCacheCodec.Read(CheckCacheCodec.Write(Identity, entries), Identity, TemplateCatalog.BuiltIn);
+        CheckCacheCodec.Write(File, Key, entries);
+        var contents = CheckCacheCodec.Read(File, Key, TemplateCatalog.BuiltIn, disk.Roots);
 
         Assert.NotNull(contents);
         Assert.Equal(entries.Count, contents.Count);
@@ -37,7 +43,7 @@ public sealed class CheckCacheCodecTests
             Assert.Equal(entry.Choice!.Describe(), read.Choice!.Describe());
             Assert.Same(entry.Choice.Template, read.Choice.Template);
             Assert.Equal(Dump(entry.CrossFileEntry), Dump(read.CrossFileEntry));
-            Assert.Null(contents.Find(entry.Path, entry.Hash with { Low = entry.Hash.Low + 1 }));
+            Assert.Null(contents.Find(entry.Path, entry.Hash + 1));
         }
 
         // The index made of the read entries answers every question as the fresh one does.
@@ -50,7 +56,8 @@ public sealed class CheckCacheCodecTests
     {
         var (disk, entries) = Analyse();
         var export = entries.Single(e => e.Path == "/ws/specs/export.md");
-        var read = CheckCacheCodec.Read(CheckCacheCodec.Write(Identity, entries), Identity, TemplateCatalog.BuiltIn)!.Find(export.Path, export.Hash)!;
+        CheckCacheCodec.Write(File, Key, entries);
+        var read = CheckCacheCodec.Read(File, Key, TemplateCatalog.BuiltIn, disk.Roots)!.Find(export.Path, export.Hash)!;
         Assert.Contains("File 'missing.md' does not exist.", PendingDiagnosticsTests.Dump(read.Analysis!.Complete(WholeIndex(disk))), StringComparison.Ordinal);
 
         disk.Add("/ws/specs/missing.md", "# Missing\n\n## Overview\n");
@@ -63,17 +70,20 @@ public sealed class CheckCacheCodecTests
     [Fact]
     public void Read_AnyByteChangedOrCutShort_IsNoCache()
     {
-        var (_, entries) = Analyse();
-        byte[] good = CheckCacheCodec.Write(Identity, entries.Take(2).ToList());
-        Assert.NotNull(CheckCacheCodec.Read(good, Identity, TemplateCatalog.BuiltIn));
-        Assert.Null(CheckCacheCodec.Read(good, Identity + " other build", TemplateCatalog.BuiltIn));
+        var (disk, entries) = Analyse();
+        CheckCacheCodec.Write(File, Key, entries.Take(2));
+        byte[] good = System.IO.File.ReadAllBytes(File);
+        Assert.NotNull(CheckCacheCodec.Read(File, Key, TemplateCatalog.BuiltIn, disk.Roots));
+        Assert.Null(CheckCacheCodec.Read(File, Key + " changed", TemplateCatalog.BuiltIn, disk.Roots));
 
         for (int i = 0; i < good.Length; i++)
         {
             byte[] changed = (byte[])good.Clone();
             changed[i] ^= 0x01;
-            Assert.True(CheckCacheCodec.Read(changed, Identity, TemplateCatalog.BuiltIn) is null, $"byte {i} of {good.Length} changed");
-            Assert.True(CheckCacheCodec.Read(good.AsMemory(0, i), Identity, TemplateCatalog.BuiltIn) is null, $"cut to {i} bytes");
+            System.IO.File.WriteAllBytes(File, changed);
+            Assert.True(CheckCacheCodec.Read(File, Key, TemplateCatalog.BuiltIn, disk.Roots) is null, $"byte {i} of {good.Length} changed");
+            System.IO.File.WriteAllBytes(File, good[..i]);
+            Assert.True(CheckCacheCodec.Read(File, Key, TemplateCatalog.BuiltIn, disk.Roots) is null, $"cut to {i} bytes");
         }
     }
 
@@ -111,7 +121,7 @@ public sealed class CheckCacheCodecTests
             var snapshot = Snapshot(disk, path);
             var pending = Service.DiagnoseLater(Service.CreateContext(snapshot, empty));
             entries.Add(new CheckCacheEntry(
-                path, CheckContentHash.Of(disk.ReadFile(path).Text!), snapshot.IndexEntry(disk.Roots).ForCrossFileChecks(), pending.Analysis, snapshot.Choice(TemplateEnvironment.Default)));
+                path, ContentHash.Of(disk.ReadFile(path).Text!), snapshot.IndexEntry(disk.Roots).ForCrossFileChecks(), pending.Analysis, snapshot.Choice(TemplateEnvironment.Default)));
         }
 
         return (disk, entries);

@@ -67,7 +67,7 @@ public sealed partial class CheckCacheEndToEndTests : IDisposable
             ("empty", []),
             ("truncated", good[..(good.Length / 2)]),
             ("one byte changed", [.. good[..(good.Length / 2)], (byte)(good[good.Length / 2] ^ 0x20), .. good[(good.Length / 2 + 1)..]]),
-            ("another format version", [.. good[..8], (byte)(good[8] + 1), .. good[9..]]),
+            ("another header", [.. good[..8], (byte)(good[8] + 1), .. good[9..]]),
             ("not a cache", Encoding.UTF8.GetBytes("# Not a cache\n")),
         };
         foreach (var (name, bytes) in damages)
