@@ -24,7 +24,7 @@ if [ ! -d "$folder" ]; then
   dotnet run -c Release --project tests/SpecLsp.Benchmarks -- index-workspace "$files" "$folder" >/dev/null
 fi
 
-edited=$(find "$folder" -name '*.md' | sort | head -1)
+edited=$(find "$folder" -name '*.md' | sort | sed -n 1p)
 backup=$(mktemp)
 cp "$edited" "$backup"
 trap 'cp "$backup" "$edited"; rm -f "$backup"' EXIT

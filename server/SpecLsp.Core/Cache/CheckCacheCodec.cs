@@ -17,7 +17,11 @@ namespace SpecLsp.Core.Cache;
 /// <param name="CrossFileEntry">What other files' diagnostics read of it.</param>
 /// <param name="Analysis">Its diagnostics and open questions, or null when it was not checked.</param>
 /// <param name="Choice">Its template choice, or null when it was not checked.</param>
-public sealed record CheckCacheEntry(string Path, UInt128 Hash, FileIndex CrossFileEntry, PendingAnalysis? Analysis, TemplateChoice? Choice);
+public sealed record CheckCacheEntry(string Path, UInt128 Hash, FileIndex CrossFileEntry, PendingAnalysis? Analysis, TemplateChoice? Choice)
+{
+    /// <summary>The bytes the entry was read from, written again as they are (an unchanged file costs no encoding).</summary>
+    internal byte[]? Payload { get; init; }
+}
 
 /// <summary>
 /// <c>speclsp check</c>'s cache in a <see cref="CacheFile"/> of kind <c>check</c>: one record per file, its payload the
@@ -47,6 +51,12 @@ public static class CheckCacheCodec
         var index = new CacheWriter(8 << 10);
         foreach (var entry in entries)
         {
+            if (entry.Payload is { } read)
+            {
+                output.Add(entry.Path, entry.Hash, read);
+                continue;
+            }
+
             payload.Clear();
             WritePayload(payload, index, entry);
             output.Add(entry.Path, entry.Hash, payload.Written);
@@ -308,7 +318,7 @@ public sealed class CheckCacheContents
 
         try
         {
-            return CheckCacheCodec.ReadEntry(found.Payload, path, hash, _catalog, _roots);
+            return CheckCacheCodec.ReadEntry(found.Payload, path, hash, _catalog, _roots) with { Payload = found.Payload };
         }
         catch (InvalidDataException)
         {

@@ -46,6 +46,14 @@ public sealed class CheckCacheCodecTests : IDisposable
             Assert.Null(contents.Find(entry.Path, entry.Hash + 1));
         }
 
+        // Written again from what was read (unchanged files' bytes are copied, not encoded again), it reads the same.
+        string second = Path.Combine(_folder, "again.bin");
+        CheckCacheCodec.Write(second, Key, entries.Select(e => contents.Find(e.Path, e.Hash)!));
+        var again = CheckCacheCodec.Read(second, Key, TemplateCatalog.BuiltIn, disk.Roots);
+        Assert.NotNull(again);
+        Assert.All(entries, e => Assert.Equal(
+            PendingDiagnosticsTests.Dump(e.Analysis!.Complete(whole)), PendingDiagnosticsTests.Dump(again.Find(e.Path, e.Hash)!.Analysis!.Complete(whole))));
+
         // The index made of the read entries answers every question as the fresh one does.
         var fromCache = WorkspaceIndex.Create(disk).WithDiskFiles(entries.Select(e => contents.Find(e.Path, e.Hash)!.CrossFileEntry)).AsComplete();
         Assert.All(entries, e => Assert.Equal(PendingDiagnosticsTests.Dump(e.Analysis!.Complete(whole)), PendingDiagnosticsTests.Dump(e.Analysis.Complete(fromCache))));
