@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using SpecLsp.Core.Cache;
@@ -47,12 +48,11 @@ internal sealed class CheckCache
     /// <summary>The entries kept by the last run, or null when there are none to trust.</summary>
     public CheckCacheContents? Load(TemplateCatalog catalog, ImmutableArray<string> roots)
     {
+        long start = Stopwatch.GetTimestamp();
         var contents = CheckCacheCodec.Read(_file, _key, catalog, roots);
-        if (contents is null)
-        {
-            _log?.WriteLine($"speclsp check: no cache of this build and configuration at {_file} (or it is damaged), every file is analysed");
-        }
-
+        _log?.WriteLine(contents is null
+            ? $"speclsp check: no cache of this build and configuration at {_file} (or it is damaged), every file is analysed"
+            : $"speclsp check: read the cache of {contents.Count} files in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
         return contents;
     }
 
@@ -61,7 +61,9 @@ internal sealed class CheckCache
     {
         try
         {
+            long start = Stopwatch.GetTimestamp();
             CheckCacheCodec.Write(_file, _key, entries);
+            _log?.WriteLine($"speclsp check: wrote the cache in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -60,6 +60,8 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time, st
     {
         var normalizedRoot = WorkspacePaths.Normalize(root)!;
         var workspace = new DiskWorkspace([normalizedRoot], relative => environment.Configuration.IsSpec(relative));
+        // The cache is read (and its checksum checked) while the folders are walked.
+        var cached = fix || cache is null ? null : Task.Run(() => cache.Load(environment.Catalog, workspace.Roots), cancellationToken);
         var specs = workspace.EnumerateSpecFiles(cancellationToken).ToList();
         var checkedPaths = SelectFiles(specs, targets);
         var allPaths = specs.Concat(checkedPaths).Distinct(WorkspacePaths.Comparer).ToList();
@@ -67,7 +69,7 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time, st
         var service = new SpecLanguageService(new FixedTemplateEnvironmentSource(environment), time);
         return fix
             ? CheckAndFix(workspace, allPaths, checkedPaths, service, environment, fixes, cancellationToken)
-            : CheckOnce(workspace, allPaths, checkedPaths, service, environment, cache, cancellationToken);
+            : CheckOnce(workspace, allPaths, checkedPaths, service, environment, cache, cached?.GetAwaiter().GetResult(), cancellationToken);
     }
 
     // One pass: each spec is read and parsed once. Memory stays bounded by a slim index rather than by every parsed
@@ -78,11 +80,10 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time, st
     // analysis reads an empty index of the same workspace. A file whose text the cache knows is not parsed at all:
     // its slim entry, its analysis with the questions still open, and its template choice come from the cache.
     private IEnumerable<CheckedFile> CheckOnce(
-        DiskWorkspace workspace, List<string> allPaths, List<string> checkedPaths, SpecLanguageService service, TemplateEnvironment environment, CheckCache? cache, CancellationToken cancellationToken)
+        DiskWorkspace workspace, List<string> allPaths, List<string> checkedPaths, SpecLanguageService service, TemplateEnvironment environment, CheckCache? cache, CheckCacheContents? cached, CancellationToken cancellationToken)
     {
         var isChecked = checkedPaths.ToHashSet(WorkspacePaths.Comparer);
         var early = WorkspaceIndex.Create(workspace);
-        var cached = cache?.Load(environment.Catalog, workspace.Roots);
         var kept = new ConcurrentBag<CheckCacheEntry>();
         int reused = 0;
         var entries = new ConcurrentBag<FileIndex>();
