@@ -241,6 +241,12 @@ public sealed class PendingDiagnosis
 
     internal PendingDiagnosis(PendingAnalysis analysis, SpecLspConfiguration configuration) => (_analysis, _configuration) = (analysis, configuration);
 
+    /// <summary>The analysis before the configuration's severities and limit are applied (what a cache keeps).</summary>
+    public PendingAnalysis Analysis => _analysis;
+
+    /// <summary>A diagnosis of <paramref name="analysis"/> (read back from a cache) under <paramref name="configuration"/>.</summary>
+    public static PendingDiagnosis FromAnalysis(PendingAnalysis analysis, SpecLspConfiguration configuration) => new(analysis, configuration);
+
     /// <summary>The diagnostics with the configuration's severities and limit applied, cross-file ones answered from <paramref name="workspace"/>.</summary>
     public ImmutableArray<SpecDiagnostic> Complete(WorkspaceIndex workspace) => DiagnosticPolicy.Apply(_analysis.Complete(workspace), _configuration);
 }

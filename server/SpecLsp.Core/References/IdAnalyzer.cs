@@ -33,7 +33,6 @@ public sealed class IdAnalyzer : ICrossFileAnalyzer
     private static void CheckMentions(DocumentView view, PendingDiagnostics result)
     {
         var defined = view.Index.IdDefinitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var folder = new FolderScope(view.Path);
 
         // A prefix is this spec's when it defines IDs with it, not counting the document's own ID in its title
         // ("# KEP-5573: …" names the document; KEP-4569 in its prose is another document, not a missing definition).
@@ -56,19 +55,30 @@ public sealed class IdAnalyzer : ICrossFileAnalyzer
             if (IdSyntax.IsWorkspaceWide(mention.Id))
             {
                 // Until the workspace is fully indexed (or with no workspace at all) a SPEC- ID may be defined in a file not seen yet.
-                result.Later(new IdQuestion(view.Path, mention.Id, mention.Range), static (q, workspace) =>
-                    workspace.IsComplete && workspace.Roots.Length > 0 && !workspace.FindWorkspaceIdDefinitions(q.Id).Any(d => !IsSelf(q.Path, d.Path))
-                        ? new SpecDiagnostic(q.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"No spec in the workspace defines {q.Id}.")
-                        : null);
+                result.Later(new IdQuestion(IdQuestionKind.WorkspaceIdDefined, view.Path, mention.Id, mention.Range));
             }
             else if (prefixes.Contains(IdSyntax.GetPrefix(mention.Id)))
             {
-                result.Later((Folder: folder, Question: new IdQuestion(view.Path, mention.Id, mention.Range)), static (q, workspace) =>
-                    q.Folder.MayDefine(q.Question.Id, workspace)
-                        ? null
-                        : new SpecDiagnostic(q.Question.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"{q.Question.Id} is not defined in this spec."));
+                result.Later(new IdQuestion(IdQuestionKind.FolderIdDefined, view.Path, mention.Id, mention.Range));
             }
         }
+    }
+
+    // The questions the mentions and SPEC- definitions left for the complete workspace.
+    internal static SpecDiagnostic? AnswerId(IdQuestion q, QuestionAnswers answers)
+    {
+        var workspace = answers.Workspace;
+        return q.Kind switch
+        {
+            IdQuestionKind.WorkspaceIdDefined =>
+                workspace.IsComplete && workspace.Roots.Length > 0 && !workspace.FindWorkspaceIdDefinitions(q.Id).Any(d => !IsSelf(q.DocumentPath, d.Path))
+                    ? new SpecDiagnostic(q.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"No spec in the workspace defines {q.Id}.")
+                    : null,
+            IdQuestionKind.FolderIdDefined => FolderMayDefine(q.DocumentPath, q.Id, answers)
+                ? null
+                : new SpecDiagnostic(q.Range, DiagnosticSeverity.Warning, DiagnosticCodes.UndefinedId, $"{q.Id} is not defined in this spec."),
+            _ => DuplicateInWorkspace(q, workspace),
+        };
     }
 
     private static void CheckLocalDuplicates(DocumentView view, PendingDiagnostics result)
@@ -107,13 +117,13 @@ public sealed class IdAnalyzer : ICrossFileAnalyzer
 
         foreach (var definition in view.Index.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).DistinctBy(d => d.Id))
         {
-            result.Later(new IdQuestion(view.Path, definition.Id, definition.Range), static (q, workspace) => DuplicateInWorkspace(q, workspace));
+            result.Later(new IdQuestion(IdQuestionKind.WorkspaceIdDuplicate, view.Path, definition.Id, definition.Range));
         }
     }
 
     private static SpecDiagnostic? DuplicateInWorkspace(IdQuestion definition, WorkspaceIndex workspace)
     {
-        var others = workspace.FindWorkspaceIdDefinitions(definition.Id).Where(d => !IsSelf(definition.Path, d.Path)).ToList();
+        var others = workspace.FindWorkspaceIdDefinitions(definition.Id).Where(d => !IsSelf(definition.DocumentPath, d.Path)).ToList();
         if (others.Count == 0)
         {
             return null;
@@ -146,28 +156,19 @@ public sealed class IdAnalyzer : ICrossFileAnalyzer
 
     internal static ImmutableArray<SpecDiagnostic> None => [];
 
-    private readonly record struct IdQuestion(string? Path, string Id, TextRange Range);
-
     // A feature folder (spec, plan, tasks, checklists) is one scope: what any of its documents defines is known.
     // Looked up once per document and workspace, only for a mention the document leaves undefined, so typing in a
     // spec costs nothing more.
-    private sealed class FolderScope(string? path)
+    private static bool FolderMayDefine(string? path, string id, QuestionAnswers answers)
     {
-        private WorkspaceIndex? _workspace;
-        private HashSet<string> _ids = [];
-        private bool _known = true;
-
-        public bool MayDefine(string id, WorkspaceIndex workspace)
+        var scratch = answers.Scratch;
+        if (scratch.FolderIds is null)
         {
-            if (!ReferenceEquals(_workspace, workspace))
-            {
-                var folder = FeatureFolder.Find(path, workspace);
-                _ids = folder?.Definitions.Select(d => d.Definition.Id).ToHashSet(StringComparer.Ordinal) ?? [];
-                _known = folder is null || folder.IsComplete;
-                _workspace = workspace;
-            }
-
-            return _ids.Contains(id) || !_known; // until the workspace is indexed, another document may define it
+            var folder = FeatureFolder.Find(path, answers.Workspace);
+            scratch.FolderIds = folder?.Definitions.Select(d => d.Definition.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+            scratch.FolderKnown = folder is null || folder.IsComplete;
         }
+
+        return scratch.FolderIds.Contains(id) || !scratch.FolderKnown; // until the workspace is indexed, another document may define it
     }
 }

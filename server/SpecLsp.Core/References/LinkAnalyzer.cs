@@ -23,7 +23,7 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
     public IEnumerable<SpecDiagnostic> Analyze(AnalysisContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return AnalyzeLater(context, cancellationToken).Complete(context.View.Workspace);
+        return AnalyzeLater(context, cancellationToken).Complete(context.View.Workspace, context.View.Index);
     }
 
     /// <inheritdoc />
@@ -149,49 +149,22 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
             return;
         }
 
+        string? fragment = target.Fragment is { Length: > 0 } f && !IsAlwaysValid(f) ? f : null;
+        if (target.Kind == LinkTargetKind.File && view.Path is not null && !view.IsSelf(target.Path))
+        {
+            // Another file: whether it exists and what anchors it has are asked of the workspace once it is
+            // complete (the disk included), with nothing of this document kept.
+            var fragmentRange = fragment is null ? range : FragmentRange(view.Document.Source, range, destination);
+            result.Later(new LinkTargetQuestion(view.Path, destination, target.Path!, target.IsRootRelative, fragment, range, fragmentRange, siteRoot));
+            return;
+        }
+
         if (target.Kind == LinkTargetKind.File)
         {
-            var state = GetState(view, states, target.Path!);
-            if (state == PathState.Missing && FindSourceFile(view.Workspace, target.Path!) is { } source)
+            var state = GetState(states, path => view.Workspace.GetPathState(path), target.Path!);
+            if (FileProblem(view.Path, view.Workspace, siteRoot, states, destination, ref target, ref state, range) is { } problem)
             {
-                target = target with { Path = source };
-                state = PathState.File;
-            }
-
-            if (state == PathState.Missing && target.IsRootRelative)
-            {
-                // "/guides/x/" is a route of the published site: without the site's root folder nobody can tell.
-                if (siteRoot is null || MapToSiteRoot(view, siteRoot, target.Path!) is not { } mapped)
-                {
-                    return;
-                }
-
-                var mappedState = GetState(view, states, mapped);
-                if (mappedState == PathState.Missing && FindSourceFile(view.Workspace, mapped) is { } mappedSource)
-                {
-                    mapped = mappedSource;
-                    mappedState = PathState.File;
-                }
-
-                target = target with { Path = mapped };
-                state = mappedState;
-                if (state == PathState.Missing)
-                {
-                    result.Add(new SpecDiagnostic(range, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, $"File '{destination?.Split('#', '?')[0] ?? mapped}' does not exist under the site root '{siteRoot}'.")
-                    {
-                        Data = ImmutableDictionary<string, string>.Empty.Add(PathKey, mapped),
-                    });
-                    return;
-                }
-            }
-
-            if (state == PathState.Missing)
-            {
-                var relative = WorkspacePaths.GetRelativePath(WorkspacePaths.GetDirectory(view.Path!), target.Path!);
-                result.Add(new SpecDiagnostic(range, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, $"File '{relative}' does not exist.")
-                {
-                    Data = ImmutableDictionary<string, string>.Empty.Add(PathKey, target.Path!),
-                });
+                result.Add(problem);
                 return;
             }
 
@@ -201,17 +174,19 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
             }
         }
 
-        if (target.Fragment is not { Length: > 0 } fragment || IsAlwaysValid(fragment))
+        if (fragment is null)
         {
             return;
         }
 
         if (target.Kind == LinkTargetKind.File && !view.IsSelf(target.Path))
         {
-            // Another file's anchors: asked of the workspace index once it is complete, with nothing of this document kept.
-            var question = new AnchorQuestion(target.Path!, fragment, FragmentRange(view.Document.Source, range, destination), suggestions.OtherFiles);
-            result.Later(question, static (q, workspace) =>
-                workspace.GetFile(q.Path) is { UnreadableReason: null } other ? CheckAnchor(other, LinkTargetKind.File, q.Fragment, q.Range, q.Suggestions) : null);
+            if (view.Workspace.GetFile(target.Path!) is { UnreadableReason: null } other
+                && CheckAnchor(other, LinkTargetKind.File, fragment, FragmentRange(view.Document.Source, range, destination), suggestions.OtherFiles) is { } brokenThere)
+            {
+                result.Add(brokenThere);
+            }
+
             return;
         }
 
@@ -219,6 +194,81 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
         {
             result.Add(broken);
         }
+    }
+
+    // A link to another file, answered from the complete workspace: the same rules as Check, in the same order.
+    internal static SpecDiagnostic? AnswerLink(LinkTargetQuestion question, QuestionAnswers answers)
+    {
+        var workspace = answers.Workspace;
+        var states = answers.Scratch.States;
+        var target = new LinkTarget(LinkTargetKind.File, question.TargetPath, question.Fragment) { IsRootRelative = question.IsRootRelative };
+        var state = GetState(states, workspace.GetPathState, target.Path!);
+        if (FileProblem(question.DocumentPath, workspace, question.SiteRoot, states, question.Destination, ref target, ref state, question.Range) is { } problem)
+        {
+            return problem;
+        }
+
+        if (state != PathState.File || !WorkspacePaths.IsMarkdown(target.Path!) || question.Fragment is not { } fragment)
+        {
+            return null;
+        }
+
+        // A page built from this document's own source ("page.html" from "page.md") is this document.
+        bool self = WorkspacePaths.Comparer.Equals(target.Path, question.DocumentPath);
+        var file = self ? answers.Self(target.Path!) : workspace.GetFile(target.Path!);
+        return file is { UnreadableReason: null }
+            ? CheckAnchor(file, LinkTargetKind.File, fragment, question.FragmentRange, answers.Scratch.Suggestions)
+            : null;
+    }
+
+    // The broken-link of a file target, with the target and its state moved to the Markdown source or the site root
+    // where the link reaches one; null when the file is there (or nobody can tell).
+    private static SpecDiagnostic? FileProblem(
+        string? documentPath, WorkspaceIndex workspace, string? siteRoot, Dictionary<string, PathState> states, string? destination, ref LinkTarget target, ref PathState state, TextRange range)
+    {
+        if (state == PathState.Missing && FindSourceFile(workspace, target.Path!) is { } source)
+        {
+            target = target with { Path = source };
+            state = PathState.File;
+        }
+
+        if (state == PathState.Missing && target.IsRootRelative)
+        {
+            // "/guides/x/" is a route of the published site: without the site's root folder nobody can tell.
+            if (siteRoot is null || MapToSiteRoot(documentPath, workspace.Roots, siteRoot, target.Path!) is not { } mapped)
+            {
+                state = PathState.Outside;
+                return null;
+            }
+
+            var mappedState = GetState(states, workspace.GetPathState, mapped);
+            if (mappedState == PathState.Missing && FindSourceFile(workspace, mapped) is { } mappedSource)
+            {
+                mapped = mappedSource;
+                mappedState = PathState.File;
+            }
+
+            target = target with { Path = mapped };
+            state = mappedState;
+            if (state == PathState.Missing)
+            {
+                return new SpecDiagnostic(range, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, $"File '{destination?.Split('#', '?')[0] ?? mapped}' does not exist under the site root '{siteRoot}'.")
+                {
+                    Data = ImmutableDictionary<string, string>.Empty.Add(PathKey, mapped),
+                };
+            }
+        }
+
+        if (state == PathState.Missing)
+        {
+            var relative = WorkspacePaths.GetRelativePath(WorkspacePaths.GetDirectory(documentPath!), target.Path!);
+            return new SpecDiagnostic(range, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenLink, $"File '{relative}' does not exist.")
+            {
+                Data = ImmutableDictionary<string, string>.Empty.Add(PathKey, target.Path!),
+            };
+        }
+
+        return null;
     }
 
     // broken-anchor for a fragment of file, or null when the file has the anchor.
@@ -247,20 +297,20 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
         return new SpecDiagnostic(fragmentRange, DiagnosticSeverity.Warning, DiagnosticCodes.BrokenAnchor, message) { Data = data };
     }
 
-    private static PathState GetState(DocumentView view, Dictionary<string, PathState> states, string path)
+    private static PathState GetState(Dictionary<string, PathState> states, Func<string, PathState> ask, string path)
     {
         if (!states.TryGetValue(path, out var state))
         {
-            states[path] = state = view.Workspace.GetPathState(path);
+            states[path] = state = ask(path);
         }
 
         return state;
     }
 
     // The path of a site-root link under the configured site root, inside the document's workspace folder.
-    private static string? MapToSiteRoot(DocumentView view, string siteRoot, string resolved)
+    private static string? MapToSiteRoot(string? documentPath, ImmutableArray<string> roots, string siteRoot, string resolved)
     {
-        if (view.Path is null || WorkspacePaths.FindRoot(view.Path, view.Workspace.Roots) is not { } root)
+        if (documentPath is null || WorkspacePaths.FindRoot(documentPath, roots) is not { } root)
         {
             return null;
         }
@@ -268,7 +318,7 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
         var site = WorkspacePaths.Combine(root, siteRoot);
         var relative = resolved.Length > root.Length ? resolved[(root.Length + 1)..] : string.Empty;
         var mapped = site is null ? null : WorkspacePaths.Combine(site, relative);
-        return mapped is not null && WorkspacePaths.FindRoot(mapped, view.Workspace.Roots) is not null ? mapped : null;
+        return mapped is not null && WorkspacePaths.FindRoot(mapped, roots) is not null ? mapped : null;
     }
 
     /// <summary>The range of the <c>#fragment</c> inside a destination's range, when the text there is the destination as written.</summary>
@@ -287,9 +337,6 @@ public sealed class LinkAnalyzer : ICrossFileAnalyzer
     private static bool IsAlwaysValid(string fragment) =>
         fragment.Equals("top", StringComparison.OrdinalIgnoreCase)
         || (fragment.Length > 1 && fragment[0] == 'L' && char.IsAsciiDigit(fragment[1]));
-
-    // The answers come one after another, from one workspace at a time, so the questions of a document share a cache.
-    private readonly record struct AnchorQuestion(string Path, string Fragment, TextRange Range, Dictionary<(FileIndex File, string Fragment), string?> Suggestions);
 
     // The same broken fragment tends to repeat (a "#overview" in every section); its suggestion is searched once. The
     // questions for other files keep a cache of their own, so none of them holds this document's index entry.

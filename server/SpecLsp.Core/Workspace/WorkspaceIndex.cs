@@ -331,8 +331,11 @@ public sealed class WorkspaceIndex
         // Built once: a second query arriving meanwhile waits instead of building the same arrays again.
         public DiskSymbols Symbols => LazyInitializer.EnsureInitialized(ref _symbols, ref _symbolsLock, () => DiskSymbols.Build(Files.Value));
 
+        // In path order: the dictionary's order follows string hash codes, which differ from process to process, and
+        // a duplicate SPEC- ID's message lists the other files in this order (check printed them in a random one).
         public Lazy<ImmutableDictionary<string, ImmutableArray<IdDefinitionLocation>>> Ids { get; } = new(() => disk.Values
             .SelectMany(f => f.IdDefinitions.Where(d => IdSyntax.IsWorkspaceWide(d.Id)).Select(d => new IdDefinitionLocation(f.Path, d)))
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
             .GroupBy(d => d.Definition.Id, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal));
 

@@ -41,7 +41,10 @@ internal static class CheckCommand
             }
         }
 
-        var outcome = new CheckRunner(currentDirectory, TimeProvider.System).Run(targets, config, options.Fix);
+        string? cacheDirectory = !options.UseCache ? null
+            : options.CacheDirectory is { } given ? Path.GetFullPath(given, currentDirectory)
+            : CheckCache.DefaultDirectory();
+        var outcome = new CheckRunner(currentDirectory, TimeProvider.System, cacheDirectory, options.Verbose ? stderr : null).Run(targets, config, options.Fix);
         foreach (var fix in outcome.Fixes)
         {
             // stderr, so that json and sarif on stdout stay parseable.

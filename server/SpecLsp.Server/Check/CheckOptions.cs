@@ -19,6 +19,15 @@ internal sealed record CheckOptions(
     bool Fix,
     bool? Color)
 {
+    /// <summary>False with <c>--no-cache</c>.</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>The <c>--cache-dir</c> folder, or null for the default one.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>True with <c>--verbose</c>: a line on standard error about the cache.</summary>
+    public bool Verbose { get; init; }
+
     public const string Usage = """
         Usage: speclsp check [PATH...] [options]
 
@@ -31,7 +40,15 @@ internal sealed record CheckOptions(
           --max-warnings N     exit 1 when there are more than N warnings
           --fix                apply the fixes that are safe without a person, and say what changed
           --color, --no-color  force colour on or off (default: on when stdout is a terminal)
+          --no-cache           analyse every file again; do not read or write the cache
+          --cache-dir DIR      keep the cache in DIR (default: $SPECLSP_CACHE_DIR, else
+                               $XDG_CACHE_HOME/speclsp, else ~/.cache/speclsp; Windows: %LOCALAPPDATA%\speclsp\cache)
+          --verbose            say on stderr how many files the cache gave, or why it was not used
           -h, --help           show this help
+
+        The cache keeps what each file's own text decides, per path and content, for one configuration, set of
+        templates and build; links, anchors and IDs across files are checked afresh every run, so the output is
+        the same with or without it. --fix neither reads nor writes it.
 
         Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error.
         """;
@@ -45,6 +62,9 @@ internal sealed record CheckOptions(
         int? maxWarnings = null;
         bool fix = false;
         bool? color = null;
+        bool useCache = true;
+        string? cacheDirectory = null;
+        bool verbose = false;
 
         for (int i = 0; i < args.Count; i++)
         {
@@ -83,6 +103,20 @@ internal sealed record CheckOptions(
                 case "--no-color":
                     color = false;
                     break;
+                case "--no-cache":
+                    useCache = false;
+                    break;
+                case "--cache-dir":
+                    if (++i >= args.Count || args[i].Length == 0)
+                    {
+                        return (null, "--cache-dir takes a folder path");
+                    }
+
+                    cacheDirectory = args[i];
+                    break;
+                case "--verbose":
+                    verbose = true;
+                    break;
                 default:
                     if (arg.StartsWith('-') && arg != "-")
                     {
@@ -104,7 +138,7 @@ internal sealed record CheckOptions(
             paths.Add(".");
         }
 
-        return (new CheckOptions(paths.ToImmutable(), format, config, maxWarnings, fix, color), null);
+        return (new CheckOptions(paths.ToImmutable(), format, config, maxWarnings, fix, color) { UseCache = useCache, CacheDirectory = cacheDirectory, Verbose = verbose }, null);
     }
 
     private static bool TryParseFormat(string value, out CheckFormat format) =>

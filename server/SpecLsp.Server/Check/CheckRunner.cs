@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using SpecLsp.Core;
 using SpecLsp.Core.Analysis;
+using SpecLsp.Core.Cache;
 using SpecLsp.Core.CodeActions;
 using SpecLsp.Core.Configuration;
 using SpecLsp.Core.Diagnostics;
@@ -23,9 +24,9 @@ internal sealed record CheckOutcome(CheckReport Report, ImmutableArray<AppliedFi
 /// <summary>
 /// Checks specs on disk with the language server's own facade (<see cref="SpecLanguageService"/>: its analyzers,
 /// policy and safe fixes) and configuration: every spec under a workspace root is indexed, so links and SPEC- IDs are
-/// checked across files.
+/// checked across files. With a cache folder, what a file's own text decides is kept between runs (<see cref="CheckCache"/>).
 /// </summary>
-internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
+internal sealed class CheckRunner(string currentDirectory, TimeProvider time, string? cacheDirectory = null, TextWriter? log = null)
 {
     /// <summary>Checks <paramref name="targets"/> (existing absolute paths) grouped by the workspace root each belongs to.</summary>
     public CheckOutcome Run(IReadOnlyList<string> targets, string? configFile, bool fix, CancellationToken cancellationToken = default)
@@ -42,7 +43,9 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
                 configurationInvalid |= loaded.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
             }
 
-            files.AddRange(CheckWorkspace(group.Key, [.. group], loaded.Environment, fix, fixes, cancellationToken));
+            // --fix rewrites the files it checks: it neither reads nor writes the cache.
+            var cache = fix || cacheDirectory is null ? null : CheckCache.For(cacheDirectory, WorkspacePaths.Normalize(group.Key)!, configFile, loaded, log);
+            files.AddRange(CheckWorkspace(group.Key, [.. group], loaded.Environment, fix, fixes, cache, cancellationToken));
         }
 
         var unique = files
@@ -53,10 +56,12 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
     }
 
     private IEnumerable<CheckedFile> CheckWorkspace(
-        string root, IReadOnlyList<string> targets, TemplateEnvironment environment, bool fix, List<AppliedFix> fixes, CancellationToken cancellationToken)
+        string root, IReadOnlyList<string> targets, TemplateEnvironment environment, bool fix, List<AppliedFix> fixes, CheckCache? cache, CancellationToken cancellationToken)
     {
         var normalizedRoot = WorkspacePaths.Normalize(root)!;
         var workspace = new DiskWorkspace([normalizedRoot], relative => environment.Configuration.IsSpec(relative));
+        // The cache is read (and its checksum checked) while the folders are walked.
+        var cached = fix || cache is null ? null : Task.Run(() => cache.Load(environment.Catalog, workspace.Roots), cancellationToken);
         var specs = workspace.EnumerateSpecFiles(cancellationToken).ToList();
         var checkedPaths = SelectFiles(specs, targets);
         var allPaths = specs.Concat(checkedPaths).Distinct(WorkspacePaths.Comparer).ToList();
@@ -64,20 +69,23 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
         var service = new SpecLanguageService(new FixedTemplateEnvironmentSource(environment), time);
         return fix
             ? CheckAndFix(workspace, allPaths, checkedPaths, service, environment, fixes, cancellationToken)
-            : CheckOnce(workspace, allPaths, checkedPaths, service, environment, cancellationToken);
+            : CheckOnce(workspace, allPaths, checkedPaths, service, environment, cache, cached?.GetAwaiter().GetResult(), cancellationToken);
     }
 
     // One pass: each spec is read and parsed once. Memory stays bounded by a slim index rather than by every parsed
     // model at once (1.27 GB over 10,000 specs when all were kept): of each file only what other files' diagnostics
     // read is kept (heading anchors and ID definitions, 8 KB a spec instead of the server's 24 KB), and of each checked
     // file its diagnostics, found while the index is still being built, with the few cross-file questions (another
-    // file's anchor, a SPEC- ID, a feature folder's IDs) answered once it is complete. Until then the analysis reads an
-    // empty index of the same workspace, whose path states come from the disk, as the complete one's would.
+    // file's anchor or existence, a SPEC- ID, a feature folder's IDs) answered once it is complete. Until then the
+    // analysis reads an empty index of the same workspace. A file whose text the cache knows is not parsed at all:
+    // its slim entry, its analysis with the questions still open, and its template choice come from the cache.
     private IEnumerable<CheckedFile> CheckOnce(
-        DiskWorkspace workspace, List<string> allPaths, List<string> checkedPaths, SpecLanguageService service, TemplateEnvironment environment, CancellationToken cancellationToken)
+        DiskWorkspace workspace, List<string> allPaths, List<string> checkedPaths, SpecLanguageService service, TemplateEnvironment environment, CheckCache? cache, CheckCacheContents? cached, CancellationToken cancellationToken)
     {
         var isChecked = checkedPaths.ToHashSet(WorkspacePaths.Comparer);
         var early = WorkspaceIndex.Create(workspace);
+        var kept = new ConcurrentBag<CheckCacheEntry>();
+        int reused = 0;
         var entries = new ConcurrentBag<FileIndex>();
         var pending = new ConcurrentBag<(string Path, PendingDiagnosis Diagnosis, TemplateChoice Choice)>();
         var results = new ConcurrentBag<CheckedFile>();
@@ -96,13 +104,37 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
                 return;
             }
 
+            var hash = cache is null ? default : ContentHash.Of(text);
+            if (cached?.Find(path, hash) is { } hit && (!isChecked.Contains(path) || hit is { Analysis: not null, Choice: not null }))
+            {
+                Interlocked.Increment(ref reused);
+                entries.Add(hit.CrossFileEntry);
+                if (isChecked.Contains(path))
+                {
+                    pending.Add((path, PendingDiagnosis.FromAnalysis(hit.Analysis!, environment.Configuration), hit.Choice!));
+                }
+
+                kept.Add(hit);
+                return;
+            }
+
             var snapshot = new SpecSnapshot(SpecParser.Parse(SourceText.From(text), cancellationToken), WorkspacePaths.ToFileUri(path));
             var own = snapshot.IndexEntry(workspace.Roots);
-            entries.Add((own.Path == path ? own : FileIndex.Create(path, snapshot.Document, workspace.Roots)).ForCrossFileChecks());
+            var slim = (own.Path == path ? own : FileIndex.Create(path, snapshot.Document, workspace.Roots)).ForCrossFileChecks();
+            entries.Add(slim);
+            PendingDiagnosis? diagnosis = null;
+            TemplateChoice? choice = null;
             if (isChecked.Contains(path))
             {
                 var context = service.CreateContext(snapshot, early);
-                pending.Add((path, service.DiagnoseLater(context, cancellationToken), snapshot.Choice(environment)));
+                diagnosis = service.DiagnoseLater(context, cancellationToken);
+                choice = snapshot.Choice(environment);
+                pending.Add((path, diagnosis, choice));
+            }
+
+            if (cache is not null)
+            {
+                kept.Add(new CheckCacheEntry(path, hash, slim, diagnosis?.Analysis, choice));
             }
         });
 
@@ -111,6 +143,17 @@ internal sealed class CheckRunner(string currentDirectory, TimeProvider time)
         foreach (var (path, diagnosis, choice) in pending)
         {
             results.Add(new CheckedFile(Display(path), diagnosis.Complete(index), choice));
+        }
+
+        if (cache is not null)
+        {
+            cache.Report(reused, allPaths.Count);
+
+            // Every file the cache holds was found unchanged and none was analysed: the file on disk is this run's already.
+            if (kept.Count != reused || cached?.Count != reused)
+            {
+                cache.Save(kept);
+            }
         }
 
         return results;

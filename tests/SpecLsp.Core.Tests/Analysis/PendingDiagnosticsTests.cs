@@ -21,7 +21,7 @@ public sealed class PendingDiagnosticsTests
 
     // Cross-file links with good, misspelt and explicit anchors, a missing file, SPEC- IDs defined twice and nowhere,
     // and a feature folder whose plan defines an ID its spec mentions (and one that nobody defines).
-    private static readonly (string Path, string Text)[] Files =
+    internal static readonly (string Path, string Text)[] Files =
     [
         ("/ws/specs/export.md", """
             # Feature Specification: Export
@@ -121,7 +121,7 @@ public sealed class PendingDiagnosticsTests
         Assert.Contains(pending.Complete(WorkspaceIndexer.IndexAll(disk)), d => d.Code == DiagnosticCodes.UndefinedId);
     }
 
-    private static string Dump(IEnumerable<SpecDiagnostic> diagnostics)
+    internal static string Dump(IEnumerable<SpecDiagnostic> diagnostics)
     {
         var b = new StringBuilder();
         foreach (var d in diagnostics)
@@ -143,7 +143,7 @@ public sealed class PendingDiagnosticsTests
         return b.ToString();
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
 
