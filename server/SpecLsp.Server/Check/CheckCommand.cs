@@ -41,7 +41,8 @@ internal static class CheckCommand
             }
         }
 
-        string? cacheDirectory = !options.UseCache ? null
+        // SPECLSP_NO_CACHE turns every cache off, the language server's index cache too.
+        string? cacheDirectory = !options.UseCache || Core.Cache.IndexCache.IsDisabled(Environment.GetEnvironmentVariable) ? null
             : options.CacheDirectory is { } given ? Path.GetFullPath(given, currentDirectory)
             : CheckCache.DefaultDirectory();
         var outcome = new CheckRunner(currentDirectory, TimeProvider.System, cacheDirectory, options.Verbose ? stderr : null).Run(targets, config, options.Fix);

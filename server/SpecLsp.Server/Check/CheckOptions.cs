@@ -40,7 +40,7 @@ internal sealed record CheckOptions(
           --max-warnings N     exit 1 when there are more than N warnings
           --fix                apply the fixes that are safe without a person, and say what changed
           --color, --no-color  force colour on or off (default: on when stdout is a terminal)
-          --no-cache           analyse every file again; do not read or write the cache
+          --no-cache           analyse every file again; do not read or write the cache (SPECLSP_NO_CACHE=1 too)
           --cache-dir DIR      keep the cache in DIR (default: $SPECLSP_CACHE_DIR, else
                                $XDG_CACHE_HOME/speclsp, else ~/.cache/speclsp; Windows: %LOCALAPPDATA%\speclsp\cache)
           --verbose            say on stderr how many files the cache gave, or why it was not used

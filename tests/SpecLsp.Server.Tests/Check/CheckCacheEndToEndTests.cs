@@ -61,6 +61,18 @@ public sealed partial class CheckCacheEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_WithTheCachesTurnedOffInTheEnvironment_WritesNoCache()
+    {
+        CreateWorkspace(new Random(11));
+        var uncached = await SpeclspProcess.RunAsync("check", _root, "--format", "json", "--no-cache");
+
+        var run = await SpeclspProcess.RunAsync(new Dictionary<string, string?> { ["SPECLSP_NO_CACHE"] = "1" }, "check", _root, "--format", "json", "--cache-dir", _cache);
+
+        Assert.Equal(uncached.StandardOutput, run.StandardOutput);
+        Assert.False(Directory.Exists(_cache) && Directory.EnumerateFileSystemEntries(_cache).Any());
+    }
+
+    [Fact]
     public async Task Check_CorruptOrForeignCache_GivesTheUncachedOutput()
     {
         CreateWorkspace(new Random(7));

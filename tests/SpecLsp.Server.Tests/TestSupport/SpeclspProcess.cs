@@ -43,9 +43,13 @@ public static class SpeclspProcess
     }
 
     /// <summary>Runs a command to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args) =>
+        RunAsync(environment: null, args);
+
+    /// <summary>Runs a command to completion with <paramref name="environment"/> over the test defaults.</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
