@@ -38,7 +38,16 @@ internal sealed class LspClient : IAsyncDisposable
                 }
             }
         });
-        process.ErrorDataReceived += (_, _) => { };
+        // SPECLSP_BENCH_VERBOSE=1 passes the server's log on to ours (how many specs a scan indexed, how many the
+        // cache gave); otherwise it is read and dropped, so that the pipe never fills.
+        bool verbose = Environment.GetEnvironmentVariable("SPECLSP_BENCH_VERBOSE") == "1";
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (verbose && e.Data is { } line)
+            {
+                Console.Error.WriteLine("server: " + line);
+            }
+        };
         process.BeginErrorReadLine();
     }
 
