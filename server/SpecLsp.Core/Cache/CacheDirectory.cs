@@ -18,7 +18,15 @@ public static class CacheDirectory
         environment ??= Environment.GetEnvironmentVariable;
         if (environment(Variable) is { Length: > 0 } explicitDirectory)
         {
-            return Path.GetFullPath(explicitDirectory);
+            // A folder no path can name (characters Windows refuses) means no cache, not a failed scan.
+            try
+            {
+                return Path.GetFullPath(explicitDirectory);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+            {
+                return null;
+            }
         }
 
         if (OperatingSystem.IsWindows())

@@ -74,6 +74,25 @@ public sealed class IndexCacheTests : IDisposable
     }
 
     [Fact]
+    public void ACacheThatCannotBeWritten_IsNotWritten_AndTheScanIsWhole()
+    {
+        // A file where the cache folder should be: nothing can be created under it.
+        File.WriteAllText(_cacheDirectory, "not a folder");
+        try
+        {
+            var (scan, _) = Scan();
+
+            Assert.Equal(0, scan.FromCache);
+            Assert.Equal(WithoutCache(), IndexDump.Of(scan.Entries));
+            Assert.False(scan.SaveCache());
+        }
+        finally
+        {
+            File.Delete(_cacheDirectory);
+        }
+    }
+
+    [Fact]
     public void ACacheOfOtherRoots_IsAnotherFile()
     {
         var (scan, cache) = Scan();
