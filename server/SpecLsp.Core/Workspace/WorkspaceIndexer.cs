@@ -60,6 +60,20 @@ public static class WorkspaceIndexer
         CancellationToken cancellationToken = default) =>
         Scan(workspace, paths, cache: null, progress, parallelism, cancellationToken).Entries;
 
+    // The cache's entries, or none when reading it fails in any way: the scan then parses every file, as without one.
+    private static Dictionary<string, IndexCache.Hit> LookUp(IndexCache cache, IWorkspace workspace, IReadOnlyList<string> paths, ParallelOptions options, out int records)
+    {
+        try
+        {
+            return cache.Lookup(workspace, paths, options, out records);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            records = -1;
+            return [];
+        }
+    }
+
     /// <summary>
     /// Indexes <paramref name="paths"/> as <see cref="IndexFiles"/> does, taking the entries of files whose text is
     /// unchanged from <paramref name="cache"/> instead of parsing them; <see cref="IndexScan.SaveCache"/> then
@@ -82,7 +96,7 @@ public static class WorkspaceIndexer
         };
         progress?.Report(new IndexProgress(0, paths.Count));
         int records = -1;
-        var hits = cache?.Lookup(workspace, paths, options, out records) ?? [];
+        var hits = cache is null ? [] : LookUp(cache, workspace, paths, options, out records);
         var results = new ConcurrentBag<(FileIndex Entry, UInt128 Hash)>();
         int done = 0;
         Parallel.ForEach(paths, options, path =>
