@@ -44,8 +44,10 @@ public static class CacheDirectory
     }
 
     /// <summary>
-    /// The build that writes and reads the caches: its version and the size and time of the executable and of this
-    /// library. A cache written by any other build (one whose parser may index a file differently) is never read.
+    /// The build that writes and reads the caches: its version and the size and time of the executable and of the
+    /// libraries beside it (this one and the server's <c>speclsp.dll</c>, when the build is not one Native AOT
+    /// executable). A cache written by any other build (one whose parser or check may decide a file differently) is
+    /// never read.
     /// </summary>
     public static string BuildIdentity { get; } = ComputeBuildIdentity();
 
@@ -53,7 +55,8 @@ public static class CacheDirectory
     {
         var version = typeof(CacheDirectory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         var core = Path.Combine(AppContext.BaseDirectory, "SpecLsp.Core.dll");
-        return $"{version}|{Stamp(Environment.ProcessPath)}|{Stamp(core)}";
+        var server = Path.Combine(AppContext.BaseDirectory, "speclsp.dll");
+        return $"{version}|{Stamp(Environment.ProcessPath)}|{Stamp(core)}|{Stamp(server)}";
     }
 
     private static string Stamp(string? path)

@@ -74,26 +74,10 @@ internal sealed class CheckCache
     /// <summary>Says how many files the cache gave (under <c>--verbose</c>).</summary>
     public void Report(int reused, int total) => _log?.WriteLine($"speclsp check: {reused} of {total} files unchanged since the cached run ({_file})");
 
-    // This build as the caches know it (CacheDirectory.BuildIdentity: the version, the executable and the Core
-    // library), and the command line's own library, whose check runner decides what is kept; and the platform's path
-    // comparison, which decides what counts as the same file.
-    private static string BuildIdentity()
-    {
-        string server = Path.Combine(AppContext.BaseDirectory, "speclsp.dll");
-        string stamp = "-";
-        try
-        {
-            if (new FileInfo(server) is { Exists: true } info)
-            {
-                stamp = $"{info.Length}@{info.LastWriteTimeUtc.Ticks}";
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-        }
-
-        return $"{CacheDirectory.BuildIdentity}|{stamp}|{(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? "ci" : "cs")}";
-    }
+    // This build as the caches know it (CacheDirectory.BuildIdentity: the version, the executable and the libraries
+    // beside it), and the platform's path comparison, which decides what counts as the same file.
+    private static string BuildIdentity() =>
+        $"{CacheDirectory.BuildIdentity}|{(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? "ci" : "cs")}";
 
     private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 }
