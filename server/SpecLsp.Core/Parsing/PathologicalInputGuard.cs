@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SpecLsp.Core.Parsing;
 
 /// <summary>
@@ -197,51 +199,62 @@ internal static class PathologicalInputGuard
         return total;
     }
 
-    // The total of the destination scans in text, each added to scans when it is given.
+    // The characters that end a run (ASCII space and control characters): a destination never spans one.
+    private static readonly SearchValues<char> RunEnds = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f \u007f");
+
+    // The total of the destination scans in text, each added to scans when it is given. Only a run holding "](" has
+    // any: the runs around each one are found with vectorised searches, and the rest of the text is never walked.
     private static long MeasureDestinations(ReadOnlySpan<char> text, List<(int Open, int Length)>? scans)
     {
-        if (!text.Contains("](", StringComparison.Ordinal))
+        Stack<int>? open = null;
+        long total = 0;
+        int from = 0;
+        while (from < text.Length && text[from..].IndexOf("](", StringComparison.Ordinal) is int found and >= 0)
         {
-            return 0;
+            int opener = from + found;
+            int runStart = from + text[from..opener].LastIndexOfAny(RunEnds) + 1;
+            int runEnd = text[opener..].IndexOfAny(RunEnds) is int end and >= 0 ? opener + end : text.Length;
+            total += MeasureRun(text, runStart, runEnd, open ??= new Stack<int>(), scans);
+            from = runEnd + 1;
         }
 
-        var open = new Stack<int>();
+        return total;
+    }
+
+    // The destination scans of the run text[start..end]: each "](" scans to its balanced ")" or, unclosed, to the run's end.
+    private static long MeasureRun(ReadOnlySpan<char> text, int start, int end, Stack<int> open, List<(int Open, int Length)>? scans)
+    {
         long total = 0;
-        int wordStart = 0;
-        for (int i = 0; i <= text.Length; i++)
+        for (int i = start; i < end; i++)
         {
-            bool boundary = i == text.Length || text[i] <= ' ' || text[i] == '\x7f';
-            if (boundary)
-            {
-                while (open.Count > 0)
-                {
-                    int unclosed = open.Pop();
-                    if (unclosed > wordStart && text[unclosed - 1] == ']')
-                    {
-                        scans?.Add((unclosed, i - unclosed));
-                        total += i - unclosed;
-                    }
-                }
-
-                wordStart = i + 1;
-                continue;
-            }
-
             if (text[i] == '(')
             {
                 open.Push(i);
             }
             else if (text[i] == ')' && open.Count > 0)
             {
-                int matched = open.Pop();
-                if (matched > wordStart && text[matched - 1] == ']')
-                {
-                    scans?.Add((matched, i - matched));
-                    total += i - matched;
-                }
+                total += Scan(text, start, open.Pop(), i, scans);
             }
         }
 
+        while (open.Count > 0)
+        {
+            total += Scan(text, start, open.Pop(), end, scans);
+        }
+
         return total;
+    }
+
+    // The scan from the "(" at open to stop, when a "]" before it in the run makes it a destination's.
+    private static int Scan(ReadOnlySpan<char> text, int runStart, int open, int stop, List<(int Open, int Length)>? scans)
+    {
+        if (open <= runStart || text[open - 1] != ']')
+        {
+            return 0;
+        }
+
+        scans?.Add((open, stop - open));
+        return stop - open;
     }
 }

@@ -127,4 +127,103 @@ public class PathologicalInputGuardTests
     }
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
+    [Fact]
+    public void DestinationScanCost_RandomTexts_EqualsACharacterByCharacterWalk()
+    {
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261204;
+        var random = new Random(seed);
+        const string alphabet = "[]()](  \t\nab#!\u007f\u0001";
+        for (int round = 0; round < 3000; round++)
+        {
+            var text = new StringBuilder();
+            int length = random.Next(0, 200);
+            while (text.Length < length)
+            {
+                text.Append(random.Next(4) == 0 ? "](" : alphabet[random.Next(alphabet.Length)].ToString());
+            }
+
+            string value = text.ToString();
+            int start = random.Next(0, value.Length + 1);
+            int end = random.Next(start, value.Length + 1);
+            Assert.True(
+                ReferenceScanCost(value.AsSpan(start, end - start)) == PathologicalInputGuard.DestinationScanCost(value, start, end),
+                $"seed {seed}, round {round}: {System.Text.Json.JsonSerializer.Serialize(value[start..end])}");
+        }
+    }
+
+    [Fact]
+    public void Neutralize_ManyDestinationsAmongOrdinaryRuns_BlanksTheSameOpenersAsACharacterByCharacterWalk()
+    {
+        // Unclosed openers in runs of their own and inside longer runs, with parentheses before and after them.
+        string run = "x(y)[a](b(" + Repeat("[c](", 300) + "d)";
+        string text = "# T\n\n" + Repeat("plain words (aside) " + run + " tail\n", 40);
+
+        string guarded = PathologicalInputGuard.Neutralize(text);
+
+        AssertSameShape(text, guarded);
+        Assert.Equal(ReferenceBlanked(text), guarded);
+    }
+
+    // The guard's first measure: every character walked, a stack matching the parentheses of each run.
+    private static long ReferenceScanCost(ReadOnlySpan<char> text) => ReferenceScans(text, null);
+
+    private static string ReferenceBlanked(string text)
+    {
+        var scans = new List<(int Open, int Length)>();
+        long total = ReferenceScans(text, scans);
+        if (PathologicalInputGuard.WithinBudget(total, text.Length))
+        {
+            return text;
+        }
+
+        char[] copy = text.ToCharArray();
+        foreach (var (open, length) in scans)
+        {
+            if (length > PathologicalInputGuard.LongDestinationScan)
+            {
+                copy[open] = ' ';
+            }
+        }
+
+        return new string(copy);
+    }
+
+    private static long ReferenceScans(ReadOnlySpan<char> text, List<(int Open, int Length)>? scans)
+    {
+        var open = new Stack<int>();
+        long total = 0;
+        int wordStart = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] <= ' ' || text[i] == '\x7f')
+            {
+                while (open.Count > 0)
+                {
+                    int unclosed = open.Pop();
+                    if (unclosed > wordStart && text[unclosed - 1] == ']')
+                    {
+                        scans?.Add((unclosed, i - unclosed));
+                        total += i - unclosed;
+                    }
+                }
+
+                wordStart = i + 1;
+            }
+            else if (text[i] == '(')
+            {
+                open.Push(i);
+            }
+            else if (text[i] == ')' && open.Count > 0)
+            {
+                int matched = open.Pop();
+                if (matched > wordStart && text[matched - 1] == ']')
+                {
+                    scans?.Add((matched, i - matched));
+                    total += i - matched;
+                }
+            }
+        }
+
+        return total;
+    }
 }
