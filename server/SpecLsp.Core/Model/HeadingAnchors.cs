@@ -18,6 +18,11 @@ public static class HeadingAnchors
     public static string Slug(string headingText)
     {
         ArgumentNullException.ThrowIfNull(headingText);
+        if (Ascii.IsValid(headingText))
+        {
+            return AsciiSlug(headingText);
+        }
+
         var builder = new StringBuilder(headingText.Length);
         Span<char> utf16 = stackalloc char[2];
         int index = 0;
@@ -73,6 +78,40 @@ public static class HeadingAnchors
 
         return builder.ToString();
     }
+
+    // The same rules for text all in ASCII (nearly every heading), with one pass to count and one to write: a space
+    // or '-' becomes '-', letters lower-cased, digits and '_' kept, every other character dropped.
+    private static string AsciiSlug(string text)
+    {
+        int kept = 0;
+        bool same = true;
+        foreach (char c in text)
+        {
+            if (KeptAscii(c))
+            {
+                kept++;
+                same &= c is not (' ' or (>= 'A' and <= 'Z'));
+            }
+            else
+            {
+                same = false;
+            }
+        }
+
+        return same ? text : string.Create(kept, text, static (slug, text) =>
+        {
+            int n = 0;
+            foreach (char c in text)
+            {
+                if (KeptAscii(c))
+                {
+                    slug[n++] = c == ' ' ? '-' : char.ToLowerInvariant(c);
+                }
+            }
+        });
+    }
+
+    private static bool KeptAscii(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or ' ' or '-';
 
     /// <summary>The anchors of a document's headings, in order, with <c>-1</c>, <c>-2</c>… for repeats.</summary>
     public static IReadOnlyList<string> Assign(IEnumerable<string> headingTexts)

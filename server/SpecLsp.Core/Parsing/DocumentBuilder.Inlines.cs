@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -265,26 +266,41 @@ internal sealed partial class DocumentBuilder
         }
     }
 
+    // Every character char.IsWhiteSpace is true of (Unicode's White_Space: ASCII's, U+0085, no-break and typographic spaces, line and paragraph separators).
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
+
+    // Runs of white space become one space, none at either end; the runs between are copied whole, chunk by chunk.
     private string CollapseWhiteSpace(StringBuilder text)
     {
         var result = _collapseBuffer.Clear();
         bool space = false;
-        for (int i = 0; i < text.Length; i++)
+        foreach (var chunk in text.GetChunks())
         {
-            char c = text[i];
-            if (char.IsWhiteSpace(c))
+            var rest = chunk.Span;
+            while (!rest.IsEmpty)
             {
+                int white = rest.IndexOfAny(WhiteSpace);
+                var run = white < 0 ? rest : rest[..white];
+                if (!run.IsEmpty)
+                {
+                    if (space)
+                    {
+                        result.Append(' ');
+                        space = false;
+                    }
+
+                    result.Append(run);
+                }
+
+                if (white < 0)
+                {
+                    break;
+                }
+
                 space = result.Length > 0;
-                continue;
+                rest = rest[(white + 1)..];
             }
-
-            if (space)
-            {
-                result.Append(' ');
-                space = false;
-            }
-
-            result.Append(c);
         }
 
         return result.ToString();

@@ -80,4 +80,48 @@ public class HeadingAnchorsTests
     {
         Assert.Equal(["a", "a-1", "b", "a-2"], HeadingAnchors.Assign(["A", "A", "B", "a"]));
     }
+
+    /// <summary>
+    /// Text all in ASCII takes a path of its own: with a kept non-ASCII letter after it, the same text goes the general
+    /// way, and the anchor must be the same one with that letter after it.
+    /// </summary>
+    [Fact]
+    public void Slug_AsciiText_AgreesWithTheGeneralPath()
+    {
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261204;
+        var random = new Random(seed);
+        for (int round = 0; round < 2000; round++)
+        {
+            var text = new char[random.Next(0, 40)];
+            for (int i = 0; i < text.Length; i++)
+            {
+                text[i] = (char)random.Next(0, 128);
+            }
+
+            string ascii = new(text);
+            Assert.True(
+                HeadingAnchors.Slug(ascii) + "é" == HeadingAnchors.Slug(ascii + "é"),
+                $"seed {seed}, round {round}: {System.Text.Json.JsonSerializer.Serialize(ascii)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("overview")]
+    [InlineData("already-a_slug-42")]
+    public void Slug_TextThatIsItsOwnSlug_IsReturnedAsItIs(string text) => Assert.Same(text, HeadingAnchors.Slug(text));
+
+    /// <summary>
+    /// A long title, its white space spread over literals, code and a hard line break: one space between words, none at
+    /// the ends, wherever the parser's pieces and the builder's chunks begin and end.
+    /// </summary>
+    [Fact]
+    public void Title_WhiteSpaceAcrossPiecesOfALongHeading_IsCollapsed()
+    {
+        string words = string.Join(" \u00A0 ", Enumerable.Range(0, 60).Select(i => $"word{i}"));
+        string markdown = "Setext   `code  span`\u2003 " + words + "  \nsecond\tline  \n=====\n";
+
+        var section = Assert.Single(SpecParser.Parse(SourceText.From(markdown)).AllSections);
+
+        Assert.Equal("Setext code span " + string.Join(" ", Enumerable.Range(0, 60).Select(i => $"word{i}")) + " second line", section.Title);
+    }
 }
