@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text;
 using SpecLsp.Core.Cache;
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 
 namespace SpecLsp.Benchmarks;
 
 /// <summary>
-/// Checks the index cache on real repositories: <c>… index-cache-verify DIR…</c> indexes each folder without a cache,
-/// then writes a cache and indexes it again from the cache, and compares every field of every entry of the two scans
-/// (links with their resolved targets). Exit code 1 when any folder differs.
+/// Checks the index cache and the scan's parse on real repositories: <c>… index-cache-verify DIR…</c> indexes each
+/// folder without a cache, then writes a cache and indexes it again from the cache, and compares every field of every
+/// entry of the two scans (links with their resolved targets); it also makes every entry again from a full
+/// <see cref="SpecParser.Parse(SourceText, CancellationToken)"/> (the scan uses <see cref="SpecParser.ParseForIndex"/>)
+/// and compares those. Exit code 1 when any folder differs.
 /// </summary>
 internal static class IndexCacheVerify
 {
@@ -27,10 +31,14 @@ internal static class IndexCacheVerify
                 bool saved = WorkspaceIndexer.Scan(workspace, paths, cache).SaveCache();
                 var warm = WorkspaceIndexer.Scan(workspace, paths, cache);
                 bool identical = Dump(cold.Entries) == Dump(warm.Entries);
+                var fullParses = paths.Select(p => workspace.ReadFile(p) is { Text: { } text }
+                    ? FileIndex.Create(p, SpecParser.Parse(SourceText.From(text)), workspace.Roots)
+                    : WorkspaceIndexer.IndexFile(workspace, p));
+                bool sameAsFull = Dump(cold.Entries) == Dump(fullParses);
                 int readable = cold.Entries.Count(e => e.UnreadableReason is null);
-                failures += identical && saved && warm.FromCache == readable ? 0 : 1;
+                failures += identical && sameAsFull && saved && warm.FromCache == readable ? 0 : 1;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{root}: {paths.Count} specs, {warm.FromCache} read back from the cache, {(identical ? "identical" : "DIFFERENT")} to the scan without it"));
+                    $"{root}: {paths.Count} specs, {warm.FromCache} read back from the cache, {(identical ? "identical" : "DIFFERENT")} to the scan without it; that scan's entries {(sameAsFull ? "identical" : "DIFFERENT")} to full parses"));
             }
             finally
             {

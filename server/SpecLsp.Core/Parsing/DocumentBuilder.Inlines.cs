@@ -34,7 +34,11 @@ internal sealed partial class DocumentBuilder
                 case CodeInline code:
                     if (TryGetSpan(code, out int codeStart, out int codeEnd))
                     {
-                        _codeSpans.Add(Range(codeStart, codeEnd));
+                        if (!_indexOnly)
+                        {
+                            _codeSpans.Add(Range(codeStart, codeEnd));
+                        }
+
                         _opaque.Add((codeStart, codeEnd));
                     }
 

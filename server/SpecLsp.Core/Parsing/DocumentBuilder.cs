@@ -27,6 +27,10 @@ internal sealed partial class DocumentBuilder
     private readonly LineMap _lines;
     private readonly CancellationToken _cancellationToken;
 
+    // Only what a FileIndex holds is collected (see SpecParser.ParseForIndex): no block spans, list items, table rows,
+    // bold labels, tasks, code blocks, code spans or comments, which only an open document's features read.
+    private readonly bool _indexOnly;
+
     // Where the text Markdig parsed starts in _text: 0 for a whole document, the region's start for a reparse.
     private readonly int _baseOffset;
 
@@ -70,8 +74,13 @@ internal sealed partial class DocumentBuilder
     /// <param name="cancellationToken">Checked between blocks.</param>
     /// <param name="baseOffset">Where the text Markdig parsed starts in <paramref name="source"/> (a reparsed region's start).</param>
     /// <param name="scope">The metadata scope in force at <paramref name="baseOffset"/>.</param>
-    public DocumentBuilder(SourceText source, CancellationToken cancellationToken, int baseOffset = 0, HeadingScope scope = default)
+    /// <param name="indexOnly">
+    /// Collect only what <see cref="Workspace.FileIndex.Create"/> reads: the model's block spans, list items, table rows,
+    /// bold labels, tasks, code blocks, code spans and HTML comments stay empty.
+    /// </param>
+    public DocumentBuilder(SourceText source, CancellationToken cancellationToken, int baseOffset = 0, HeadingScope scope = default, bool indexOnly = false)
     {
+        _indexOnly = indexOnly;
         _source = source;
         _text = source.Text;
         _lines = source.Lines;
@@ -198,12 +207,20 @@ internal sealed partial class DocumentBuilder
                 AddParagraph(paragraph);
                 return false;
             case CodeBlock code:
-                AddCodeBlock(code);
+                if (!_indexOnly)
+                {
+                    AddCodeBlock(code);
+                }
+
                 return false;
             case HtmlBlock html:
                 if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
                 {
-                    _blocks.Add(new BlockSpan(BlockKind.HtmlBlock, Range(htmlStart, htmlEnd)));
+                    if (!_indexOnly)
+                    {
+                        _blocks.Add(new BlockSpan(BlockKind.HtmlBlock, Range(htmlStart, htmlEnd)));
+                    }
+
                     ScanHtml(htmlStart, htmlEnd);
                 }
 
@@ -219,8 +236,12 @@ internal sealed partial class DocumentBuilder
 
                 return false;
             case Table table:
-                AddBlockSpan(BlockKind.Table, table);
-                AddTableRows(table);
+                if (!_indexOnly)
+                {
+                    AddBlockSpan(BlockKind.Table, table);
+                    AddTableRows(table);
+                }
+
                 return true;
             case TableRow row:
                 AddTableRowDefinition(row);
@@ -229,8 +250,12 @@ internal sealed partial class DocumentBuilder
                 AddBlockSpan(BlockKind.List, list);
                 return true;
             case ListItemBlock listItem:
-                AddBlockSpan(BlockKind.ListItem, listItem);
-                AddListItem(listItem);
+                if (!_indexOnly)
+                {
+                    AddBlockSpan(BlockKind.ListItem, listItem);
+                    AddListItem(listItem);
+                }
+
                 return true;
             case QuoteBlock quote:
                 AddBlockSpan(BlockKind.BlockQuote, quote);
@@ -242,7 +267,7 @@ internal sealed partial class DocumentBuilder
 
     private void AddBlockSpan(BlockKind kind, Block block)
     {
-        if (TryGetBlockSpan(block, out int start, out int end))
+        if (!_indexOnly && TryGetBlockSpan(block, out int start, out int end))
         {
             _blocks.Add(new BlockSpan(kind, Range(start, end)));
         }
@@ -400,14 +425,22 @@ internal sealed partial class DocumentBuilder
                 RecoverEscapedDefinitions(start, end);
             }
 
-            _blocks.Add(new BlockSpan(BlockKind.Paragraph, Range(start, end)));
+            if (!_indexOnly)
+            {
+                _blocks.Add(new BlockSpan(BlockKind.Paragraph, Range(start, end)));
+            }
+
             var task = paragraph.Inline?.FirstChild as TaskList;
             bool firstInItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
             if (task is not null && firstInItem && TryGetSpan(task, out int boxStart, out int boxEnd) && TryGetBlockSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
             {
                 int lineEnd = _lines.GetLineEnd(LineAt(boxEnd), _text);
                 var (textStart, textEnd) = Trim(boxEnd, lineEnd);
-                _tasks.Add(new TaskItem(task.Checked, _text[textStart..textEnd], Range(itemStart, itemEnd), Range(boxStart, boxEnd)));
+                if (!_indexOnly)
+                {
+                    _tasks.Add(new TaskItem(task.Checked, _text[textStart..textEnd], Range(itemStart, itemEnd), Range(boxStart, boxEnd)));
+                }
+
                 TryAddIdLabel(textStart, textEnd, IdDefinitionKind.TaskItem, allowPlain: true);
             }
 
@@ -461,7 +494,7 @@ internal sealed partial class DocumentBuilder
                 continue;
             }
 
-            if (BoldLabel.Match(_text.AsSpan(lineStart, lineEnd - lineStart)) is { } label)
+            if (!_indexOnly && BoldLabel.Match(_text.AsSpan(lineStart, lineEnd - lineStart)) is { } label)
             {
                 bool opensItem = line == firstLine && firstInItem;
                 _boldLabels.Add(new BoldLabelNode(Range(lineStart, lineStart + label.LabelEnd), Range(lineStart + label.KeyStart, lineStart + label.KeyEnd), opensItem, label.ColonInside));
@@ -715,7 +748,11 @@ internal sealed partial class DocumentBuilder
             int close = open + 4 < end ? _text.IndexOf("-->", open + 4, end - open - 4, StringComparison.Ordinal) : -1;
             int commentEnd = close < 0 ? end : close + 3;
             int contentEnd = close < 0 ? end : close;
-            _comments.Add(new HtmlCommentNode(_text[(open + 4)..Math.Max(open + 4, contentEnd)].Trim(), Range(open, commentEnd)));
+            if (!_indexOnly)
+            {
+                _comments.Add(new HtmlCommentNode(_text[(open + 4)..Math.Max(open + 4, contentEnd)].Trim(), Range(open, commentEnd)));
+            }
+
             (comments ??= []).Add((open, commentEnd));
             i = commentEnd;
         }

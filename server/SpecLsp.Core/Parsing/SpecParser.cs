@@ -41,11 +41,31 @@ public static class SpecParser
             return reparsed;
         }
 
+        return ParseWhole(source, indexOnly: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="source"/> for <see cref="Workspace.FileIndex.Create"/> alone, as the workspace scan does
+    /// for files no one has open: the same headings, anchors, IDs, links and reference definitions as
+    /// <see cref="Parse(SourceText, CancellationToken)"/>, without the parts of the model only an open document's
+    /// features read (block spans, list items, table rows, bold labels, tasks, code blocks and spans, HTML comments,
+    /// which stay empty). Never throws on any input.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
+    internal static SpecDocument ParseForIndex(SourceText source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ParseWhole(source, indexOnly: true, cancellationToken);
+    }
+
+    private static SpecDocument ParseWhole(SourceText source, bool indexOnly, CancellationToken cancellationToken)
+    {
         try
         {
             string text = PathologicalInputGuard.Neutralize(source.Text, out long destinationScanCost);
             var markdown = Markdown.Parse(text, Pipeline);
-            return new DocumentBuilder(source, cancellationToken).Build(markdown, ReferenceEquals(text, source.Text) ? destinationScanCost : null);
+            return new DocumentBuilder(source, cancellationToken, indexOnly: indexOnly).Build(markdown, ReferenceEquals(text, source.Text) ? destinationScanCost : null);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {

@@ -28,7 +28,7 @@ public static class WorkspaceIndexer
             return (FileIndex.Unreadable(path, read.Error ?? "The file cannot be read."), default);
         }
 
-        var entry = FileIndex.Create(path, SpecParser.Parse(SourceText.From(read.Text), cancellationToken), workspace.Roots);
+        var entry = FileIndex.Create(path, SpecParser.ParseForIndex(SourceText.From(read.Text), cancellationToken), workspace.Roots);
         return (entry, hash ? ContentHash.Of(read.Text) : default);
     }
 

@@ -10,7 +10,7 @@ namespace SpecLsp.Core.Tests.Model;
 
 public class FuzzTests
 {
-    private static readonly string[] Fragments =
+    internal static readonly string[] Fragments =
     [
         "# ", "## ", "#### FR1: ", "Title", "\n", "\r\n", "\r", "\n\n", "---", "===", "- ", "  - ", "1. ", "> ", "> > ",
         "- [ ] ", "- [x] ", "**", "**FR2:**", "**Status:** ", "Created: ", "`", "```", "~~~", "    ", "\t", "|", "| TS-1 | x |",

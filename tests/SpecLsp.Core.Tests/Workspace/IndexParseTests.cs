@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Text;
+using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Tests.Model;
+using SpecLsp.Core.Tests.TestSupport;
+using SpecLsp.Core.Text;
+using SpecLsp.Core.Workspace;
+
+namespace SpecLsp.Core.Tests.Workspace;
+
+/// <summary>
+/// The workspace scan parses files no one has open with <see cref="SpecParser.ParseForIndex"/>, which leaves out what
+/// only an open document's features read: every index entry it makes must be the one a full parse makes.
+/// </summary>
+public class IndexParseTests
+{
+    private static readonly ImmutableArray<string> Roots = [WorkspacePaths.Normalize(Path.Combine(Path.GetTempPath(), "index-parse-root"))!];
+
+    private static readonly string Path_ = Roots[0] + "/specs/feature/spec.md";
+
+    public static TheoryData<string> Corpus()
+    {
+        string tests = Fixtures.SourceDirectory();
+        string root = Path.GetFullPath(Path.Combine(tests, "..", ".."));
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(tests, "Fixtures"), "*.md", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "examples"), "*.md", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "server", "SpecLsp.Core", "Templates", "BuiltIn"), "*.md"))
+            .Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void ParseForIndex_RepositorySpecs_GivesTheEntryOfAFullParse(string relativePath)
+    {
+        string root = Path.GetFullPath(Path.Combine(Fixtures.SourceDirectory(), "..", ".."));
+        string text = File.ReadAllText(Path.Combine(root, relativePath));
+
+        Assert.Equal(Entry(text, full: true), Entry(text, full: false));
+        Assert.Equal(Entry(text.ReplaceLineEndings("\r\n"), full: true), Entry(text.ReplaceLineEndings("\r\n"), full: false));
+    }
+
+    [Fact]
+    public void ParseForIndex_RandomMarkdownSoup_GivesTheEntryOfAFullParse()
+    {
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261204;
+        var random = new Random(seed);
+        for (int round = 0; round < 1500; round++)
+        {
+            var builder = new StringBuilder();
+            int count = random.Next(1, 80);
+            for (int i = 0; i < count; i++)
+            {
+                builder.Append(FuzzTests.Fragments[random.Next(FuzzTests.Fragments.Length)]);
+            }
+
+            string text = builder.ToString();
+            string full = Entry(text, full: true);
+            string forIndex = Entry(text, full: false);
+            Assert.True(full == forIndex, $"seed {seed} (SPECLSP_FUZZ_SEED replays it), round {round}: {System.Text.Json.JsonSerializer.Serialize(text)}\nfull:\n{full}\nfor the index:\n{forIndex}");
+        }
+    }
+
+    /// <summary>What the index parse leaves out is left out: the test above would pass on a full parse too.</summary>
+    [Fact]
+    public void ParseForIndex_ASpecWithEveryBlock_LeavesOutWhatOnlyOpenDocumentsRead()
+    {
+        const string text = """
+            # Title
+            **Status:** Draft
+
+            - [ ] FR1: a task <!-- a comment -->
+            > quoted `code`
+
+            | ID | Title |
+            |----|-------|
+            | T1 | row |
+
+            ```text
+            code
+            ```
+            """;
+
+        var full = SpecParser.Parse(SourceText.From(text));
+        var forIndex = SpecParser.ParseForIndex(SourceText.From(text));
+
+        Assert.All(
+            new[] { full.Blocks.Length, full.ListItems.Length, full.TableRows.Length, full.BoldLabels.Length, full.TaskItems.Length, full.CodeBlocks.Length, full.CodeSpans.Length, full.HtmlComments.Length },
+            n => Assert.True(n > 0));
+        Assert.Empty(forIndex.Blocks);
+        Assert.Empty(forIndex.ListItems);
+        Assert.Empty(forIndex.TableRows);
+        Assert.Empty(forIndex.BoldLabels);
+        Assert.Empty(forIndex.TaskItems);
+        Assert.Empty(forIndex.CodeBlocks);
+        Assert.Empty(forIndex.CodeSpans);
+        Assert.Empty(forIndex.HtmlComments);
+        Assert.Equal(full.Metadata.Select(m => m.Key), forIndex.Metadata.Select(m => m.Key));
+        Assert.Equal(IndexDump.Of(FileIndex.Create(Path_, full, Roots)), IndexDump.Of(FileIndex.Create(Path_, forIndex, Roots)));
+    }
+
+    private static string Entry(string text, bool full)
+    {
+        var source = SourceText.From(text);
+        return IndexDump.Of(FileIndex.Create(Path_, full ? SpecParser.Parse(source) : SpecParser.ParseForIndex(source), Roots));
+    }
+}
