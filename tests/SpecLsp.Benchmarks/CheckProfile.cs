@@ -52,6 +52,8 @@ internal static class CheckProfile
                 string text = steps.Time("read + decode", () => workspace.ReadFile(path).Text!);
                 string guarded = steps.Time("pathological-input guard", () => PathologicalInputGuard.Neutralize(text, out _));
                 _ = steps.Time("markdig alone", () => Markdown.Parse(guarded, MarkdigPipeline));
+                _ = steps.Time("parse for the index (scan)", () => SpecParser.ParseForIndex(SourceText.From(text)));
+                _ = steps.Time("parse, full pipeline for all", () => SpecParser.ParseWith(SourceText.From(text), SpecParser.Pipeline));
                 var document = steps.Time("parse (markdig + model)", () => SpecParser.Parse(SourceText.From(text)));
                 var entry = steps.Time("FileIndex.Create", () => FileIndex.Create(path, document, workspace.Roots));
                 _ = steps.Time("ForCrossFileChecks", entry.ForCrossFileChecks);

@@ -13,13 +13,49 @@ public static class SpecParser
     /// The one pipeline, built once and shared (a built pipeline is thread-safe): CommonMark with precise
     /// source positions, YAML front matter, GitHub pipe tables, task lists and bare URLs as autolinks.
     /// </summary>
-    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .UseTaskLists()
-        .UseAutoLinks()
-        .Build();
+    internal static readonly MarkdownPipeline Pipeline = Build(pipeTables: true, autoLinks: true);
+
+    // The same pipeline without the extensions a text gives nothing to act on (see PipelineFor).
+    private static readonly MarkdownPipeline WithoutAutoLinks = Build(pipeTables: true, autoLinks: false);
+    private static readonly MarkdownPipeline WithoutPipeTables = Build(pipeTables: false, autoLinks: true);
+    private static readonly MarkdownPipeline Plain = Build(pipeTables: false, autoLinks: false);
+
+    /// <summary>
+    /// The bare-URL autolink parser tries every <c>h</c>, <c>f</c>, <c>m</c>, <c>t</c> and <c>w</c> of the prose
+    /// (a fifth of Markdig's time on a spec), and it makes a link only where the text holds <c>://</c>, <c>mailto:</c>,
+    /// <c>tel:</c> or <c>www.</c>; a pipe table needs a <c>|</c>. A text without them parses to the same tree without
+    /// those extensions (the parser's literal runs merge back into the same literals), so it is parsed without them.
+    /// </summary>
+    internal static MarkdownPipeline PipelineFor(string text)
+    {
+        bool autoLinks = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase) || text.Contains("tel:", StringComparison.OrdinalIgnoreCase);
+        bool pipeTables = text.Contains('|', StringComparison.Ordinal);
+        return (pipeTables, autoLinks) switch
+        {
+            (true, true) => Pipeline,
+            (true, false) => WithoutAutoLinks,
+            (false, true) => WithoutPipeTables,
+            (false, false) => Plain,
+        };
+    }
+
+    private static MarkdownPipeline Build(bool pipeTables, bool autoLinks)
+    {
+        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter();
+        if (pipeTables)
+        {
+            builder.UsePipeTables();
+        }
+
+        builder.UseTaskLists();
+        if (autoLinks)
+        {
+            builder.UseAutoLinks();
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>Parses <paramref name="source"/>. Never throws on any input; problems become <see cref="SpecDocument.ParseDiagnostics"/>.</summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked between blocks).</exception>
@@ -59,12 +95,16 @@ public static class SpecParser
         return ParseWhole(source, indexOnly: true, cancellationToken);
     }
 
-    private static SpecDocument ParseWhole(SourceText source, bool indexOnly, CancellationToken cancellationToken)
+    /// <summary>A whole parse with <paramref name="pipeline"/> for every text, for tests comparing <see cref="PipelineFor"/>'s choice with it.</summary>
+    internal static SpecDocument ParseWith(SourceText source, MarkdownPipeline pipeline) =>
+        ParseWhole(source, indexOnly: false, CancellationToken.None, pipeline);
+
+    private static SpecDocument ParseWhole(SourceText source, bool indexOnly, CancellationToken cancellationToken, MarkdownPipeline? pipeline = null)
     {
         try
         {
             string text = PathologicalInputGuard.Neutralize(source.Text, out long destinationScanCost);
-            var markdown = Markdown.Parse(text, Pipeline);
+            var markdown = Markdown.Parse(text, pipeline ?? PipelineFor(text));
             return new DocumentBuilder(source, cancellationToken, indexOnly: indexOnly).Build(markdown, ReferenceEquals(text, source.Text) ? destinationScanCost : null);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
