@@ -63,7 +63,7 @@ internal static class IncrementalParser
             return null;
         }
 
-        var markdown = Markdown.Parse(regionText, SpecParser.Pipeline);
+        var markdown = Markdown.Parse(regionText, SpecParser.PipelineFor(regionText));
         int count = markdown.Count;
         if (region.StartLine > 0 && !IsAtxHeadingAt(markdown, 0, 0))
         {
