@@ -205,10 +205,12 @@ public sealed class SymbolMatcher
             return true;
         }
 
-        char before = candidate[j - 1];
-        char c = candidate[j];
-        return !char.IsLetterOrDigit(before) || (char.IsLower(before) && char.IsUpper(c)) || (char.IsLetter(before) && char.IsDigit(c));
+        return IsWordStart(candidate[j - 1], candidate[j]);
     }
+
+    /// <summary>True when <paramref name="c"/>, after <paramref name="before"/>, starts a word (see <see cref="IsWordStart(ReadOnlySpan{char}, int)"/>).</summary>
+    internal static bool IsWordStart(char before, char c) =>
+        !char.IsLetterOrDigit(before) || (char.IsLower(before) && char.IsUpper(c)) || (char.IsLetter(before) && char.IsDigit(c));
 
     internal static char Lower(char c) =>
         (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
@@ -349,19 +351,50 @@ public static class CharMask
         return mask;
     }
 
+    /// <summary>
+    /// <see cref="Of"/>, <see cref="OfWordStarts"/> and <see cref="Bigrams"/> of <paramref name="text"/> in one pass,
+    /// each character lowered once: how the symbol tables summarise every name when a scan lands.
+    /// </summary>
+    public static (ulong Mask, ulong WordStarts, ulong Bigrams) Summarize(ReadOnlySpan<char> text)
+    {
+        ulong mask = 0, wordStarts = 0, bigrams = 0;
+        char before = '\0', lowerBefore = '\0';
+        int pairs = Math.Min(text.Length, FuzzyMatcher.MaxCandidateLength);
+        for (int j = 0; j < text.Length; j++)
+        {
+            char c = text[j];
+            char lower = SymbolMatcher.Lower(c);
+            ulong bit = BitOfLowered(lower);
+            mask |= bit;
+            if (j == 0 || SymbolMatcher.IsWordStart(before, c))
+            {
+                wordStarts |= bit;
+            }
+
+            if (j > 0 && j < pairs)
+            {
+                bigrams |= Bigram(lowerBefore, lower);
+            }
+
+            before = c;
+            lowerBefore = lower;
+        }
+
+        return (mask, wordStarts, bigrams);
+    }
+
     /// <summary>The bit of the pair <paramref name="a"/>, <paramref name="b"/> (both lowered).</summary>
     public static ulong Bigram(char a, char b) => 1UL << (int)((((uint)a << 16) | b) * 0x9E3779B1u >> 26);
 
     /// <summary>The bit of one character.</summary>
-    public static ulong Bit(char c)
-    {
-        char lower = SymbolMatcher.Lower(c);
-        return lower switch
+    public static ulong Bit(char c) => BitOfLowered(SymbolMatcher.Lower(c));
+
+    private static ulong BitOfLowered(char lower) =>
+        lower switch
         {
             >= 'a' and <= 'z' => 1UL << (lower - 'a'),
             >= '0' and <= '9' => 1UL << (26 + lower - '0'),
             < (char)128 => 1UL << (36 + (lower % 27)),
             _ => 1UL << 63,
         };
-    }
 }

@@ -180,19 +180,38 @@ public sealed class FileSymbols
     private static string NameOf(IdDefinition definition) =>
         definition.Title.Length > 0 ? $"{definition.Id}: {definition.Title}" : definition.Id;
 
+    // NameOf's text, in scratch when it fits.
+    private static ReadOnlySpan<char> Compose(IdDefinition definition, Span<char> scratch)
+    {
+        if (definition.Title.Length == 0)
+        {
+            return definition.Id;
+        }
+
+        int length = definition.Id.Length + 2 + definition.Title.Length;
+        if (length > scratch.Length)
+        {
+            return NameOf(definition);
+        }
+
+        definition.Id.CopyTo(scratch);
+        ": ".CopyTo(scratch[definition.Id.Length..]);
+        definition.Title.CopyTo(scratch[(definition.Id.Length + 2)..]);
+        return scratch[..length];
+    }
+
     private static FileSymbols Lay(FileIndex file, int[] sources, int[] containers)
     {
         int count = sources.Length;
         var summaries = new ulong[count * Summaries];
         var lengths = new int[count];
         var firsts = new char[count];
+        Span<char> scratch = stackalloc char[256];
         for (int i = 0; i < count; i++)
         {
-            // An ID's name is composed once here and dropped: only its summaries stay.
-            string name = sources[i] >= 0 ? file.Headings[sources[i]].Title : NameOf(file.IdDefinitions[~sources[i]]);
-            summaries[i * Summaries] = CharMask.Of(name);
-            summaries[(i * Summaries) + 1] = CharMask.OfWordStarts(name);
-            summaries[(i * Summaries) + 2] = CharMask.Bigrams(name);
+            // An ID's name is composed here, on the stack when it fits, and dropped: only its summaries stay.
+            ReadOnlySpan<char> name = sources[i] >= 0 ? file.Headings[sources[i]].Title : Compose(file.IdDefinitions[~sources[i]], scratch);
+            (summaries[i * Summaries], summaries[(i * Summaries) + 1], summaries[(i * Summaries) + 2]) = CharMask.Summarize(name);
             lengths[i] = name.Length;
             firsts[i] = name.Length > 0 ? SymbolMatcher.Lower(name[0]) : '\0';
         }
