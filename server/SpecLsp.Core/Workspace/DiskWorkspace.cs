@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 
@@ -20,6 +21,10 @@ public sealed class DiskWorkspace : IWorkspace
     private readonly Func<string, bool> _isSpecFile;
     private readonly long _maxFileBytes;
 
+    // A scan's view (ForScan) only: the real path of each folder of a path checked, so that each further file of the
+    // folder costs one lstat (is it a link?) instead of one for every segment of its path.
+    private readonly ConcurrentDictionary<string, string?>? _realFolders;
+
     /// <summary>Creates a workspace over <paramref name="roots"/>.</summary>
     /// <param name="roots">Absolute folder paths.</param>
     /// <param name="isSpecFile">
@@ -35,8 +40,24 @@ public sealed class DiskWorkspace : IWorkspace
         _maxFileBytes = maxFileBytes;
     }
 
+    // The scan view of workspace: the same roots and rules, with a memory of real folders of its own.
+    private DiskWorkspace(DiskWorkspace workspace)
+    {
+        Roots = workspace.Roots;
+        _realRoots = workspace._realRoots;
+        _isSpecFile = workspace._isSpecFile;
+        _maxFileBytes = workspace._maxFileBytes;
+        _realFolders = new ConcurrentDictionary<string, string?>(WorkspacePaths.Comparer);
+    }
+
     /// <inheritdoc />
     public ImmutableArray<string> Roots { get; }
+
+    /// <summary>
+    /// A view for one scan that remembers the real path of every folder it resolves (a scan reads thousands of files
+    /// in a hundred folders): a link changed while it runs is seen by the next scan, as by any read after it.
+    /// </summary>
+    public IWorkspace ForScan() => new DiskWorkspace(this);
 
     /// <summary>True for folder names never scanned: <c>.git</c>, <c>node_modules</c> and hidden ones.</summary>
     public static bool IsSkippedFolder(string name) => name.StartsWith('.') || name == "node_modules";
@@ -299,7 +320,7 @@ public sealed class DiskWorkspace : IWorkspace
             return false;
         }
 
-        if (ResolveRealPath(normalized) is not { } resolved || !IsInsideRealRoots(resolved))
+        if (RealPathOf(normalized) is not { } resolved || !IsInsideRealRoots(resolved))
         {
             return false;
         }
@@ -309,6 +330,37 @@ public sealed class DiskWorkspace : IWorkspace
     }
 
     private bool IsInsideRealRoots(string realPath) => WorkspacePaths.FindRoot(realPath, _realRoots) is not null;
+
+    // ResolveRealPath of a normalised path; in a scan's view, through the real path of its folder, resolved once.
+    private string? RealPathOf(string normalized)
+    {
+        int slash = normalized.LastIndexOf('/');
+        if (_realFolders is null || slash <= 0 || slash == normalized.Length - 1)
+        {
+            return ResolveRealPath(normalized);
+        }
+
+        if (_realFolders.GetOrAdd(normalized[..slash], static folder => ResolveRealPath(folder)) is not { } folder)
+        {
+            return null;
+        }
+
+        // As ResolveRealPath walks the last segment: one lstat; a link is resolved from the real folder on.
+        string path = folder.TrimEnd('/') + "/" + normalized[(slash + 1)..];
+        try
+        {
+            var attributes = new FileInfo(path).Attributes;
+            if ((int)attributes != -1 && attributes.HasFlag(FileAttributes.ReparsePoint))
+            {
+                return ResolveRealPath(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
+        {
+        }
+
+        return WorkspacePaths.Normalize(path);
+    }
 
     /// <summary>
     /// The path with every symbolic link along it resolved (missing tail segments kept as written), or null for a

@@ -57,4 +57,10 @@ public interface IWorkspace
 
     /// <summary>What <paramref name="path"/> is. Paths outside the roots are <see cref="PathState.Outside"/> without being touched.</summary>
     PathState GetPathState(string path);
+
+    /// <summary>
+    /// This workspace for one scan of many files: the same answers, but it may remember what it learnt along the way
+    /// (the disk, each folder's real path) until the scan ends, so that the next scan sees any change made meanwhile.
+    /// </summary>
+    IWorkspace ForScan() => this;
 }

@@ -87,8 +87,9 @@ public static class WorkspaceIndexer
         int parallelism = 0,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace = workspace.ForScan();
         var options = new ParallelOptions
         {
             CancellationToken = cancellationToken,

@@ -57,6 +57,59 @@ public sealed class DiskWorkspaceTests : IDisposable
         Assert.Equal(PathState.Missing, workspace.GetPathState(_root + "/specs/none.md"));
     }
 
+    /// <summary>
+    /// A scan's view answers as the workspace does for every path, through links in and out, to folders and files, a
+    /// link loop and missing paths, read in every order (each folder's real path is remembered at its first file).
+    /// </summary>
+    [Fact]
+    public void ForScan_EveryKindOfPath_AnswersAsTheWorkspaceDoes()
+    {
+        Directory.CreateSymbolicLink(_root + "/specs/deep/loop", _root + "/specs");
+        Directory.CreateSymbolicLink(_root + "/specs/escape", _outside);
+        Directory.CreateSymbolicLink(_root + "/inside-link", _root + "/specs/deep");
+        Directory.CreateSymbolicLink(_root + "/self-a", _root + "/self-b");
+        Directory.CreateSymbolicLink(_root + "/self-b", _root + "/self-a");
+        File.CreateSymbolicLink(_root + "/specs/secret-link.md", _outside + "/secret.md");
+        File.CreateSymbolicLink(_root + "/specs/alias.md", _root + "/specs/a.md");
+        File.CreateSymbolicLink(_root + "/specs/relative.md", "deep/b.md");
+        File.CreateSymbolicLink(_root + "/specs/dangling.md", _root + "/specs/none.md");
+        string[] paths =
+        [
+            "/specs/a.md", "/specs/deep/b.md", "/specs/deep/loop/a.md", "/specs/deep/loop/deep/b.md", "/specs/escape/secret.md",
+            "/inside-link/b.md", "/inside-link/loop/a.md", "/self-a/x.md", "/specs/secret-link.md", "/specs/alias.md",
+            "/specs/relative.md", "/specs/dangling.md", "/specs/none.md", "/missing/folder/x.md", "/specs", "/specs/deep",
+            "/../outside/secret.md", "/specs/../specs/a.md", "/node_modules/pkg/readme.md",
+        ];
+        var workspace = new DiskWorkspace([_root]);
+
+        foreach (var order in new[] { paths, [.. paths.Reverse()] })
+        {
+            var scan = workspace.ForScan();
+            foreach (var path in order.Select(p => _root + p))
+            {
+                Assert.Equal(workspace.GetPathState(path), scan.GetPathState(path));
+                Assert.Equal(workspace.ReadFile(path), scan.ReadFile(path));
+                Assert.Equal(workspace.HashFile(path), scan.HashFile(path));
+            }
+        }
+    }
+
+    /// <summary>What a scan's view remembers lasts for that scan: the next one follows a link changed since.</summary>
+    [Fact]
+    public void ForScan_AfterALinkChanges_TheNextScanFollowsIt()
+    {
+        Directory.CreateSymbolicLink(_root + "/moving", _root + "/specs");
+        var workspace = new DiskWorkspace([_root]);
+        Assert.Equal("# A\n", workspace.ForScan().ReadFile(_root + "/moving/a.md").Text);
+
+        Directory.Delete(_root + "/moving");
+        Directory.CreateSymbolicLink(_root + "/moving", _outside);
+        File.Copy(_outside + "/secret.md", _outside + "/a.md");
+
+        Assert.Equal(PathState.Outside, workspace.ForScan().GetPathState(_root + "/moving/a.md"));
+        Assert.Null(workspace.ForScan().ReadFile(_root + "/moving/a.md").Text);
+    }
+
     [Fact]
     public void ReadFile_TooLargeOrBinary_IsUnreadable()
     {
