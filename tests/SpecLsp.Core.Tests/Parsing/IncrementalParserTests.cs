@@ -232,13 +232,5 @@ public class IncrementalParserTests
         return SourceText.From(string.Concat(source.Text.AsSpan(0, at), replace, source.Text.AsSpan(at + find.Length)));
     }
 
-    private static IEnumerable<string> Corpus()
-    {
-        string tests = Fixtures.SourceDirectory();
-        string root = Path.GetFullPath(Path.Combine(tests, "..", ".."));
-        return Directory.EnumerateFiles(Path.Combine(tests, "Fixtures"), "*.md", SearchOption.AllDirectories)
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "examples"), "*.md"))
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "server", "SpecLsp.Core", "Templates", "BuiltIn"), "*.md"))
-            .Order(StringComparer.Ordinal);
-    }
+    private static IEnumerable<string> Corpus() => SpecCorpus.Specs();
 }

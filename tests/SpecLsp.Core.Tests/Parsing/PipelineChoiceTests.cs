@@ -16,27 +16,13 @@ namespace SpecLsp.Core.Tests.Parsing;
 /// </summary>
 public class PipelineChoiceTests
 {
-    public static TheoryData<string> Corpus()
-    {
-        string tests = Fixtures.SourceDirectory();
-        string root = Path.GetFullPath(Path.Combine(tests, "..", ".."));
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("node_modules", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Corpus() => SpecCorpus.Relative(SpecCorpus.AllMarkdown());
 
     [Theory]
     [MemberData(nameof(Corpus))]
     public void Parse_RepositoryMarkdown_EqualsTheFullPipelinesModel(string relativePath)
     {
-        string root = Path.GetFullPath(Path.Combine(Fixtures.SourceDirectory(), "..", ".."));
-        string text = File.ReadAllText(Path.Combine(root, relativePath));
+        string text = SpecCorpus.Read(relativePath);
 
         // Each file as written, and without what makes it need each extension, so that every pipeline is taken.
         foreach (var variant in new[] { text, text.Replace("://", ":/", StringComparison.Ordinal), text.Replace('|', '¦'), text.Replace("://", ":/", StringComparison.Ordinal).Replace('|', '¦') })

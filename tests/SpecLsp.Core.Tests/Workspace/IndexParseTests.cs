@@ -18,28 +18,13 @@ public class IndexParseTests
 
     private static readonly string Path_ = Roots[0] + "/specs/feature/spec.md";
 
-    public static TheoryData<string> Corpus()
-    {
-        string tests = Fixtures.SourceDirectory();
-        string root = Path.GetFullPath(Path.Combine(tests, "..", ".."));
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(tests, "Fixtures"), "*.md", SearchOption.AllDirectories)
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "examples"), "*.md", SearchOption.AllDirectories))
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "server", "SpecLsp.Core", "Templates", "BuiltIn"), "*.md"))
-            .Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Corpus() => SpecCorpus.Relative(SpecCorpus.Specs());
 
     [Theory]
     [MemberData(nameof(Corpus))]
     public void ParseForIndex_RepositorySpecs_GivesTheEntryOfAFullParse(string relativePath)
     {
-        string root = Path.GetFullPath(Path.Combine(Fixtures.SourceDirectory(), "..", ".."));
-        string text = File.ReadAllText(Path.Combine(root, relativePath));
+        string text = SpecCorpus.Read(relativePath);
 
         Assert.Equal(Entry(text, full: true), Entry(text, full: false));
         Assert.Equal(Entry(text.ReplaceLineEndings("\r\n"), full: true), Entry(text.ReplaceLineEndings("\r\n"), full: false));
