@@ -270,9 +270,13 @@ internal sealed partial class DocumentBuilder
         }
     }
 
-    // Every character char.IsWhiteSpace is true of (Unicode's White_Space: ASCII's, U+0085, no-break and typographic spaces, line and paragraph separators).
-    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
+    /// <summary>
+    /// Every character <see cref="char.IsWhiteSpace(char)"/> is true of: Unicode's White_Space (tab to carriage return,
+    /// space, next line, no-break space, Ogham space mark, the typographic spaces, line and paragraph separators,
+    /// narrow no-break, medium mathematical and ideographic spaces).
+    /// </summary>
+    internal static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        "\t\n\u000B\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
     // Runs of white space become one space, none at either end; the runs between are copied whole, chunk by chunk.
     private string CollapseWhiteSpace(StringBuilder text)

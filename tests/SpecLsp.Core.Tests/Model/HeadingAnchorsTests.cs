@@ -124,4 +124,13 @@ public class HeadingAnchorsTests
 
         Assert.Equal("Setext code span " + string.Join(" ", Enumerable.Range(0, 60).Select(i => $"word{i}")) + " second line", section.Title);
     }
+
+    [Fact]
+    public void TitleWhiteSpace_IsEveryCharacterCharIsWhiteSpaceAccepts()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.True(char.IsWhiteSpace((char)c) == DocumentBuilder.WhiteSpace.Contains((char)c), $"U+{c:X4}");
+        }
+    }
 }
