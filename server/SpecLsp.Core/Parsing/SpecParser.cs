@@ -10,8 +10,9 @@ namespace SpecLsp.Core.Parsing;
 public static class SpecParser
 {
     /// <summary>
-    /// The one pipeline, built once and shared (a built pipeline is thread-safe): CommonMark with precise
-    /// source positions, YAML front matter, GitHub pipe tables, task lists and bare URLs as autolinks.
+    /// The full pipeline, built once and shared (a built pipeline is thread-safe): CommonMark with precise
+    /// source positions, YAML front matter, GitHub pipe tables, task lists and bare URLs as autolinks. A text that
+    /// cannot use the last two is parsed by the same pipeline without them (<see cref="PipelineFor"/>).
     /// </summary>
     internal static readonly MarkdownPipeline Pipeline = Build(pipeTables: true, autoLinks: true);
 
