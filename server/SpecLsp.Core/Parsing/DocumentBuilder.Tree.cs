@@ -168,7 +168,8 @@ internal sealed partial class DocumentBuilder
             var range = Range(start, start + length);
             if (!definitionStarts.Contains(range.Start))
             {
-                result.Add(new IdMention(id, range));
+                // For the index, the string every file shares: its entry then keeps this mention as it is.
+                result.Add(new IdMention(_indexOnly ? Workspace.FileIndex.Intern(id) : id, range));
             }
         }
 

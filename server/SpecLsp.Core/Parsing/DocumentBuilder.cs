@@ -265,6 +265,9 @@ internal sealed partial class DocumentBuilder
         }
     }
 
+    // An ID's text: for the index, the string every file shares (FileIndex.Intern), made only for an ID no file had yet.
+    private string IdText(int start, int length) => _indexOnly ? Workspace.FileIndex.Intern(_text.AsSpan(start, length)) : _text.Substring(start, length);
+
     private void AddBlockSpan(BlockKind kind, Block block)
     {
         if (!_indexOnly && TryGetBlockSpan(block, out int start, out int end))
@@ -365,7 +368,7 @@ internal sealed partial class DocumentBuilder
 
         if (SpecSyntax.MatchHeadingId(_text, titleStart, titleEnd, title) is { } id)
         {
-            _definitions.Add(new PendingDefinition(_text.Substring(id.IdStart, id.IdLength), id.IdStart, IdDefinitionKind.Heading, id.Title, start, headingEnd));
+            _definitions.Add(new PendingDefinition(IdText(id.IdStart, id.IdLength), id.IdStart, IdDefinitionKind.Heading, id.Title, start, headingEnd));
         }
 
         WalkInlines(heading.Inline, collectMentions: true);
@@ -585,7 +588,7 @@ internal sealed partial class DocumentBuilder
         }
 
         int line = LineAt(start);
-        _definitions.Add(new PendingDefinition(_text.Substring(label.IdStart, label.IdLength), label.IdStart, kind, label.Title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
+        _definitions.Add(new PendingDefinition(IdText(label.IdStart, label.IdLength), label.IdStart, kind, label.Title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
         return true;
     }
 
@@ -612,7 +615,7 @@ internal sealed partial class DocumentBuilder
         }
 
         int line = LineAt(start);
-        _definitions.Add(new PendingDefinition(_text[start..end], start, IdDefinitionKind.TableCell, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
+        _definitions.Add(new PendingDefinition(IdText(start, end - start), start, IdDefinitionKind.TableCell, title, _lines.GetLineStart(line), _lines.GetLineEnd(line, _text)));
     }
 
     // ---- code, HTML, reference definitions ---------------------------------------------------------

@@ -236,6 +236,23 @@ public sealed class FileIndex
     // Local IDs (FR1, US-2) repeat across thousands of specs: share one string each. Long ones (spec IDs) are unique anyway.
     internal static string Intern(string id) => id.Length <= 10 ? IdStrings.GetOrAdd(id, id) : id;
 
+    /// <summary>The shared string of the ID <paramref name="id"/>, made only when no file had it yet (as <see cref="Intern(string)"/>).</summary>
+    internal static string Intern(ReadOnlySpan<char> id)
+    {
+        if (id.Length > 10)
+        {
+            return new string(id);
+        }
+
+        if (IdStrings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var shared))
+        {
+            return shared;
+        }
+
+        var made = new string(id);
+        return IdStrings.GetOrAdd(made, made);
+    }
+
     private static LinkReferenceDefinition? FindDefinition(ImmutableArray<LinkReferenceDefinition> definitions, string? label)
     {
         if (label is null)

@@ -89,6 +89,23 @@ public class IndexParseTests
         Assert.Equal(IndexDump.Of(FileIndex.Create(Path_, full, Roots)), IndexDump.Of(FileIndex.Create(Path_, forIndex, Roots)));
     }
 
+    /// <summary>The index parse makes each ID's text the string all entries share, so the entry keeps its records as they are.</summary>
+    [Fact]
+    public void ParseForIndex_TheSameIdsInTwoFiles_ShareOneStringAndTheEntryKeepsTheRecords()
+    {
+        const string text = "# Spec\n\n## FR-7: Export\n\n- [ ] US-7: a task for FR-7\n\n| ID | Title |\n|----|-------|\n| T-7 | row, see US-7 |\n";
+        var first = SpecParser.ParseForIndex(SourceText.From(text));
+        var second = SpecParser.ParseForIndex(SourceText.From(text + "\nMore about FR-7.\n"));
+        var entry = FileIndex.Create(Path_, second, Roots);
+
+        Assert.Equal(["FR-7", "US-7", "T-7"], first.IdDefinitions.Select(d => d.Id));
+        Assert.All(first.IdDefinitions.Zip(second.IdDefinitions), pair => Assert.Same(pair.First.Id, pair.Second.Id));
+        Assert.NotEmpty(second.IdMentions);
+        Assert.All(second.IdMentions, m => Assert.Same(first.IdDefinitions.Single(d => d.Id == m.Id).Id, m.Id));
+        Assert.All(second.IdDefinitions.Zip(entry.IdDefinitions), pair => Assert.Same(pair.First, pair.Second));
+        Assert.All(second.IdMentions.Zip(entry.IdMentions), pair => Assert.Same(pair.First, pair.Second));
+    }
+
     private static string Entry(string text, bool full)
     {
         var source = SourceText.From(text);
