@@ -142,11 +142,12 @@ internal sealed partial class DocumentBuilder
 
         if (link.IsAutoLink)
         {
-            _links.Add(new LinkNode(LinkKind.Autolink, _text[start..end], link.Url ?? _text[start..end], null, Range(start, end), Range(start, end), false));
+            _links.Add(new LinkNode(LinkKind.Autolink, _indexOnly ? string.Empty : _text[start..end], link.Url ?? _text[start..end], null, Range(start, end), Range(start, end), false));
             return;
         }
 
-        string text = PlainText(link).Title;
+        // The index keeps no link text (FileIndex.Create drops it): it is not composed for the index.
+        string text = _indexOnly ? string.Empty : PlainText(link).Title;
         int textStart = start + (link.IsImage ? 2 : 1);
         if (link.Reference is not null)
         {
@@ -198,7 +199,7 @@ internal sealed partial class DocumentBuilder
         int targetEnd = Math.Max(targetStart, end - 1);
         string url = _text[targetStart..targetEnd];
         string destination = autolink.IsEmail && !url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? "mailto:" + url : url;
-        _links.Add(new LinkNode(LinkKind.Autolink, url, destination, null, Range(start, end), Range(targetStart, targetEnd), false));
+        _links.Add(new LinkNode(LinkKind.Autolink, _indexOnly ? string.Empty : url, destination, null, Range(start, end), Range(targetStart, targetEnd), false));
     }
 
     /// <summary>

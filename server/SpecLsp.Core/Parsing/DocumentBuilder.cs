@@ -28,7 +28,8 @@ internal sealed partial class DocumentBuilder
     private readonly CancellationToken _cancellationToken;
 
     // Only what a FileIndex holds is collected (see SpecParser.ParseForIndex): no block spans, list items, table rows,
-    // bold labels, tasks, code blocks, code spans or comments, which only an open document's features read.
+    // bold labels, tasks, code blocks, code spans or comments, no link texts and no raw heading titles, which only an
+    // open document's features read.
     private readonly bool _indexOnly;
 
     // Where the text Markdig parsed starts in _text: 0 for a whole document, the region's start for a reparse.
@@ -76,7 +77,8 @@ internal sealed partial class DocumentBuilder
     /// <param name="scope">The metadata scope in force at <paramref name="baseOffset"/>.</param>
     /// <param name="indexOnly">
     /// Collect only what <see cref="Workspace.FileIndex.Create"/> reads: the model's block spans, list items, table rows,
-    /// bold labels, tasks, code blocks, code spans and HTML comments stay empty.
+    /// bold labels, tasks, code blocks, code spans and HTML comments stay empty, and link texts and raw heading titles
+    /// are empty strings.
     /// </param>
     public DocumentBuilder(SourceText source, CancellationToken cancellationToken, int baseOffset = 0, HeadingScope scope = default, bool indexOnly = false)
     {
@@ -364,7 +366,7 @@ internal sealed partial class DocumentBuilder
         (titleStart, titleEnd) = Trim(titleStart, titleEnd);
         var (title, anchorText) = PlainText(heading.Inline);
         EnterHeadingScope(heading.Level, title);
-        _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), Range(titleStart, titleEnd), title, _text[titleStart..titleEnd], HeadingAnchors.Slug(anchorText), setext));
+        _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), Range(titleStart, titleEnd), title, _indexOnly ? string.Empty : _text[titleStart..titleEnd], HeadingAnchors.Slug(anchorText), setext));
 
         if (SpecSyntax.MatchHeadingId(_text, titleStart, titleEnd, title) is { } id)
         {

@@ -86,7 +86,7 @@ public static class SpecParser
     /// for files no one has open: the same headings, anchors, IDs, links and reference definitions as
     /// <see cref="Parse(SourceText, CancellationToken)"/>, without the parts of the model only an open document's
     /// features read (block spans, list items, table rows, bold labels, tasks, code blocks and spans, HTML comments,
-    /// which stay empty). Never throws on any input.
+    /// which stay empty; link texts and raw heading titles, which are empty strings). Never throws on any input.
     /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
     internal static SpecDocument ParseForIndex(SourceText source, CancellationToken cancellationToken = default)

@@ -59,6 +59,8 @@ public class IndexParseTests
             # Title
             **Status:** Draft
 
+            See [the overview](#title), <https://example.com> and www.example.com.
+
             - [ ] FR1: a task <!-- a comment -->
             > quoted `code`
 
@@ -85,6 +87,8 @@ public class IndexParseTests
         Assert.Empty(forIndex.CodeBlocks);
         Assert.Empty(forIndex.CodeSpans);
         Assert.Empty(forIndex.HtmlComments);
+        Assert.All(forIndex.Links, l => Assert.Empty(l.Text));
+        Assert.All(forIndex.AllSections, h => Assert.Empty(h.RawTitle));
         Assert.Equal(full.Metadata.Select(m => m.Key), forIndex.Metadata.Select(m => m.Key));
         Assert.Equal(IndexDump.Of(FileIndex.Create(Path_, full, Roots)), IndexDump.Of(FileIndex.Create(Path_, forIndex, Roots)));
     }
