@@ -1,5 +1,6 @@
 using SpecLsp.Core.Model;
 using SpecLsp.Core.Parsing;
+using SpecLsp.Core.Tests.TestSupport;
 using SpecLsp.Core.Text;
 
 namespace SpecLsp.Core.Tests.Model;
@@ -88,7 +89,7 @@ public class HeadingAnchorsTests
     [Fact]
     public void Slug_AsciiText_AgreesWithTheGeneralPath()
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261204;
+        int seed = FuzzSeed.Or(20261204);
         var random = new Random(seed);
         for (int round = 0; round < 2000; round++)
         {

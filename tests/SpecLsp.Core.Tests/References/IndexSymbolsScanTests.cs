@@ -2,6 +2,7 @@ using System.Text;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.References;
 using SpecLsp.Core.Symbols;
+using SpecLsp.Core.Tests.TestSupport;
 using SpecLsp.Core.Text;
 using SpecLsp.Core.Workspace;
 
@@ -118,7 +119,7 @@ public class IndexSymbolsScanTests
     }
 
     // Fixed, so a run repeats; SPECLSP_FUZZ_SEED tries others. Every failure message names it.
-    private static int Seed() => int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261204;
+    private static int Seed() => FuzzSeed.Or(20261204);
 
     private static (InMemoryWorkspace Disk, WorkspaceIndex Index) RandomWorkspace(Random random, int files)
     {

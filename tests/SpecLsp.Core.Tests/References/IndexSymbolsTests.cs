@@ -1,5 +1,6 @@
 using SpecLsp.Core.References;
 using SpecLsp.Core.Symbols;
+using SpecLsp.Core.Tests.TestSupport;
 
 namespace SpecLsp.Core.Tests.References;
 
@@ -55,7 +56,7 @@ public class IndexSymbolsTests
     [Fact]
     public void Search_WithALimit_KeepsExactlyTheBestOfAFullRanking()
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261203;
+        int seed = FuzzSeed.Or(20261203);
         var random = new Random(seed);
         string[] words = ["export", "plan", "Report", "rollout", "API", "limits", "csv", "Plane", "exploration", "peerLoad"];
         var files = new List<(string Path, string Text)>();

@@ -1,5 +1,6 @@
 using System.Text;
 using SpecLsp.Core.Symbols;
+using SpecLsp.Core.Tests.TestSupport;
 
 namespace SpecLsp.Core.Tests.Symbols;
 
@@ -9,7 +10,7 @@ public class CharMaskTests
     [Fact]
     public void Summarize_RandomNames_EqualsTheThreeMasks()
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261204;
+        int seed = FuzzSeed.Or(20261204);
         var random = new Random(seed);
         const string alphabet = "aZ09 -_:.FRUS-ÉéßΣσİ日本🚀\t";
         for (int round = 0; round < 3000; round++)

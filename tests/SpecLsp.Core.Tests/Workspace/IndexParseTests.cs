@@ -33,7 +33,7 @@ public class IndexParseTests
     [Fact]
     public void ParseForIndex_RandomMarkdownSoup_GivesTheEntryOfAFullParse()
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("SPECLSP_FUZZ_SEED"), out int s) ? s : 20261204;
+        int seed = FuzzSeed.Or(20261204);
         var random = new Random(seed);
         for (int round = 0; round < 1500; round++)
         {
