@@ -209,11 +209,7 @@ internal sealed partial class DocumentBuilder
                 AddParagraph(paragraph);
                 return false;
             case CodeBlock code:
-                if (!_indexOnly)
-                {
-                    AddCodeBlock(code);
-                }
-
+                AddCodeBlock(code);
                 return false;
             case HtmlBlock html:
                 if (TryGetSpan(html, out int htmlStart, out int htmlEnd))
@@ -238,12 +234,8 @@ internal sealed partial class DocumentBuilder
 
                 return false;
             case Table table:
-                if (!_indexOnly)
-                {
-                    AddBlockSpan(BlockKind.Table, table);
-                    AddTableRows(table);
-                }
-
+                AddBlockSpan(BlockKind.Table, table);
+                AddTableRows(table);
                 return true;
             case TableRow row:
                 AddTableRowDefinition(row);
@@ -252,12 +244,8 @@ internal sealed partial class DocumentBuilder
                 AddBlockSpan(BlockKind.List, list);
                 return true;
             case ListItemBlock listItem:
-                if (!_indexOnly)
-                {
-                    AddBlockSpan(BlockKind.ListItem, listItem);
-                    AddListItem(listItem);
-                }
-
+                AddBlockSpan(BlockKind.ListItem, listItem);
+                AddListItem(listItem);
                 return true;
             case QuoteBlock quote:
                 AddBlockSpan(BlockKind.BlockQuote, quote);
@@ -280,7 +268,7 @@ internal sealed partial class DocumentBuilder
 
     private void AddListItem(ListItemBlock item)
     {
-        if (!TryGetBlockSpan(item, out int start, out int end))
+        if (_indexOnly || !TryGetBlockSpan(item, out int start, out int end))
         {
             return;
         }
@@ -303,7 +291,7 @@ internal sealed partial class DocumentBuilder
     /// </summary>
     private void AddTableRows(Table table)
     {
-        if (!TryGetBlockSpan(table, out int tableStart, out int tableEnd))
+        if (_indexOnly || !TryGetBlockSpan(table, out int tableStart, out int tableEnd))
         {
             return;
         }
@@ -624,7 +612,7 @@ internal sealed partial class DocumentBuilder
 
     private void AddCodeBlock(CodeBlock code)
     {
-        if (!TryGetSpan(code, out int start, out int end))
+        if (_indexOnly || !TryGetSpan(code, out int start, out int end))
         {
             return;
         }

@@ -234,12 +234,14 @@ public sealed class FileIndex
     private static string SameOrOwn(string value, string shared) => value == shared ? shared : value;
 
     // Local IDs (FR1, US-2) repeat across thousands of specs: share one string each. Long ones (spec IDs) are unique anyway.
-    internal static string Intern(string id) => id.Length <= 10 ? IdStrings.GetOrAdd(id, id) : id;
+    private const int MaxSharedIdLength = 10;
+
+    internal static string Intern(string id) => id.Length <= MaxSharedIdLength ? IdStrings.GetOrAdd(id, id) : id;
 
     /// <summary>The shared string of the ID <paramref name="id"/>, made only when no file had it yet (as <see cref="Intern(string)"/>).</summary>
     internal static string Intern(ReadOnlySpan<char> id)
     {
-        if (id.Length > 10)
+        if (id.Length > MaxSharedIdLength)
         {
             return new string(id);
         }
