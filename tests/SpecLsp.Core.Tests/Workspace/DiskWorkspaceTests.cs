@@ -28,13 +28,19 @@ public sealed class DiskWorkspaceTests : IDisposable
 
     private string Relative(string path) => path[(_root.Length + 1)..];
 
-    [Fact]
-    public void EnumerateSpecFiles_SymlinkLoopAndLinksOut_ScansEachFolderOnceAndStaysInside()
+    // A folder link back up (a loop), links out of the workspace to a folder and to a file, and a file linked to another inside.
+    private void AddLoopAndLinksOut()
     {
         Directory.CreateSymbolicLink(_root + "/specs/deep/loop", _root + "/specs");
         Directory.CreateSymbolicLink(_root + "/specs/escape", _outside);
         File.CreateSymbolicLink(_root + "/specs/secret-link.md", _outside + "/secret.md");
         File.CreateSymbolicLink(_root + "/specs/alias.md", _root + "/specs/a.md");
+    }
+
+    [Fact]
+    public void EnumerateSpecFiles_SymlinkLoopAndLinksOut_ScansEachFolderOnceAndStaysInside()
+    {
+        AddLoopAndLinksOut();
         var workspace = new DiskWorkspace([_root]);
 
         var files = workspace.EnumerateSpecFiles().Select(Relative).ToList();
@@ -64,13 +70,10 @@ public sealed class DiskWorkspaceTests : IDisposable
     [Fact]
     public void ForScan_EveryKindOfPath_AnswersAsTheWorkspaceDoes()
     {
-        Directory.CreateSymbolicLink(_root + "/specs/deep/loop", _root + "/specs");
-        Directory.CreateSymbolicLink(_root + "/specs/escape", _outside);
+        AddLoopAndLinksOut();
         Directory.CreateSymbolicLink(_root + "/inside-link", _root + "/specs/deep");
         Directory.CreateSymbolicLink(_root + "/self-a", _root + "/self-b");
         Directory.CreateSymbolicLink(_root + "/self-b", _root + "/self-a");
-        File.CreateSymbolicLink(_root + "/specs/secret-link.md", _outside + "/secret.md");
-        File.CreateSymbolicLink(_root + "/specs/alias.md", _root + "/specs/a.md");
         File.CreateSymbolicLink(_root + "/specs/relative.md", "deep/b.md");
         File.CreateSymbolicLink(_root + "/specs/dangling.md", _root + "/specs/none.md");
         string[] paths =
