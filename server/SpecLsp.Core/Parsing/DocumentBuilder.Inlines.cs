@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SpecLsp.Core.Model;
@@ -67,6 +68,82 @@ internal sealed partial class DocumentBuilder
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The walk over a paragraph's or heading's inlines, or over its lines when the index parse left it plain (see
+    /// <see cref="PlainLeavesExtension"/>): its literal text is its lines, less a leading task box.
+    /// </summary>
+    private void WalkLeaf(LeafBlock leaf)
+    {
+        if (leaf.ProcessInlines)
+        {
+            WalkInlines(leaf.Inline, collectMentions: true);
+            return;
+        }
+
+        _opaque.Clear();
+        var lines = leaf.Lines;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var slice = lines.Lines[i].Slice;
+            int start = slice.Start + _baseOffset + (i == 0 && leaf is ParagraphBlock paragraph && PlainLeavesExtension.StartsWithTaskBox(paragraph) ? 3 : 0);
+            int end = Math.Min(slice.End + 1 + _baseOffset, _text.Length);
+            if (start < end)
+            {
+                SpecSyntax.FindIdWords(_text, start, end, _mentionCandidates);
+            }
+        }
+    }
+
+    /// <summary>A plain heading's title and anchor text (see <see cref="PlainText"/>): its one line is one literal.</summary>
+    private (string Title, string AnchorText) PlainLeafText(HeadingBlock heading)
+    {
+        if (heading.Lines.Count == 0)
+        {
+            return (string.Empty, string.Empty);
+        }
+
+        var slice = heading.Lines.Lines[0].Slice;
+        var title = _titleBuffer.Clear().Append(slice.AsSpan());
+        return (CollapseWhiteSpace(title), slice.ToString());
+    }
+
+    /// <summary>
+    /// Whether a paragraph opens with a task box: Markdig's task-list inline, or in a plain paragraph (see
+    /// <see cref="PlainLeavesExtension"/>) the three characters the task-list parser would have taken. Its offsets are
+    /// -1 when it has no place in the text.
+    /// </summary>
+    private bool HasTaskBox(ParagraphBlock paragraph, out int start, out int end, out bool isChecked)
+    {
+        start = end = -1;
+        if (paragraph.ProcessInlines)
+        {
+            var task = paragraph.Inline?.FirstChild as TaskList;
+            isChecked = task?.Checked ?? false;
+            if (task is not null && !TryGetSpan(task, out start, out end))
+            {
+                start = end = -1;
+            }
+
+            return task is not null;
+        }
+
+        isChecked = false;
+        if (!PlainLeavesExtension.StartsWithTaskBox(paragraph))
+        {
+            return false;
+        }
+
+        var slice = paragraph.Lines.Lines[0].Slice;
+        isChecked = slice.Text[slice.Start + 1] != ' ';
+        if (slice.Start + _baseOffset + 3 <= _text.Length)
+        {
+            start = slice.Start + _baseOffset;
+            end = start + 3;
+        }
+
+        return true;
     }
 
     /// <summary>Pushes the children last first, so that they pop in document order.</summary>

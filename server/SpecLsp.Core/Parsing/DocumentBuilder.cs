@@ -352,7 +352,7 @@ internal sealed partial class DocumentBuilder
         }
 
         (titleStart, titleEnd) = Trim(titleStart, titleEnd);
-        var (title, anchorText) = PlainText(heading.Inline);
+        var (title, anchorText) = heading.ProcessInlines ? PlainText(heading.Inline) : PlainLeafText(heading);
         EnterHeadingScope(heading.Level, title);
         _headings.Add(new HeadingInfo(heading.Level, Range(start, headingEnd), Range(titleStart, titleEnd), title, _indexOnly ? string.Empty : _text[titleStart..titleEnd], HeadingAnchors.Slug(anchorText), setext));
 
@@ -361,7 +361,7 @@ internal sealed partial class DocumentBuilder
             _definitions.Add(new PendingDefinition(IdText(id.IdStart, id.IdLength), id.IdStart, IdDefinitionKind.Heading, id.Title, start, headingEnd));
         }
 
-        WalkInlines(heading.Inline, collectMentions: true);
+        WalkLeaf(heading);
         ScanUndefinedReferences(titleStart, titleEnd);
     }
 
@@ -423,24 +423,24 @@ internal sealed partial class DocumentBuilder
                 _blocks.Add(new BlockSpan(BlockKind.Paragraph, Range(start, end)));
             }
 
-            var task = paragraph.Inline?.FirstChild as TaskList;
+            bool hasTask = HasTaskBox(paragraph, out int boxStart, out int boxEnd, out bool isChecked);
             bool firstInItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
-            if (task is not null && firstInItem && TryGetSpan(task, out int boxStart, out int boxEnd) && TryGetBlockSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
+            if (hasTask && firstInItem && boxStart >= 0 && TryGetBlockSpan(paragraph.Parent!, out int itemStart, out int itemEnd))
             {
                 int lineEnd = _lines.GetLineEnd(LineAt(boxEnd), _text);
                 var (textStart, textEnd) = Trim(boxEnd, lineEnd);
                 if (!_indexOnly)
                 {
-                    _tasks.Add(new TaskItem(task.Checked, _text[textStart..textEnd], Range(itemStart, itemEnd), Range(boxStart, boxEnd)));
+                    _tasks.Add(new TaskItem(isChecked, _text[textStart..textEnd], Range(itemStart, itemEnd), Range(boxStart, boxEnd)));
                 }
 
                 TryAddIdLabel(textStart, textEnd, IdDefinitionKind.TaskItem, allowPlain: true);
             }
 
-            ScanParagraphLines(paragraph, start, end, firstInItem, skipFirstLine: task is not null && firstInItem);
+            ScanParagraphLines(paragraph, start, end, firstInItem, skipFirstLine: hasTask && firstInItem);
         }
 
-        WalkInlines(paragraph.Inline, collectMentions: true);
+        WalkLeaf(paragraph);
         if (TryGetSpan(paragraph, out int blockStart, out int blockEnd))
         {
             ScanUndefinedReferences(blockStart, blockEnd);

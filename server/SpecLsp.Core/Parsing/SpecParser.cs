@@ -21,17 +21,45 @@ public static class SpecParser
     private static readonly MarkdownPipeline WithoutPipeTables = Build(pipeTables: false, autoLinks: true);
     private static readonly MarkdownPipeline Plain = Build(pipeTables: false, autoLinks: false);
 
+    // The same four for the index parse, which leaves plain paragraphs and headings to the builder (PlainLeavesExtension).
+    private static readonly MarkdownPipeline[] ForIndex =
+    [
+        Build(pipeTables: true, autoLinks: true, forIndex: true),
+        Build(pipeTables: true, autoLinks: false, forIndex: true),
+        Build(pipeTables: false, autoLinks: true, forIndex: true),
+        Build(pipeTables: false, autoLinks: false, forIndex: true),
+    ];
+
     /// <summary>
     /// The bare-URL autolink parser tries every <c>h</c>, <c>f</c>, <c>m</c>, <c>t</c> and <c>w</c> of the prose
     /// (a fifth of Markdig's time on a spec), and it makes a link only where the text holds <c>://</c>, <c>mailto:</c>,
     /// <c>tel:</c> or <c>www.</c>; a pipe table needs a <c>|</c>. A text without them parses to the same tree without
     /// those extensions (the parser's literal runs merge back into the same literals), so it is parsed without them.
     /// </summary>
-    internal static MarkdownPipeline PipelineFor(string text)
+    internal static MarkdownPipeline PipelineFor(string text) => Choose(text, forIndex: false);
+
+    /// <summary>As <see cref="PipelineFor"/>, for the index parse: the same extensions, and plain leaves left to the builder.</summary>
+    internal static MarkdownPipeline IndexPipelineFor(string text) => Choose(text, forIndex: true);
+
+    /// <summary>
+    /// False when Markdig's bare-URL autolink parser cannot make a link anywhere in <paramref name="text"/> (see
+    /// <see cref="PipelineFor"/>). It matches its prefixes in lower case only (<c>WWW.</c> and <c>MAILTO:</c> stay
+    /// text), so they are looked for as they are: ordinal searches, vectorised, where ignoring case is a character loop
+    /// in the invariant globalization mode the server runs in.
+    /// </summary>
+    internal static bool MayHoldBareUrl(ReadOnlySpan<char> text) =>
+        text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.Ordinal)
+        || text.Contains("mailto:", StringComparison.Ordinal) || text.Contains("tel:", StringComparison.Ordinal);
+
+    private static MarkdownPipeline Choose(string text, bool forIndex)
     {
-        bool autoLinks = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase) || text.Contains("tel:", StringComparison.OrdinalIgnoreCase);
+        bool autoLinks = MayHoldBareUrl(text);
         bool pipeTables = text.Contains('|', StringComparison.Ordinal);
+        if (forIndex)
+        {
+            return ForIndex[(pipeTables ? 0 : 2) + (autoLinks ? 0 : 1)];
+        }
+
         return (pipeTables, autoLinks) switch
         {
             (true, true) => Pipeline,
@@ -41,7 +69,7 @@ public static class SpecParser
         };
     }
 
-    private static MarkdownPipeline Build(bool pipeTables, bool autoLinks)
+    private static MarkdownPipeline Build(bool pipeTables, bool autoLinks, bool forIndex = false)
     {
         var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter();
         if (pipeTables)
@@ -53,6 +81,11 @@ public static class SpecParser
         if (autoLinks)
         {
             builder.UseAutoLinks();
+        }
+
+        if (forIndex)
+        {
+            builder.Extensions.Add(new PlainLeavesExtension(autoLinks));
         }
 
         return builder.Build();
@@ -105,7 +138,7 @@ public static class SpecParser
         try
         {
             string text = PathologicalInputGuard.Neutralize(source.Text, out long destinationScanCost);
-            var markdown = Markdown.Parse(text, pipeline ?? PipelineFor(text));
+            var markdown = Markdown.Parse(text, pipeline ?? (indexOnly ? IndexPipelineFor(text) : PipelineFor(text)));
             return new DocumentBuilder(source, cancellationToken, indexOnly: indexOnly).Build(markdown, ReferenceEquals(text, source.Text) ? destinationScanCost : null);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))

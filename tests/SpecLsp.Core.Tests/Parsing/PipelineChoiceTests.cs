@@ -2,6 +2,8 @@ using System.Text;
 using Markdig;
 using Markdig.Extensions.AutoLinks;
 using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Tests.Model;
 using SpecLsp.Core.Tests.TestSupport;
@@ -59,8 +61,10 @@ public class PipelineChoiceTests
     [Theory]
     [InlineData("# T\n\nplain prose with hot words: the filter, the method\n", false, false)]
     [InlineData("see https://example.com\n", false, true)]
-    [InlineData("see WWW.example.com\n", false, true)]
+    [InlineData("see www.example.com\n", false, true)]
+    [InlineData("see WWW.example.com\n", false, false)]
     [InlineData("write to MAILTO:a@b.c or tel:123\n", false, true)]
+    [InlineData("write to MAILTO:a@b.c or Tel:123\n", false, false)]
     [InlineData("| a | b |\n|---|---|\n", true, false)]
     public void PipelineFor_Text_KeepsTheExtensionsItCanUse(string text, bool pipeTables, bool autoLinks)
     {
@@ -83,5 +87,23 @@ public class PipelineChoiceTests
 
         Assert.Equal(['h', 'f', 'm', 't', 'w'], builder.InlineParsers.OfType<AutoLinkParser>().Single().OpeningCharacters!);
         Assert.Equal(['|', '\n', '\r', ':'], builder.InlineParsers.OfType<PipeTableParser>().Single().OpeningCharacters!);
+    }
+
+    /// <summary>The choice looks for the autolink prefixes in lower case only, as this Markdig matches them.</summary>
+    [Theory]
+    [InlineData("see www.example.com now", 1)]
+    [InlineData("see WWW.example.com now", 0)]
+    [InlineData("see Www.example.com now", 0)]
+    [InlineData("write to mailto:a@b.c", 1)]
+    [InlineData("write to MAILTO:a@b.c", 0)]
+    [InlineData("call tel:123", 1)]
+    [InlineData("call Tel:123", 0)]
+    [InlineData("see http://a.b", 1)]
+    [InlineData("see HTTP://a.b", 0)]
+    public void Markdig_BareUrls_AreLinksInLowerCaseOnly(string text, int links)
+    {
+        var document = Markdown.Parse(text, SpecParser.Pipeline);
+
+        Assert.Equal(links, document.Descendants<LinkInline>().Count() + document.Descendants<AutolinkInline>().Count());
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
+using Markdig;
+using Markdig.Syntax;
 using SpecLsp.Core.Parsing;
 using SpecLsp.Core.Tests.Model;
 using SpecLsp.Core.Tests.TestSupport;
@@ -49,6 +51,62 @@ public class IndexParseTests
             string forIndex = Entry(text, full: false);
             Assert.True(full == forIndex, $"seed {seed} (SPECLSP_FUZZ_SEED replays it), round {round}: {System.Text.Json.JsonSerializer.Serialize(text)}\nfull:\n{full}\nfor the index:\n{forIndex}");
         }
+    }
+
+    /// <summary>
+    /// Blocks the index parse reads from their lines (<see cref="PlainLeavesExtension"/>) next to ones whose literals
+    /// differ from their lines: emphasis around and next to IDs, task boxes, quotes, lazy lines, headings' closing
+    /// sequences, tabs and runs of white space in titles.
+    /// </summary>
+    [Theory]
+    [InlineData("# Spec\n\n## FR-1: Export\n\n**FR-2**bar and *FR-3* and FR-4*x* and *x*FR-5, FR-6**.\n")]
+    [InlineData("# Spec\n\n## FR-1: Export\n\n_FR-2_ and FR-3_x_ and x_FR-4 and __FR-5__ and FR-6_\n")]
+    [InlineData("# Spec\n\n- [ ] FR-1: a task\n- [x] FR-2 done\n- [X]FR-3 tight\n- [\t] FR-4 no box\n1. [ ] FR-5: numbered\n")]
+    [InlineData("# Spec\n\n- item\n\n  [ ] FR-1 not the first paragraph\n- [ ]\n- [ ] \n")]
+    [InlineData("# Spec\n\n> FR-1 quoted\n> FR-2 on\nFR-3 lazy\n\n> > FR-4 deeper\n")]
+    [InlineData("# Spec\n\n## FR-1: Title ##\n### FR-2:\tTabbed  and   spaced ###  \n#### FR-3 #not closing\n#\n## \u00A0FR-4\u00A0nbsp\n")]
+    [InlineData("# Spec\n\nFR-1 hard  \nFR-2 break\\\nFR-3\n\n    FR-4 indented code\n")]
+    [InlineData("# Spec\r\n\r\n## FR-1: CRLF\r\n\r\n- [ ] FR-2: task\r\n  FR-3 continued\r\n")]
+    [InlineData("# Spec\n\n## US-1 \u00E9t\u00E9 🚀\n\nUS-2 \u00E9t\u00E9 and US-3!\n")]
+    public void ParseForIndex_PlainBlocksBesideOthers_GiveTheEntryOfAFullParse(string text)
+    {
+        Assert.Equal(Entry(text, full: true), Entry(text, full: false));
+    }
+
+    /// <summary>Random specs made mostly of plain blocks (the fragments above hold so much syntax that few are).</summary>
+    [Fact]
+    public void ParseForIndex_RandomPlainSoup_GivesTheEntryOfAFullParse()
+    {
+        string[] fragments =
+        [
+            "# ", "## ", "#### FR1: ", "### US-2 ", "Title", "words", " ", "  ", "\t", "\u00A0", "\n", "\r\n", "\n\n", "  \n",
+            "- ", "  - ", "1. ", "> ", "- [ ] ", "- [x] ", "- [X] ", "*", "**", "**FR2:**", "**Status:** Draft", "FR-3",
+            "SPEC-2026-01-05-001", "TS1", "US-1", ":", ".", "-", "#", "!", "é", "🚀", "---", "===", "    ",
+        ];
+
+        // What makes a block, or a whole text, not plain: one fragment in thirty.
+        string[] rare = ["_", "x_", "FR4_", "[ ] ", "[x]", "www.x.io", "mailto:", "://", "|", "`", "[", "]"];
+        int seed = FuzzSeed.Or(20261205);
+        var random = new Random(seed);
+        int plainTexts = 0;
+        for (int round = 0; round < 1500; round++)
+        {
+            var builder = new StringBuilder();
+            int count = random.Next(1, 80);
+            for (int i = 0; i < count; i++)
+            {
+                builder.Append(random.Next(30) == 0 ? rare[random.Next(rare.Length)] : fragments[random.Next(fragments.Length)]);
+            }
+
+            string text = builder.ToString();
+            var markdown = Markdown.Parse(text, SpecParser.IndexPipelineFor(text));
+            plainTexts += markdown.Descendants<LeafBlock>().Any(b => !b.ProcessInlines && b is ParagraphBlock or HeadingBlock) ? 1 : 0;
+            string full = Entry(text, full: true);
+            string forIndex = Entry(text, full: false);
+            Assert.True(full == forIndex, $"seed {seed} (SPECLSP_FUZZ_SEED replays it), round {round}: {System.Text.Json.JsonSerializer.Serialize(text)}\nfull:\n{full}\nfor the index:\n{forIndex}");
+        }
+
+        Assert.True(plainTexts > 750, $"seed {seed}: only {plainTexts} of 1,500 texts had a plain block");
     }
 
     /// <summary>What the index parse leaves out is left out: the test above would pass on a full parse too.</summary>
